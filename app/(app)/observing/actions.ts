@@ -1,0 +1,22 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/action-state";
+import { redeemPairingCode } from "@/lib/pairing-codes";
+import { pairingCodeInputSchema } from "@/lib/pairing-codes/schemas";
+import { getActor } from "@/lib/session";
+
+export async function addStudentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const actor = await getActor();
+  if (!actor) redirect("/login");
+  const values = { pairing_code: String(formData.get("pairing_code") ?? "") };
+  const parsed = pairingCodeInputSchema.safeParse(formData.get("pairing_code"));
+  if (!parsed.success) return { ok: false, fieldErrors: { pairing_code: zodFieldErrors(parsed.error.issues).form }, values };
+  try {
+    const student = await redeemPairingCode(actor, { observerId: actor.userId, code: parsed.data, method: "code" });
+    revalidatePath("/observing");
+    return { ok: true, message: `You are now observing ${student.name}.` };
+  } catch (err) {
+    return actionErrorState(err, values);
+  }
+}

@@ -1,0 +1,39 @@
+import type { InputHTMLAttributes } from "react";
+
+type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
+  label: string;
+  name: string;
+  errors?: string[];
+  hint?: string;
+};
+
+/** A labelled input whose error and hint are announced to screen readers. */
+export function Field({ label, name, errors, hint, id, className, ...input }: FieldProps) {
+  const inputId = id ?? `field-${name}`;
+  const errorId = `${inputId}-error`;
+  const hintId = hint ? `${inputId}-hint` : undefined;
+  const invalid = !!errors?.length;
+  return (
+    <div className="flex flex-col gap-1">
+      <label htmlFor={inputId} className="text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {hint && (
+        <p id={hintId} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      )}
+      <input
+        id={inputId}
+        name={name}
+        aria-invalid={invalid || undefined}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(" ")}
+        className={`rounded-md border px-3 py-2 text-base shadow-sm focus:border-blue-700 ${invalid ? "border-red-600" : "border-slate-400"} ${className ?? ""}`}
+        {...input}
+      />
+      <p id={errorId} aria-live="polite" className="min-h-5 text-sm text-red-700">
+        {errors?.join(" ")}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import "server-only";
+import { db } from "./db.ts";
+
+/** Who is acting, re-read from the database on every request (a suspension takes effect at once). */
+export type Actor = {
+  userId: number;
+  name: string;
+  /** The root account this request's host belongs to (Canvas's "domain root account"). */
+  domainRootAccountId: number;
+  ip: string | null;
+  via: "session" | "token";
+};
+
+export async function loadActor(
+  userId: number,
+  ctx: { domainRootAccountId: number; ip: string | null; via: Actor["via"] },
+): Promise<Actor | null> {
+  const user = await db.user.findFirst({
+    where: { id: userId, workflowState: "active" },
+    select: { id: true, name: true },
+  });
+  if (!user) return null;
+  return { userId: user.id, name: user.name, ...ctx };
+}

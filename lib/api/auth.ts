@@ -1,0 +1,27 @@
+import "server-only";
+import { loadActor, type Actor } from "../actor.ts";
+import { getDomainRootAccount } from "../accounts.ts";
+import { clientIp } from "../client-ip.ts";
+import { AppError } from "../errors.ts";
+import { authenticateAccessToken } from "../tokens.ts";
+
+/** The bearer token of a request: `Authorization: Bearer …` or the `access_token` parameter. */
+export function bearerToken(req: Request): string | null {
+  const header = req.headers.get("authorization");
+  const m = header?.match(/^Bearer\s+(\S+)\s*$/i);
+  if (m) return m[1];
+  // Only the query string's access_token authenticates: in a POST /observees body, access_token
+  // is the observee's token (Canvas's "add an observee with an access token").
+  return new URL(req.url).searchParams.get("access_token") || null;
+}
+
+/** Authenticates an API request; throws Canvas's 401 "unauthenticated" when there is no valid token. */
+export async function requireApiActor(req: Request): Promise<Actor> {
+  const raw = bearerToken(req);
+  const userId = raw ? await authenticateAccessToken(raw) : null;
+  if (!userId) throw new AppError("unauthenticated", "user authorization required");
+  const account = await getDomainRootAccount(req.headers.get("host"));
+  const actor = await loadActor(userId, { domainRootAccountId: account.id, ip: clientIp(req.headers), via: "token" });
+  if (!actor) throw new AppError("unauthenticated", "user authorization required");
+  return actor;
+}

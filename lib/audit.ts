@@ -1,0 +1,32 @@
+import "server-only";
+import type { Tx } from "./db.ts";
+import type { LinkMethod, Prisma } from "./generated/prisma/client.ts";
+
+export type AuditAction =
+  | "link.created"
+  | "link.restored"
+  | "link.removed"
+  | "code.generated"
+  | "code.revoked"
+  | "code.redeemed"
+  | "code.failed"
+  | "token.created"
+  | "token.revoked"
+  | "settings.changed"
+  | "user.registered";
+
+export type AuditInput = {
+  action: AuditAction;
+  actorId?: number | null;
+  subjectId?: number | null;
+  targetId?: number | null;
+  rootAccountId?: number | null;
+  method?: LinkMethod | null;
+  ip?: string | null;
+  data?: Prisma.InputJsonValue;
+};
+
+/** Writes an audit event inside the caller's transaction, so it exists exactly when the change does. */
+export async function recordAudit(tx: Tx, event: AuditInput): Promise<void> {
+  await tx.auditEvent.create({ data: { ...event } });
+}

@@ -1,0 +1,64 @@
+// Typed domain errors and the one table that turns them into HTTP statuses.
+
+export type ErrorCode =
+  | "unauthenticated"
+  | "unauthorized"
+  | "forbidden"
+  | "not_found"
+  | "bad_request"
+  | "conflict"
+  | "unprocessable"
+  | "rate_limited";
+
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fieldErrors?: FieldErrors;
+  /** Seconds until a throttled caller may try again. */
+  readonly retryAfter?: number;
+
+  constructor(code: ErrorCode, message: string, extra: { fieldErrors?: FieldErrors; retryAfter?: number } = {}) {
+    super(message);
+    this.name = "AppError";
+    this.code = code;
+    this.fieldErrors = extra.fieldErrors;
+    this.retryAfter = extra.retryAfter;
+  }
+}
+
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  unauthenticated: 401,
+  // Canvas answers 401 (not 403) when a signed-in caller may not do something.
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  bad_request: 400,
+  conflict: 409,
+  unprocessable: 422,
+  rate_limited: 429,
+};
+
+// Canvas's exact wording for the common cases.
+export const MESSAGES = {
+  unauthenticated: "user authorization required",
+  unauthorized: "user not authorized to perform that action",
+  notFound: "The specified resource does not exist.",
+  invalidPairingCode: "Invalid pairing code.",
+} as const;
+
+export const notFound = () => new AppError("not_found", MESSAGES.notFound);
+export const unauthorized = () => new AppError("unauthorized", MESSAGES.unauthorized);
+
+/** Maps Prisma's known request errors (unique violation, missing record) to AppErrors. */
+export function fromPrismaError(err: unknown): AppError | null {
+  const code = (err as { code?: unknown } | null)?.code;
+  if (code === "P2002") return new AppError("conflict", "That record already exists.");
+  if (code === "P2025") return notFound();
+  return null;
+}
+
+export function toAppError(err: unknown): AppError | null {
+  if (err instanceof AppError) return err;
+  return fromPrismaError(err);
+}

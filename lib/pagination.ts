@@ -1,0 +1,20 @@
+// Canvas pagination: `page` (1-based) and `per_page` (default 10, clamped to 1..100).
+export type PageRequest = { page: number; perPage: number; offset: number };
+
+export const DEFAULT_PER_PAGE = 10;
+export const MAX_PER_PAGE = 100;
+
+function toInt(v: unknown): number | null {
+  const n = typeof v === "number" ? v : typeof v === "string" && /^-?\d+$/.test(v.trim()) ? Number(v.trim()) : NaN;
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+export function pageRequest(params: { page?: unknown; per_page?: unknown }): PageRequest {
+  const perPage = Math.min(MAX_PER_PAGE, Math.max(1, toInt(params.per_page) ?? DEFAULT_PER_PAGE));
+  const page = Math.max(1, toInt(params.page) ?? 1);
+  return { page, perPage, offset: (page - 1) * perPage };
+}
+
+export function lastPage(total: number, perPage: number): number {
+  return Math.max(1, Math.ceil(total / perPage));
+}

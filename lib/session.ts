@@ -1,0 +1,20 @@
+import "server-only";
+import { cache } from "react";
+import { headers } from "next/headers";
+import { auth } from "./auth.ts";
+import { loadActor, type Actor } from "./actor.ts";
+import { getDomainRootAccount } from "./accounts.ts";
+import { clientIp } from "./client-ip.ts";
+
+/**
+ * The signed-in actor for server components and server actions, re-read from the database once
+ * per request (React cache). Null when signed out or when the user is no longer active.
+ */
+export const getActor = cache(async (): Promise<Actor | null> => {
+  const session = await auth();
+  const id = Number(session?.user?.id);
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  const h = await headers();
+  const account = await getDomainRootAccount(h.get("host"));
+  return loadActor(id, { domainRootAccountId: account.id, ip: clientIp(h), via: "session" });
+});

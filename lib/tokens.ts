@@ -1,0 +1,54 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { db } from "./db.ts";
+import type { Actor } from "./actor.ts";
+import { recordAudit } from "./audit.ts";
+
+const TOKEN_PREFIX = "opk_";
+
+function digestToken(raw: string): string {
+  return createHash("sha256").update(raw).digest("hex");
+}
+
+export type NewTokenJson = { id: number; token: string; hint: string; purpose: string; expires_at: string | null; created_at: string };
+
+/**
+ * Issues an API token for a user: 256 random bits, shown once, stored only as SHA-256.
+ * `actorId` is who asked (the user, or an operator through the CLI when null).
+ */
+export async function issueAccessToken(input: { userId: number; purpose: string; expiresAt?: Date | null; actorId: number | null; ip?: string | null }): Promise<NewTokenJson> {
+  const raw = TOKEN_PREFIX + randomBytes(32).toString("base64url");
+  const hint = raw.slice(-4);
+  const row = await db.$transaction(async (tx) => {
+    const created = await tx.accessToken.create({
+      data: { userId: input.userId, digest: digestToken(raw), hint, purpose: input.purpose, expiresAt: input.expiresAt ?? null },
+      select: { id: true, createdAt: true, expiresAt: true },
+    });
+    await recordAudit(tx, { action: "token.created", actorId: input.actorId, subjectId: input.userId, ip: input.ip ?? null, data: { tokenId: created.id, purpose: input.purpose } });
+    return created;
+  });
+  return { id: row.id, token: raw, hint, purpose: input.purpose, expires_at: row.expiresAt?.toISOString() ?? null, created_at: row.createdAt.toISOString() };
+}
+
+/** A user creating a token for themself. */
+export function createAccessToken(actor: Actor, input: { purpose: string; expiresAt?: Date | null }) {
+  return issueAccessToken({ userId: actor.userId, purpose: input.purpose, expiresAt: input.expiresAt, actorId: actor.userId, ip: actor.ip });
+}
+
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** The user id a bearer token belongs to, or null (unknown, revoked, expired, or user not active). */
+export async function authenticateAccessToken(raw: string): Promise<number | null> {
+  if (!raw || raw.length > 200) return null;
+  const token = await db.accessToken.findUnique({
+    where: { digest: digestToken(raw) },
+    select: { id: true, userId: true, expiresAt: true, revokedAt: true, lastUsedAt: true },
+  });
+  const now = Date.now();
+  if (!token || token.revokedAt || (token.expiresAt && token.expiresAt.getTime() <= now)) return null;
+  // Record use at minute resolution: a write per request would dominate the API's cost.
+  if (!token.lastUsedAt || now - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db.accessToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date(now) } });
+  }
+  return token.userId;
+}

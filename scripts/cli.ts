@@ -1,0 +1,60 @@
+// Command-line entry for automation. `npm run --silent cli -- token create --login <login>`
+// prints a new API token for that login and nothing else on stdout.
+import { parseArgs } from "node:util";
+// @ts-expect-error plain ESM helper shared with scripts/start.mjs
+import { localSecrets, openLocalDatabase } from "./lib/local-env.mjs";
+
+// Without DATABASE_URL, use this checkout's embedded database (the running app's, or start it).
+let stopLocal = async () => {};
+if (!process.env.DATABASE_URL) {
+  const local = await openLocalDatabase();
+  stopLocal = local.stop;
+  process.env.DATABASE_URL = local.url;
+  const secrets = localSecrets();
+  process.env.AUTH_SECRET ||= secrets.AUTH_SECRET;
+  process.env.PAIRING_CODE_KEY ||= secrets.PAIRING_CODE_KEY;
+}
+const { db } = await import("../lib/db.ts");
+const { issueAccessToken } = await import("../lib/tokens.ts");
+const { getDomainRootAccount } = await import("../lib/accounts.ts");
+const { findLoginForSignIn } = await import("../lib/users.ts");
+
+const USAGE = `Usage:
+  npm run --silent cli -- token create --login <login> [--purpose <text>] [--expires-days <n>] [--host <host>]
+`;
+
+async function tokenCreate(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { login: { type: "string" }, purpose: { type: "string" }, "expires-days": { type: "string" }, host: { type: "string" } },
+  });
+  if (!values.login) throw new Error("--login is required.\n" + USAGE);
+  const account = await getDomainRootAccount(values.host ?? null);
+  const login = await findLoginForSignIn(values.login, account.id);
+  if (!login) throw new Error(`No active login "${values.login}" in ${account.name}.`);
+  const days = values["expires-days"] ? Number(values["expires-days"]) : null;
+  if (days !== null && !(Number.isFinite(days) && days > 0)) throw new Error("--expires-days must be a positive number.");
+  const token = await issueAccessToken({
+    userId: login.userId,
+    purpose: values.purpose ?? "Created with the command line",
+    expiresAt: days ? new Date(Date.now() + days * 86_400_000) : null,
+    actorId: null,
+  });
+  process.stdout.write(token.token + "\n");
+}
+
+async function main() {
+  const [group, command, ...rest] = process.argv.slice(2);
+  if (group === "token" && command === "create") return tokenCreate(rest);
+  throw new Error(USAGE);
+}
+
+main()
+  .catch((err: Error) => {
+    process.stderr.write((err.message || String(err)) + "\n");
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    await db.$disconnect();
+    await stopLocal();
+  });

@@ -1,0 +1,80 @@
+// `npm start`: database (embedded unless DATABASE_URL is set) → migrations → demo seed when
+// empty → build when none exists → `next start` on PORT (default 3000).
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import { ROOT, checkDatabase, localSecrets, openLocalDatabase } from "./lib/local-env.mjs";
+import { migrateDeploy } from "./lib/prisma-cli.mjs";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT || 3000);
+let stopDb = async () => {};
+
+function fail(message) {
+  console.error(`\n✖ ${message}\n`);
+  return stopDb().finally(() => process.exit(1));
+}
+
+function portInUse(p) {
+  return new Promise((resolve) => {
+    const srv = net.createServer();
+    srv.once("error", (e) => resolve(e.code === "EADDRINUSE" || e.code === "EACCES"));
+    srv.once("listening", () => srv.close(() => resolve(false)));
+    srv.listen(p);
+  });
+}
+
+async function main() {
+  if (!Number.isInteger(port) || port < 1 || port > 65535) return fail(`PORT must be a number from 1 to 65535 (got "${process.env.PORT}").`);
+  if (await portInUse(port)) return fail(`Port ${port} is already in use. Stop the program using it, or choose another port: PORT=3001 npm start`);
+
+  const env = { ...process.env };
+  if (!env.DATABASE_URL) {
+    console.log("• DATABASE_URL is not set: starting the embedded PostgreSQL server (data in .data/postgres)…");
+    const local = await openLocalDatabase();
+    stopDb = local.stop;
+    env.DATABASE_URL = local.url;
+    const secrets = localSecrets();
+    for (const k of ["AUTH_SECRET", "PAIRING_CODE_KEY", "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY"]) env[k] ||= secrets[k];
+  } else {
+    const missing = ["AUTH_SECRET", "PAIRING_CODE_KEY"].filter((k) => !env[k] || env[k].length < 32);
+    if (missing.length) return fail(`With DATABASE_URL set, set ${missing.join(" and ")} too (each at least 32 random characters, e.g. from: openssl rand -base64 32).`);
+  }
+  try {
+    await checkDatabase(env.DATABASE_URL);
+  } catch (err) {
+    return fail(err.message);
+  }
+
+  console.log("• Applying database migrations…");
+  try {
+    await migrateDeploy(env.DATABASE_URL);
+  } catch (err) {
+    return fail(`Migrations failed. ${err.message}`);
+  }
+
+  const seed = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "prisma/seed.ts"], { cwd: ROOT, env, stdio: "inherit" });
+  if (seed.status !== 0) return fail("Loading the demo data failed (see above).");
+
+  const nextBin = path.join(ROOT, "node_modules/next/dist/bin/next");
+  if (!dev && !fs.existsSync(path.join(ROOT, ".next/BUILD_ID"))) {
+    console.log("• No build found: building the app (next build)…");
+    const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: ROOT, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
+    if (build.status !== 0) return fail("The build failed (see above).");
+  }
+
+  console.log(`• Starting the app at http://localhost:${port}`);
+  const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], { cwd: ROOT, env, stdio: "inherit" });
+  const shutdown = (signal) => {
+    child.kill(signal);
+  };
+  process.on("SIGINT", () => shutdown("SIGINT"));
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  child.on("exit", async (code) => {
+    await stopDb();
+    process.exit(code ?? 0);
+  });
+}
+
+main().catch((err) => fail(err?.message ?? String(err)));
