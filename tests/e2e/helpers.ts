@@ -1,0 +1,25 @@
+import { execFileSync } from "node:child_process";
+import { expect, type Page } from "@playwright/test";
+import { TEST_PASSWORD } from "../helpers/factory.ts";
+
+export async function signIn(page: Page, login: string, password = TEST_PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(login);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+}
+
+/** A token made exactly as the README says: `npm run --silent cli -- token create --login …`. */
+export function cliToken(login: string): string {
+  const out = execFileSync("npm", ["run", "--silent", "cli", "--", "token", "create", "--login", login], {
+    env: { ...process.env, NODE_OPTIONS: "" },
+    encoding: "utf8",
+  });
+  return out.trim();
+}
