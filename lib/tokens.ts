@@ -3,6 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { db } from "./db.ts";
 import type { Actor } from "./actor.ts";
 import { recordAudit } from "./audit.ts";
+import { notFound } from "./errors.ts";
 
 const TOKEN_PREFIX = "opk_";
 
@@ -51,4 +52,24 @@ export async function authenticateAccessToken(raw: string): Promise<number | nul
     await db.accessToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date(now) } });
   }
   return token.userId;
+}
+
+export type AccessTokenRow = { id: number; hint: string; purpose: string; createdAt: Date; expiresAt: Date | null; lastUsedAt: Date | null };
+
+/** The actor's live tokens (never the token itself: only its last 4 characters). */
+export async function listAccessTokens(actor: Actor): Promise<AccessTokenRow[]> {
+  return db.accessToken.findMany({
+    where: { userId: actor.userId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] },
+    orderBy: { id: "desc" },
+    select: { id: true, hint: true, purpose: true, createdAt: true, expiresAt: true, lastUsedAt: true },
+  });
+}
+
+/** Revokes one of the actor's own tokens; someone else's is "not found". */
+export async function revokeAccessToken(actor: Actor, input: { tokenId: number }): Promise<void> {
+  await db.$transaction(async (tx) => {
+    const revoked = await tx.accessToken.updateMany({ where: { id: input.tokenId, userId: actor.userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    if (revoked.count !== 1) throw notFound();
+    await recordAudit(tx, { action: "token.revoked", actorId: actor.userId, subjectId: actor.userId, ip: actor.ip, data: { tokenId: input.tokenId } });
+  });
 }

@@ -52,6 +52,7 @@ export async function makeAdmin(accountId: number) {
   return admin;
 }
 
-export function actorFor(user: { id: number; name?: string }, domainRootAccountId: number, ip: string | null = "203.0.113.7"): Actor {
+/** Each actor gets its own documentation-range IP unless told, so throttling per IP stays per test. */
+export function actorFor(user: { id: number; name?: string }, domainRootAccountId: number, ip: string | null = `2001:db8::${uid().slice(0, 4)}:${uid().slice(0, 4)}`): Actor {
   return { userId: user.id, name: user.name ?? "Test", domainRootAccountId, ip, via: "token" };
 }

@@ -5,22 +5,13 @@ import { listObservees } from "../../lib/observer-links.ts";
 import { pageRequest } from "../../lib/pagination.ts";
 import { createPairingCode, redeemPairingCode } from "../../lib/pairing-codes/index.ts";
 import { actorFor, makeRootAccount, makeStudent, makeUser } from "../helpers/factory.ts";
+import { errorOf } from "../helpers/errors.ts";
 
 async function setup() {
   const account = await makeRootAccount();
   const student = await makeStudent(account.id, { courses: 2 });
   const parent = await makeUser(account.id);
   return { account, student, parent, studentActor: actorFor(student, account.id), parentActor: actorFor(parent, account.id) };
-}
-
-async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  try {
-    await p;
-  } catch (err) {
-    if (err instanceof AppError) return err;
-    throw err;
-  }
-  throw new Error("expected the call to fail");
 }
 
 describe("pairing codes end to end through lib/", () => {

@@ -4,5 +4,6 @@ import { createPairingCode } from "@/lib/pairing-codes";
 
 export const POST = apiRoute(async ({ path, actor, userId }) => {
   const studentId = await userId(path.user_id);
-  return Response.json(await createPairingCode(actor, { studentId }));
+  const { rootAccountId: _account, ...json } = await createPairingCode(actor, { studentId });
+  return Response.json(json);
 });

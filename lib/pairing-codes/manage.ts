@@ -1,0 +1,32 @@
+import "server-only";
+import { db } from "../db.ts";
+import type { Actor } from "../actor.ts";
+import { recordAudit } from "../audit.ts";
+import { notFound } from "../errors.ts";
+import { linkScope } from "../observer-links/queries.ts";
+
+export type ActivePairingCode = { id: number; createdAt: Date; expiresAt: Date; createdByName: string };
+
+/** A student's active codes (only digests are stored, so the codes themselves cannot be shown again). */
+export async function listActivePairingCodes(actor: Actor, input: { studentId: number }): Promise<ActivePairingCode[]> {
+  const scope = await linkScope(actor, input.studentId);
+  const rows = await db.pairingCode.findMany({
+    where: { studentId: input.studentId, workflowState: "active", expiresAt: { gt: new Date() }, ...(scope ? { rootAccountId: { in: scope } } : {}) },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true, createdAt: true, expiresAt: true, createdBy: { select: { name: true } } },
+  });
+  return rows.map((r) => ({ id: r.id, createdAt: r.createdAt, expiresAt: r.expiresAt, createdByName: r.createdBy.name }));
+}
+
+/** Revokes one active code of a student (the student, or an admin of the code's account). */
+export async function revokePairingCode(actor: Actor, input: { studentId: number; codeId: number }): Promise<void> {
+  const scope = await linkScope(actor, input.studentId);
+  await db.$transaction(async (tx) => {
+    const revoked = await tx.pairingCode.updateMany({
+      where: { id: input.codeId, studentId: input.studentId, workflowState: "active", ...(scope ? { rootAccountId: { in: scope } } : {}) },
+      data: { workflowState: "revoked", revokedAt: new Date() },
+    });
+    if (revoked.count !== 1) throw notFound();
+    await recordAudit(tx, { action: "code.revoked", actorId: actor.userId, subjectId: input.studentId, ip: actor.ip, data: { pairingCodeId: input.codeId } });
+  });
+}

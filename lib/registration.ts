@@ -1,0 +1,83 @@
+import "server-only";
+// Parent/guardian self-registration with a pairing code: the account, its login and the link are
+// created in one transaction, or nothing is (Canvas's POST /users with pairing_code[code]).
+import { z } from "zod";
+import { db } from "./db.ts";
+import { getDomainRootAccount } from "./accounts.ts";
+import { recordAudit } from "./audit.ts";
+import { AppError, MESSAGES } from "./errors.ts";
+import type { LinkMethod } from "./generated/prisma/client.ts";
+import { deliverSoon } from "./mail.ts";
+import { notifyWelcomeInTx } from "./notifications.ts";
+import { linkInTx } from "./observer-links/core.ts";
+import { consumeCodeInTx, findActiveCode } from "./pairing-codes/redeem.ts";
+import { loginRootAccountIds } from "./permissions.ts";
+import { createUserWithLogin } from "./provisioning.ts";
+import { assertNotThrottled, guessLimits, recordFailure } from "./throttle.ts";
+import { toUserJson, type UserJson } from "./users.ts";
+
+/** Shown next to the password field, and enforced here. */
+export const PASSWORD_RULES = ["At least 10 characters", "Not only one repeated character", "Not the same as your email"] as const;
+
+export const registrationSchema = z
+  .object({
+    name: z.string().trim().min(1, "Enter your full name.").max(100, "Use at most 100 characters."),
+    unique_id: z.string().trim().toLowerCase().email("Enter a valid email address.").max(254),
+    password: z.string().min(10, "Use at least 10 characters.").max(1024, "Use at most 1024 characters."),
+    pairing_code: z.string().trim().min(1, "Enter the pairing code from your student.").max(64),
+  })
+  .superRefine((v, ctx) => {
+    if (/^(.)\1*$/.test(v.password)) ctx.addIssue({ code: "custom", path: ["password"], message: "Do not repeat one character." });
+    if (v.password.toLowerCase() === v.unique_id) ctx.addIssue({ code: "custom", path: ["password"], message: "Do not use your email as the password." });
+  });
+
+export type RegistrationInput = z.input<typeof registrationSchema> & { host: string | null; ip: string | null; method?: Extract<LinkMethod, "self_registration" | "qr"> };
+
+const invalidCode = () => new AppError("bad_request", MESSAGES.invalidPairingCode, { fieldErrors: { pairing_code: [MESSAGES.invalidPairingCode] } });
+const loginTaken = () =>
+  new AppError("bad_request", "An account with this email already exists. Sign in instead.", { fieldErrors: { unique_id: ["An account with this email already exists. Sign in instead."] } });
+
+/** Registers an observer in the host's root account and links them to the code's student. */
+export async function registerObserver(input: RegistrationInput): Promise<{ userId: number; student: UserJson; rootAccountId: number }> {
+  const account = await getDomainRootAccount(input.host);
+  if (account.selfRegistration === "none") throw new AppError("forbidden", `${account.name} does not allow parents to register themselves. Ask your school for an account.`);
+  const parsed = registrationSchema.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const i of parsed.error.issues) (fieldErrors[String(i.path[0])] ??= []).push(i.message);
+    throw new AppError("bad_request", Object.values(fieldErrors)[0][0], { fieldErrors });
+  }
+  const data = parsed.data;
+  const limits = guessLimits({ ip: input.ip, login: data.unique_id });
+  await assertNotThrottled(limits);
+
+  const existing = await db.login.findFirst({ where: { rootAccountId: account.id, uniqueIdNormalized: data.unique_id }, select: { id: true } });
+  if (existing) throw loginTaken();
+  const code = await findActiveCode(data.pairing_code);
+  const studentAccounts = code ? await loginRootAccountIds(code.studentId) : [];
+  if (!code || !studentAccounts.includes(account.id)) {
+    await recordFailure(limits);
+    await db.auditEvent.create({ data: { action: "code.failed", rootAccountId: account.id, method: "self_registration", ip: input.ip, data: { reason: "self-registration with an invalid code" } } });
+    throw invalidCode();
+  }
+
+  const method = input.method ?? "self_registration";
+  try {
+    const result = await db.$transaction(async (tx) => {
+      const user = await createUserWithLogin({ name: data.name, uniqueId: data.unique_id, rootAccountId: account.id, password: data.password }, tx);
+      if (!(await consumeCodeInTx(tx, code.id, user.id))) throw invalidCode();
+      await linkInTx(tx, { studentId: code.studentId, observerId: user.id, rootAccountId: account.id, method, actorId: user.id, ip: input.ip });
+      await recordAudit(tx, { action: "user.registered", actorId: user.id, subjectId: code.studentId, targetId: user.id, rootAccountId: account.id, method, ip: input.ip });
+      await recordAudit(tx, { action: "code.redeemed", actorId: user.id, subjectId: code.studentId, targetId: user.id, rootAccountId: account.id, method, ip: input.ip, data: { pairingCodeId: code.id } });
+      const student = await tx.user.findUniqueOrThrow({ where: { id: code.studentId }, select: { id: true, name: true, createdAt: true, sortableName: true, shortName: true, avatarUrl: true } });
+      await notifyWelcomeInTx(tx, { email: data.unique_id, name: data.name, studentName: student.name });
+      return { userId: user.id, student: toUserJson(student), rootAccountId: account.id };
+    });
+    deliverSoon();
+    return result;
+  } catch (err) {
+    // Two sign-ups with one email at once: the unique index decides, the loser changes nothing.
+    if ((err as { code?: string }).code === "P2002") throw loginTaken();
+    throw err;
+  }
+}

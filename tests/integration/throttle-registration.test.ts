@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { db } from "../../lib/db.ts";
+import { createPairingCode, redeemPairingCode, redeemWithCredentials } from "../../lib/pairing-codes/index.ts";
+import { createRootAccount } from "../../lib/provisioning.ts";
+import { registerObserver } from "../../lib/registration.ts";
+import { GUESS_LIMITS, THROTTLED_MESSAGE } from "../../lib/throttle.ts";
+import { actorFor, makeRootAccount, makeStudent, makeUser, TEST_PASSWORD, uid } from "../helpers/factory.ts";
+import { errorOf } from "../helpers/errors.ts";
+
+describe("throttling code guesses", () => {
+  it("a run of wrong guesses ends in 429; the right code is then refused too; a new code does not reset it", async () => {
+    const account = await makeRootAccount();
+    const student = await makeStudent(account.id);
+    const parent = await makeUser(account.id);
+    const actor = actorFor(parent, account.id);
+    for (let i = 0; i < GUESS_LIMITS.observer.max; i++) {
+      expect((await errorOf(redeemPairingCode(actor, { observerId: parent.id, code: "ZZZZ-ZZZ" + (i % 10) }))).code).toBe("unprocessable");
+    }
+    const blocked = await errorOf(redeemPairingCode(actor, { observerId: parent.id, code: "ZZZZ-ZZZZ" }));
+    expect(blocked.code).toBe("rate_limited");
+    expect(blocked.message).toBe(THROTTLED_MESSAGE);
+    expect(blocked.retryAfter).toBeGreaterThan(0);
+    expect(blocked.retryAfter).toBeLessThanOrEqual(GUESS_LIMITS.observer.windowSeconds);
+
+    const fresh = await createPairingCode(actorFor(student, account.id), { studentId: student.id });
+    const right = await errorOf(redeemPairingCode(actorFor(parent, account.id), { observerId: parent.id, code: fresh.code }));
+    expect({ code: right.code, message: right.message }).toEqual({ code: "rate_limited", message: THROTTLED_MESSAGE });
+    // The code was not consumed: someone not throttled can still use it.
+    const other = await makeUser(account.id);
+    await expect(redeemPairingCode(actorFor(other, account.id), { observerId: other.id, code: fresh.code })).resolves.toMatchObject({ id: student.id });
+  });
+
+  it("wrong guesses from one IP across many accounts hit the IP limit with the same body", async () => {
+    const account = await makeRootAccount();
+    const ip = `198.51.100.${Math.floor(Math.random() * 250) + 1}-${uid()}`;
+    for (let i = 0; i < GUESS_LIMITS.ip.max; i++) {
+      const p = await makeUser(account.id);
+      await errorOf(redeemPairingCode(actorFor(p, account.id, ip), { observerId: p.id, code: "QQQQ-QQQQ" }));
+    }
+    const p = await makeUser(account.id);
+    const err = await errorOf(redeemPairingCode(actorFor(p, account.id, ip), { observerId: p.id, code: "QQQQ-QQQQ" }));
+    expect({ code: err.code, message: err.message }).toEqual({ code: "rate_limited", message: THROTTLED_MESSAGE });
+  });
+
+  it("observee credentials: unknown login 422, wrong password 401, right password links", async () => {
+    const account = await makeRootAccount();
+    const student = await makeStudent(account.id);
+    const parent = await makeUser(account.id);
+    const actor = actorFor(parent, account.id);
+    expect(await errorOf(redeemWithCredentials(actor, { observerId: parent.id, uniqueId: "nobody@x.test", password: "x" }))).toMatchObject({ code: "unprocessable", message: "Unknown observee." });
+    expect(await errorOf(redeemWithCredentials(actor, { observerId: parent.id, uniqueId: student.login, password: "wrong" }))).toMatchObject({ code: "unauthorized", message: "Invalid credentials provided." });
+    await expect(redeemWithCredentials(actor, { observerId: parent.id, uniqueId: student.login.toUpperCase(), password: TEST_PASSWORD })).resolves.toMatchObject({ id: student.id });
+  });
+});
+
+describe("self-registration with a pairing code", () => {
+  async function school(selfRegistration: "none" | "observers" | "all" = "observers") {
+    const domain = `reg-${uid()}.test`;
+    const account = await createRootAccount({ name: `Reg ${domain}`, domain, selfRegistration });
+    const student = await makeStudent(account.id);
+    const { code } = await createPairingCode(actorFor(student, account.id), { studentId: student.id });
+    return { account, domain, student, code };
+  }
+  const form = (code: string, email = `parent-${uid()}@test.example`) => ({ name: "Jamie Parent", unique_id: email, password: "a-good-passphrase", pairing_code: code });
+
+  it("creates the parent, the login and the link in one go, and sends a welcome email", async () => {
+    const s = await school();
+    const input = form(s.code.toLowerCase());
+    const out = await registerObserver({ ...input, host: s.domain, ip: null });
+    expect(out.student).toMatchObject({ id: s.student.id });
+    expect(await db.observationLink.count({ where: { observerId: out.userId, studentId: s.student.id, workflowState: "active", method: "self_registration" } })).toBe(1);
+    expect(await db.outboxEmail.count({ where: { to: input.unique_id } })).toBe(1);
+  });
+
+  it("an invalid code creates nothing; a duplicate login names the field; a closed school refuses (403)", async () => {
+    const s = await school();
+    const bad = form("AAAA-AAAA");
+    const err = await errorOf(registerObserver({ ...bad, host: s.domain, ip: null }));
+    expect(err.code).toBe("bad_request");
+    expect(err.fieldErrors?.pairing_code).toEqual(["Invalid pairing code."]);
+    expect(await db.login.count({ where: { uniqueIdNormalized: bad.unique_id } })).toBe(0);
+
+    const taken = await errorOf(registerObserver({ ...form(s.code, s.student.login), host: s.domain, ip: null }));
+    expect(Object.keys(taken.fieldErrors ?? {})).toEqual(["unique_id"]);
+
+    const weak = await errorOf(registerObserver({ ...form(s.code), password: "short", host: s.domain, ip: null }));
+    expect(Object.keys(weak.fieldErrors ?? {})).toEqual(["password"]);
+
+    const closed = await school("none").catch(() => null);
+    expect(closed).toBeNull(); // a closed school cannot even make codes
+    const domain = `closed-${uid()}.test`;
+    await createRootAccount({ name: "Closed", domain, selfRegistration: "none" });
+    expect((await errorOf(registerObserver({ ...form("AAAA-AAAA"), host: domain, ip: null }))).code).toBe("forbidden");
+  });
+});
