@@ -8,8 +8,8 @@ import "server-only";
 //   IP:       30 failures / 15 min   → at most 2,880 a day per address
 //   global: 2,000 failures / hour    → at most 48,000 a day in total
 // Even with 500,000 active codes (100,000 students × the cap of 5), a full day of guessing at the
-// global ceiling succeeds with probability 48,000 × 5e5 / 2^40 ≈ 2.2 %; a single account or IP
-// stays below 0.05 % a day, and a typical district (10,000 active codes) below 0.05 % in total.
+// global ceiling succeeds with probability 48,000 × 5e5 / 2^40 ≈ 2.2 %; a single IP (2,880 a day)
+// stays under 0.15 % a day, and a typical district (10,000 active codes) under 0.05 % in total.
 // A new code does not reset anything: the counters are keyed by who guesses, not by the code.
 import { db } from "./db.ts";
 import { AppError } from "./errors.ts";
