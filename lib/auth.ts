@@ -6,6 +6,8 @@ import { z } from "zod";
 import { getDomainRootAccount } from "./accounts.ts";
 import { burnPasswordCheck, verifyPassword } from "./passwords.ts";
 import { findLoginForSignIn, recordSignIn } from "./users.ts";
+import { clientIp } from "./client-ip.ts";
+import { assertNotThrottled, recordFailure, signInLimits } from "./throttle.ts";
 
 export const signInSchema = z.object({
   email: z.string().trim().min(1, "Enter your email or login.").max(254),
@@ -14,6 +16,10 @@ export const signInSchema = z.object({
 
 class InvalidLogin extends CredentialsSignin {
   code = "invalid_login";
+}
+
+class TooManyAttempts extends CredentialsSignin {
+  code = "throttled";
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -28,13 +34,19 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) throw new InvalidLogin();
         const host = request.headers.get("host");
+        const limits = signInLimits({ login: parsed.data.email, ip: clientIp(request.headers) });
+        try {
+          await assertNotThrottled(limits);
+        } catch {
+          throw new TooManyAttempts();
+        }
         const account = await getDomainRootAccount(host);
         const login = await findLoginForSignIn(parsed.data.email, account.id);
-        if (!login) {
-          await burnPasswordCheck(parsed.data.password);
+        if (!login) await burnPasswordCheck(parsed.data.password);
+        if (!login || !(await verifyPassword(login.passwordHash, parsed.data.password))) {
+          await recordFailure(limits);
           throw new InvalidLogin();
         }
-        if (!(await verifyPassword(login.passwordHash, parsed.data.password))) throw new InvalidLogin();
         await recordSignIn(login.id);
         return { id: String(login.userId) };
       },

@@ -77,3 +77,10 @@ export async function recordFailure(limits: Limit[]): Promise<void> {
     throw throttled(60);
   }
 }
+
+/** Password guessing at sign-in: per login and per client IP. */
+export function signInLimits(who: { login: string; ip?: string | null }): Limit[] {
+  const limits: Limit[] = [{ key: `signin:login:${who.login.toLowerCase()}`, max: 10, windowSeconds: 15 * 60 }];
+  if (who.ip) limits.push({ key: `signin:ip:${who.ip}`, max: 50, windowSeconds: 15 * 60 });
+  return limits;
+}
