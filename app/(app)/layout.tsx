@@ -4,27 +4,46 @@ import { getActor } from "@/lib/session";
 import { getHomeSummary } from "@/lib/home";
 import { signOutAction } from "./actions";
 
+const navLink = "rounded-md px-2 py-1 text-blue-800 underline-offset-4 hover:underline";
+
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await getActor();
   if (!actor) redirect("/login");
   const summary = await getHomeSummary(actor);
   return (
     <div className="min-h-screen">
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-4xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+        Skip to content
+      </a>
+      <header className="border-b border-slate-200 bg-white print:hidden">
+        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
           <Link href="/" className="text-lg font-bold text-blue-900">
             Observer Pairing
           </Link>
-          <nav aria-label="Main" className="flex flex-wrap items-center gap-4 text-base">
-            {summary.isStudent && (
-              <Link href="/settings" className="text-blue-800 underline-offset-4 hover:underline">
-                Settings
-              </Link>
-            )}
-            <Link href="/observing" className="text-blue-800 underline-offset-4 hover:underline">
+          <nav aria-label="Main" className="flex flex-wrap items-center gap-x-2 gap-y-1 text-base">
+            <Link href="/observing" className={navLink}>
               Observing
             </Link>
-            <span className="text-slate-600" aria-label="Signed in as">
+            <Link href="/settings" className={navLink}>
+              Settings
+            </Link>
+            {summary.hasCodeCourses && (
+              <Link href="/courses" className={navLink}>
+                Courses
+              </Link>
+            )}
+            {summary.isAdmin && (
+              <Link href="/admin" className={navLink}>
+                Admin
+              </Link>
+            )}
+            <Link href="/notifications" className={navLink}>
+              Notifications{summary.unread > 0 && <span className="ml-1 rounded-full bg-blue-700 px-2 text-sm text-white">{summary.unread} new</span>}
+            </Link>
+          </nav>
+          <div className="flex items-center gap-3">
+            <span className="text-slate-700">
+              <span className="sr-only">Signed in as </span>
               {actor.name}
             </span>
             <form action={signOutAction}>
@@ -32,10 +51,12 @@ export default async function AppLayout({ children }: { children: React.ReactNod
                 Sign out
               </button>
             </form>
-          </nav>
+          </div>
         </div>
       </header>
-      <main className="mx-auto max-w-4xl px-4 py-8">{children}</main>
+      <main id="main" className="mx-auto max-w-5xl px-4 py-6 sm:py-8">
+        {children}
+      </main>
     </div>
   );
 }

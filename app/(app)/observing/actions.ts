@@ -1,7 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/action-state";
+import { retryWords } from "@/lib/format-time";
+import { unlinkObservee } from "@/lib/observer-links";
 import { redeemPairingCode } from "@/lib/pairing-codes";
 import { pairingCodeInputSchema } from "@/lib/pairing-codes/schemas";
 import { getActor } from "@/lib/session";
@@ -17,6 +20,23 @@ export async function addStudentAction(_prev: ActionState, formData: FormData): 
     revalidatePath("/observing");
     return { ok: true, message: `You are now observing ${student.name}.` };
   } catch (err) {
-    return actionErrorState(err, values);
+    const state = actionErrorState(err, values);
+    if (state.retryAfter) return { ...state, message: retryWords(state.retryAfter), fieldErrors: { pairing_code: [retryWords(state.retryAfter)] } };
+    return state;
   }
+}
+
+export async function unlinkStudentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const actor = await getActor();
+  if (!actor) redirect("/login");
+  const studentId = z.coerce.number().int().positive().safeParse(formData.get("student_id"));
+  if (!studentId.success) return { ok: false, message: "That student does not exist." };
+  try {
+    // An observer unlinking themself leaves the student in every school (Canvas's DELETE).
+    await unlinkObservee(actor, { observerId: actor.userId, studentId: studentId.data, rootAccountId: "all" });
+  } catch (err) {
+    return actionErrorState(err);
+  }
+  revalidatePath("/observing");
+  return { ok: true, message: "Unlinked." };
 }

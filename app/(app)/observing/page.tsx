@@ -1,41 +1,59 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/session";
-import { listObservees } from "@/lib/observer-links";
-import { pageRequest } from "@/lib/pagination";
+import { listObserveesWithCourses } from "@/lib/observer-links";
+import { ConfirmAction } from "@/components/ui/confirm-action";
+import { Section } from "@/components/ui/section";
 import { AddStudentForm } from "./add-student-form";
+import { unlinkStudentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Observing" };
 
 export default async function ObservingPage() {
   const actor = await getActor();
   if (!actor) redirect("/login");
-  const { items } = await listObservees(actor, { observerId: actor.userId, page: pageRequest({ per_page: 100 }) });
+  const students = await listObserveesWithCourses(actor, { observerId: actor.userId });
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-bold">Observing</h1>
-      <section aria-labelledby="students-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <h2 id="students-heading" className="text-xl font-semibold">
-          Students you observe
-        </h2>
-        {items.length === 0 ? (
-          <p className="mt-2 text-slate-700">You are not observing any students yet. Enter a pairing code below to add one.</p>
+      <Section id="students" title="Students you observe">
+        {students.length === 0 ? (
+          <p className="text-slate-700">You are not observing any students yet. Enter a pairing code below to add one.</p>
         ) : (
-          <ul className="mt-3 divide-y divide-slate-200" aria-label="Students you observe">
-            {items.map((s) => (
-              <li key={s.id} className="py-3 text-lg">
-                {s.name}
+          <ul className="divide-y divide-slate-200" aria-label="Students you observe">
+            {students.map((s) => (
+              <li key={s.id} className="flex flex-wrap items-start justify-between gap-3 py-4">
+                <div>
+                  <p className="text-lg font-semibold">{s.name}</p>
+                  {s.courses.length === 0 ? (
+                    <p className="text-sm text-slate-700">No courses yet.</p>
+                  ) : (
+                    <ul aria-label={`Courses of ${s.name}`} className="mt-1 flex flex-wrap gap-2">
+                      {s.courses.map((c) => (
+                        <li key={c.id} className="rounded-full bg-slate-100 px-3 py-1 text-sm text-slate-800">
+                          {c.name}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </div>
+                <ConfirmAction
+                  action={unlinkStudentAction}
+                  fields={{ student_id: s.id }}
+                  trigger="Unlink"
+                  triggerLabel={`Unlink ${s.name}`}
+                  title={`Stop observing ${s.name}?`}
+                  description="You will no longer see their courses. To observe them again you will need a new pairing code from them or your school."
+                  confirm="Unlink"
+                />
               </li>
             ))}
           </ul>
         )}
-      </section>
-      <section aria-labelledby="add-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <h2 id="add-heading" className="mb-3 text-xl font-semibold">
-          Add a student
-        </h2>
+      </Section>
+      <Section id="add" title="Add a student">
         <AddStudentForm />
-      </section>
+      </Section>
     </div>
   );
 }

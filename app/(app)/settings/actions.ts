@@ -1,17 +1,38 @@
 "use server";
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { z } from "zod";
 import { actionErrorState, type ActionState } from "@/lib/action-state";
-import { createPairingCode, type PairingCodeJson } from "@/lib/pairing-codes";
+import { revokePairingCode } from "@/lib/pairing-codes";
+import { removeObserver } from "@/lib/observer-links";
 import { getActor } from "@/lib/session";
 
-export type GenerateCodeState = ActionState & { code?: PairingCodeJson };
+const idSchema = z.coerce.number().int().positive();
 
-export async function generatePairingCodeAction(_prev: GenerateCodeState): Promise<GenerateCodeState> {
+export async function revokeCodeAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await getActor();
   if (!actor) redirect("/login");
+  const codeId = idSchema.safeParse(formData.get("code_id"));
+  if (!codeId.success) return { ok: false, message: "That code does not exist." };
   try {
-    return { ok: true, code: await createPairingCode(actor, { studentId: actor.userId }) };
+    await revokePairingCode(actor, { studentId: actor.userId, codeId: codeId.data });
   } catch (err) {
     return actionErrorState(err);
   }
+  revalidatePath("/settings");
+  return { ok: true, message: "Code revoked." };
+}
+
+export async function removeObserverAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const actor = await getActor();
+  if (!actor) redirect("/login");
+  const observerId = idSchema.safeParse(formData.get("observer_id"));
+  if (!observerId.success) return { ok: false, message: "That observer does not exist." };
+  try {
+    await removeObserver(actor, { studentId: actor.userId, observerId: observerId.data });
+  } catch (err) {
+    return actionErrorState(err);
+  }
+  revalidatePath("/settings");
+  return { ok: true, message: "Observer removed." };
 }

@@ -1,32 +1,48 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/session";
-import { getHomeSummary } from "@/lib/home";
+import { getPairingEligibility } from "@/lib/home";
 import { Notice } from "@/components/ui/notice";
-import { PairWithObserver } from "./pair-with-observer";
+import { Section } from "@/components/ui/section";
+import { GenerateCode } from "@/components/pairing/generate-code";
+import { generateCodeAction } from "../code-actions";
+import { ActiveCodes } from "./active-codes";
+import { MyObservers } from "./my-observers";
 
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
   const actor = await getActor();
   if (!actor) redirect("/login");
-  const { isStudent } = await getHomeSummary(actor);
+  const pairing = await getPairingEligibility(actor);
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-3xl font-bold">Settings</h1>
-      <section aria-labelledby="pair-heading" className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <h2 id="pair-heading" className="text-xl font-semibold">
-          Pair with Observer
-        </h2>
-        <p className="mt-1 mb-4 text-slate-700">
-          A parent or guardian who enters your pairing code can follow your courses. Only share it with them.
-        </p>
-        {isStudent ? (
-          <PairWithObserver />
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-3xl font-bold">Settings</h1>
+        <Link href="/settings/tokens" className="text-blue-800 underline underline-offset-4">
+          Access tokens
+        </Link>
+      </div>
+      <Section
+        id="pair"
+        title="Pair with Observer"
+        description="A parent or guardian who enters your pairing code can follow your courses. Only share it with them."
+      >
+        {pairing.canGenerate ? (
+          <div className="flex flex-col gap-3">
+            <p className="text-sm text-slate-700">
+              A code works once and expires after {pairing.lifetimeDays} {pairing.lifetimeDays === 1 ? "day" : "days"}. You can have up to 5 active codes:
+              making a sixth revokes the oldest.
+            </p>
+            <GenerateCode action={generateCodeAction} label="Pair with Observer" />
+          </div>
         ) : (
-          <Notice tone="info">Pairing codes are for students: you need an active enrollment as a student to create one.</Notice>
+          <Notice tone="info">{pairing.reason}</Notice>
         )}
-      </section>
+      </Section>
+      {pairing.isStudent && <ActiveCodes actor={actor} />}
+      {pairing.isStudent && <MyObservers actor={actor} mayRemove={pairing.studentsMayRemoveObservers} />}
     </div>
   );
 }

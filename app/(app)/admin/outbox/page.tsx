@@ -1,0 +1,38 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { getActor } from "@/lib/session";
+import { getAdminScope } from "@/lib/admin/scope";
+import { listOutbox } from "@/lib/mail";
+import { formatDateTime } from "@/lib/format-time";
+
+export const metadata: Metadata = { title: "Outbox" };
+
+// A development aid: without SMTP_URL, mail waits in the database and is read here. With SMTP
+// configured the page is gone, and it is for root-account admins only (it spans every school).
+export default async function OutboxPage() {
+  const actor = await getActor();
+  if (!actor) redirect("/login");
+  if (process.env.SMTP_URL || (await getAdminScope(actor.userId)).rootAccountIds.length === 0) notFound();
+  const mails = await listOutbox(50);
+  return (
+    <div className="flex flex-col gap-4">
+      <h1 className="text-3xl font-bold">Outbox</h1>
+      <p className="text-slate-700">No SMTP server is configured (set SMTP_URL to send mail), so emails stay here. Newest first, at most 50.</p>
+      {mails.length === 0 ? (
+        <p className="text-slate-700">No emails yet.</p>
+      ) : (
+        <ul className="flex flex-col gap-3" aria-label="Emails">
+          {mails.map((m) => (
+            <li key={m.id} className="rounded-lg border border-slate-200 bg-white p-4">
+              <p className="font-semibold">{m.subject}</p>
+              <p className="text-sm text-slate-700">
+                To {m.to} · {formatDateTime(m.createdAt)} · {m.sentAt ? "sent" : m.error ? `failed: ${m.error}` : "not sent"}
+              </p>
+              <pre className="mt-2 font-sans text-sm whitespace-pre-wrap">{m.text}</pre>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

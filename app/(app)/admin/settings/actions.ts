@@ -1,0 +1,21 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/action-state";
+import { accountSettingsSchema, updateAccountSettings } from "@/lib/admin/account-settings";
+import { getActor } from "@/lib/session";
+
+export async function updateSettingsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const actor = await getActor();
+  if (!actor) redirect("/login");
+  const values = Object.fromEntries([...formData.entries()].filter(([k]) => !k.startsWith("$")).map(([k, v]) => [k, String(v)]));
+  const parsed = accountSettingsSchema.safeParse(values);
+  if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error.issues), values, message: "Fix the highlighted settings." };
+  try {
+    await updateAccountSettings(actor, parsed.data);
+  } catch (err) {
+    return actionErrorState(err, values);
+  }
+  revalidatePath("/admin/settings");
+  return { ok: true, message: "Settings saved.", values };
+}

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getActor } from "@/lib/session";
+import { listEditableAccounts } from "@/lib/admin/account-settings";
+import { Section } from "@/components/ui/section";
+import { SettingsForm } from "./settings-form";
+
+export const metadata: Metadata = { title: "Account settings" };
+
+export default async function AccountSettingsPage() {
+  const actor = await getActor();
+  if (!actor) redirect("/login");
+  const accounts = await listEditableAccounts(actor);
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-3xl font-bold">Account settings</h1>
+      {accounts.length === 0 && <p className="text-slate-700">Only admins of a whole institution (a root account) can change these settings.</p>}
+      {accounts.map((a) => (
+        <Section key={a.id} id={`account-${a.id}`} title={a.name} description="Every change is recorded in the audit log.">
+          <SettingsForm account={a} />
+        </Section>
+      ))}
+    </div>
+  );
+}

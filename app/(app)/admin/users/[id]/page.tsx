@@ -1,0 +1,89 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getActor } from "@/lib/session";
+import { getUserDetail } from "@/lib/admin/users";
+import { toAppError } from "@/lib/errors";
+import { formatDateTime } from "@/lib/format-time";
+import { Section } from "@/components/ui/section";
+import { LinkForm } from "@/components/admin/link-form";
+import { GenerateCode } from "@/components/pairing/generate-code";
+import { generateCodeAction } from "../../../code-actions";
+import { findUsersAction, linkAction } from "../actions";
+import { LinkList } from "./link-list";
+
+export const metadata: Metadata = { title: "User" };
+
+export default async function AdminUserPage({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await getActor();
+  if (!actor) redirect("/login");
+  const id = Number((await params).id);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const user = await getUserDetail(actor, id).catch((err) => {
+    if (toAppError(err)?.code === "not_found") notFound();
+    throw err;
+  });
+  const isStudent = user.enrollments.some((e) => e.type === "student" && (e.state === "active" || e.state === "invited"));
+  const cell = "px-3 py-2";
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <Link href="/admin/users" className="text-sm text-blue-800 underline underline-offset-4">
+          ← All users
+        </Link>
+        <h1 className="mt-2 text-3xl font-bold">{user.name}</h1>
+        {user.email && <p className="text-slate-700">{user.email}</p>}
+      </div>
+      <Section id="logins" title="Logins and roles">
+        <ul className="flex flex-col gap-1" aria-label="Logins">
+          {user.logins.map((l) => (
+            <li key={l.id}>
+              <span className="font-medium break-all">{l.uniqueId}</span> · {l.rootAccount}
+              {l.sisUserId && ` · SIS id ${l.sisUserId}`}
+              {l.workflowState !== "active" && " · deleted"} · {l.lastLoginAt ? `last sign-in ${formatDateTime(l.lastLoginAt)}` : "never signed in"}
+            </li>
+          ))}
+        </ul>
+        <p className="mt-2 text-slate-700">{user.roles.length ? `Admin roles: ${user.roles.map((r) => `${r.role} of ${r.account}`).join(", ")}` : "No admin roles."}</p>
+      </Section>
+      <Section id="enrollments" title="Enrollments">
+        {user.enrollments.length === 0 ? (
+          <p className="text-slate-700">No enrollments.</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <thead className="bg-slate-100">
+                <tr>
+                  <th scope="col" className={cell}>Course</th>
+                  <th scope="col" className={cell}>Role</th>
+                  <th scope="col" className={cell}>State</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-200">
+                {user.enrollments.map((e) => (
+                  <tr key={e.id}>
+                    <td className={cell}>{e.course.name}</td>
+                    <td className={cell}>{e.type === "observer" && e.observing ? `observer of ${e.observing.name}` : e.type}</td>
+                    <td className={cell}>{e.state}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Section>
+      <LinkList title="Observes" id="observees" user={user} links={user.observees} as="observer" />
+      <LinkList title="Observed by" id="observers" user={user} links={user.observers} as="student" />
+      {user.manageableRootAccounts.length > 0 && (
+        <Section id="link" title="Link an observer and a student">
+          <LinkForm user={{ id: user.id, name: user.name }} rootAccounts={user.manageableRootAccounts} action={linkAction} search={findUsersAction} />
+        </Section>
+      )}
+      {isStudent && (
+        <Section id="code" title="Pairing code" description="Make a code to print or hand to this student's parent or guardian.">
+          <GenerateCode action={generateCodeAction} studentId={user.id} forName={user.name} label="Generate pairing code" printable />
+        </Section>
+      )}
+    </div>
+  );
+}

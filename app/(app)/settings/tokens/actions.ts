@@ -1,0 +1,47 @@
+"use server";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/action-state";
+import { createAccessToken, revokeAccessToken } from "@/lib/tokens";
+import { getActor } from "@/lib/session";
+
+const tokenSchema = z.object({
+  purpose: z.string().trim().min(1, "Say what the token is for.").max(100, "Use at most 100 characters."),
+  expires_days: z.preprocess(
+    (v) => (v === "" || v === null ? undefined : v),
+    z.coerce.number({ error: "Enter a number of days." }).int("Enter a whole number of days.").min(1, "At least 1 day.").max(3650, "At most 3650 days.").optional(),
+  ),
+});
+
+export type CreateTokenState = ActionState & { token?: string };
+
+export async function createTokenAction(_prev: CreateTokenState, formData: FormData): Promise<CreateTokenState> {
+  const actor = await getActor();
+  if (!actor) redirect("/login");
+  const values = { purpose: String(formData.get("purpose") ?? ""), expires_days: String(formData.get("expires_days") ?? "") };
+  const parsed = tokenSchema.safeParse(values);
+  if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error.issues), values };
+  try {
+    const expiresAt = parsed.data.expires_days ? new Date(Date.now() + parsed.data.expires_days * 86_400_000) : null;
+    const made = await createAccessToken(actor, { purpose: parsed.data.purpose, expiresAt });
+    revalidatePath("/settings/tokens");
+    return { ok: true, token: made.token };
+  } catch (err) {
+    return actionErrorState(err, values);
+  }
+}
+
+export async function revokeTokenAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const actor = await getActor();
+  if (!actor) redirect("/login");
+  const tokenId = z.coerce.number().int().positive().safeParse(formData.get("token_id"));
+  if (!tokenId.success) return { ok: false, message: "That token does not exist." };
+  try {
+    await revokeAccessToken(actor, { tokenId: tokenId.data });
+  } catch (err) {
+    return actionErrorState(err);
+  }
+  revalidatePath("/settings/tokens");
+  return { ok: true, message: "Token revoked." };
+}

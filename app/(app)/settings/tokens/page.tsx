@@ -1,0 +1,60 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getActor } from "@/lib/session";
+import { listAccessTokens } from "@/lib/tokens";
+import { formatDateTime } from "@/lib/format-time";
+import { ConfirmAction } from "@/components/ui/confirm-action";
+import { Section } from "@/components/ui/section";
+import { CreateTokenForm } from "./create-token-form";
+import { revokeTokenAction } from "./actions";
+
+export const metadata: Metadata = { title: "Access tokens" };
+
+export default async function TokensPage() {
+  const actor = await getActor();
+  if (!actor) redirect("/login");
+  const tokens = await listAccessTokens(actor);
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <Link href="/settings" className="text-sm text-blue-800 underline underline-offset-4">
+          ← Settings
+        </Link>
+        <h1 className="mt-2 text-3xl font-bold">Access tokens</h1>
+        <p className="mt-1 text-slate-700">Tokens let programs use the REST API as you. Treat them like passwords.</p>
+      </div>
+      <Section id="new-token" title="New token">
+        <CreateTokenForm />
+      </Section>
+      <Section id="tokens" title="Your tokens">
+        {tokens.length === 0 ? (
+          <p className="text-slate-700">You have no active tokens.</p>
+        ) : (
+          <ul className="divide-y divide-slate-200" aria-label="Your tokens">
+            {tokens.map((t) => (
+              <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
+                <div>
+                  <p className="font-semibold">{t.purpose}</p>
+                  <p className="text-sm text-slate-700">
+                    Ends in …{t.hint} · made {formatDateTime(t.createdAt)} · {t.expiresAt ? `expires ${formatDateTime(t.expiresAt)}` : "never expires"} ·{" "}
+                    {t.lastUsedAt ? `last used ${formatDateTime(t.lastUsedAt)}` : "never used"}
+                  </p>
+                </div>
+                <ConfirmAction
+                  action={revokeTokenAction}
+                  fields={{ token_id: t.id }}
+                  trigger="Revoke"
+                  triggerLabel={`Revoke token ${t.purpose}`}
+                  title="Revoke this token?"
+                  description="Programs using it will stop working at once."
+                  confirm="Revoke token"
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+"use server";
+import { AuthError } from "next-auth";
+import { headers } from "next/headers";
+import { signIn } from "@/lib/auth";
+import { actionErrorState, type ActionState } from "@/lib/action-state";
+import { clientIp } from "@/lib/client-ip";
+import { retryWords } from "@/lib/format-time";
+import { registerObserver } from "@/lib/registration";
+
+export async function registerAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const field = (k: string) => String(formData.get(k) ?? "");
+  // Every typed value comes back on failure except the password.
+  const values = { name: field("name"), unique_id: field("unique_id"), pairing_code: field("pairing_code"), via: field("via") };
+  const h = await headers();
+  try {
+    await registerObserver({
+      host: h.get("host"),
+      ip: clientIp(h),
+      name: values.name,
+      unique_id: values.unique_id,
+      password: field("password"),
+      pairing_code: values.pairing_code,
+      method: values.via === "qr" ? "qr" : "self_registration",
+    });
+  } catch (err) {
+    const state = actionErrorState(err, values);
+    return state.retryAfter ? { ...state, message: retryWords(state.retryAfter) } : state;
+  }
+  try {
+    await signIn("credentials", { email: values.unique_id, password: field("password"), redirectTo: "/observing" });
+  } catch (err) {
+    if (err instanceof AuthError) return { ok: false, message: "Your account was created. Sign in to continue.", values };
+    throw err; // the redirect after signing in
+  }
+  return { ok: true };
+}

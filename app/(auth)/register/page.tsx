@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { headers } from "next/headers";
+import { getDomainRootAccount } from "@/lib/accounts";
+import { PASSWORD_RULES } from "@/lib/registration";
+import { Notice } from "@/components/ui/notice";
+import { RegisterForm } from "./register-form";
+
+export const metadata: Metadata = { title: "Parent registration" };
+
+export default async function RegisterPage({ searchParams }: { searchParams: Promise<{ code?: string; account?: string }> }) {
+  const account = await getDomainRootAccount((await headers()).get("host"));
+  const { code } = await searchParams;
+  const open = account.selfRegistration !== "none";
+  return (
+    <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-6 px-4 py-10">
+      <div>
+        <h1 className="text-3xl font-bold">Parent registration</h1>
+        <p className="mt-2 text-slate-700">
+          Create a parent or guardian account at {account.name} and follow your student&apos;s courses. You need a pairing code from your student.
+        </p>
+      </div>
+      {open ? (
+        <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+          {/* The QR link carries the code; "via" records that the parent came by QR (for the audit). */}
+          <RegisterForm code={code?.slice(0, 64)} via={code ? "qr" : ""} passwordRules={PASSWORD_RULES} />
+        </div>
+      ) : (
+        <Notice tone="info">{account.name} does not let parents register themselves. Ask your school for an account.</Notice>
+      )}
+      <p className="text-slate-700">
+        Already have an account?{" "}
+        <Link href="/login" className="text-blue-800 underline underline-offset-4">
+          Sign in
+        </Link>
+      </p>
+    </main>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+import { useActionState, useState } from "react";
+import type { ActionState } from "@/lib/action-state";
+import { Notice } from "@/components/ui/notice";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { UserPicker, type PickerOption } from "./user-picker";
+
+type Props = {
+  user: { id: number; name: string };
+  rootAccounts: { id: number; name: string }[];
+  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  search: (q: string) => Promise<PickerOption[]>;
+};
+
+/** Links the page's user to another as observer or student, in one or all shared root accounts. */
+export function LinkForm({ user, rootAccounts, action, search }: Props) {
+  const [state, formAction] = useActionState(action, {} as ActionState);
+  const [role, setRole] = useState<"observer" | "student">("observer");
+  return (
+    <form action={formAction} className="flex flex-col gap-3" noValidate>
+      {state.message && <Notice tone={state.ok ? "success" : "error"}>{state.message}</Notice>}
+      <fieldset className="flex flex-col gap-1">
+        <legend className="text-sm font-medium text-slate-800">{user.name} is the</legend>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="role" value="observer" checked={role === "observer"} onChange={() => setRole("observer")} /> observer of the student I choose
+        </label>
+        <label className="flex items-center gap-2">
+          <input type="radio" name="role" value="student" checked={role === "student"} onChange={() => setRole("student")} /> student of the observer I choose
+        </label>
+      </fieldset>
+      {role === "observer" && <input type="hidden" name="observer_id" value={user.id} />}
+      {role === "student" && <input type="hidden" name="student_id" value={user.id} />}
+      <UserPicker key={role} label={role === "observer" ? "Student" : "Observer"} name={role === "observer" ? "student_id" : "observer_id"} search={search} errors={state.fieldErrors?.other_id} />
+      <div className="flex flex-col gap-1">
+        <label htmlFor="link-root-account" className="text-sm font-medium text-slate-800">
+          Root account
+        </label>
+        <select id="link-root-account" name="root_account_id" className="rounded-md border border-slate-400 bg-white px-3 py-2">
+          {rootAccounts.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.name}
+            </option>
+          ))}
+          {rootAccounts.length > 1 && <option value="all">Every root account both share</option>}
+        </select>
+      </div>
+      <div>
+        <SubmitButton pendingText="Linking…">Link</SubmitButton>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,60 @@
+"use client";
+import { useActionState, useEffect, useId, useRef } from "react";
+import type { ActionState } from "@/lib/action-state";
+import { Notice } from "./notice";
+import { SubmitButton } from "./submit-button";
+
+type Props = {
+  action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
+  fields: Record<string, string | number>;
+  trigger: string;
+  /** Accessible name of the trigger when its visible text is ambiguous in a list (e.g. "Unlink Sam"). */
+  triggerLabel?: string;
+  title: string;
+  description: React.ReactNode;
+  confirm: string;
+};
+
+/** A destructive action behind a modal dialog (native <dialog>: focus is trapped, Escape cancels). */
+export function ConfirmAction({ action, fields, trigger, triggerLabel, title, description, confirm }: Props) {
+  const [state, formAction] = useActionState(action, {} as ActionState);
+  const dialog = useRef<HTMLDialogElement>(null);
+  const id = useId();
+  useEffect(() => {
+    if (state.ok) dialog.current?.close();
+  }, [state]);
+  return (
+    <>
+      <button
+        type="button"
+        aria-label={triggerLabel}
+        onClick={() => dialog.current?.showModal()}
+        className="rounded-md border border-red-700 px-3 py-1 text-sm font-semibold text-red-800 hover:bg-red-50"
+      >
+        {trigger}
+      </button>
+      <dialog ref={dialog} aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`} className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/50">
+        <form action={formAction} className="flex flex-col gap-4 p-6">
+          <h2 id={`${id}-title`} className="text-lg font-semibold">
+            {title}
+          </h2>
+          <div id={`${id}-desc`} className="text-slate-700">
+            {description}
+          </div>
+          {Object.entries(fields).map(([k, v]) => (
+            <input key={k} type="hidden" name={k} value={v} />
+          ))}
+          {state.message && !state.ok && <Notice tone="error">{state.message}</Notice>}
+          <div className="flex flex-wrap justify-end gap-3">
+            <button type="button" onClick={() => dialog.current?.close()} className="rounded-md border border-slate-400 px-4 py-2 font-semibold hover:bg-slate-100">
+              Cancel
+            </button>
+            <SubmitButton variant="danger" pendingText="Working…">
+              {confirm}
+            </SubmitButton>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+import "server-only";
+import { stringify } from "csv-stringify/sync";
+import { z } from "zod";
+import { db } from "../db.ts";
+import type { Actor } from "../actor.ts";
+import type { PageRequest } from "../pagination.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import { requireAdminScope, usersInScopeWhere, type AdminScope } from "./scope.ts";
+
+export const AUDIT_ACTIONS = [
+  "link.created",
+  "link.restored",
+  "link.removed",
+  "code.generated",
+  "code.revoked",
+  "code.redeemed",
+  "code.failed",
+  "settings.changed",
+  "user.registered",
+  "token.created",
+  "token.revoked",
+] as const;
+export const AUDIT_METHODS = ["code", "qr", "admin", "sis", "api", "credentials", "self_registration"] as const;
+
+const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(values).optional());
+const optionalDate = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.date({ error: "Enter a valid date." }).optional());
+
+export const auditFilterSchema = z.object({
+  action: optionalEnum(AUDIT_ACTIONS),
+  method: optionalEnum(AUDIT_METHODS),
+  user: z.string().trim().max(100).optional().default(""),
+  from: optionalDate,
+  to: optionalDate,
+});
+export type AuditFilter = z.infer<typeof auditFilterSchema>;
+
+export type AuditRow = {
+  id: number;
+  at: Date;
+  action: string;
+  method: string | null;
+  ip: string | null;
+  actor: string | null;
+  subject: string | null;
+  target: string | null;
+  account: string | null;
+};
+
+async function auditWhere(scope: AdminScope, filter: AuditFilter): Promise<Prisma.AuditEventWhereInput> {
+  const and: Prisma.AuditEventWhereInput[] = [{ rootAccountId: { in: scope.touchedRootAccountIds } }];
+  const subRoots = scope.touchedRootAccountIds.filter((id) => !scope.rootAccountIds.includes(id));
+  if (subRoots.length) {
+    // A sub-account admin sees, in that root account, only events about users of their sub-accounts.
+    const users = await db.user.findMany({ where: usersInScopeWhere({ ...scope, rootAccountIds: [] }), select: { id: true } });
+    const ids = users.map((u) => u.id);
+    and.push({ OR: [{ rootAccountId: { in: scope.rootAccountIds } }, { subjectId: { in: ids } }, { targetId: { in: ids } }] });
+  }
+  if (filter.action) and.push({ action: filter.action });
+  if (filter.method) and.push({ method: filter.method });
+  if (filter.from) and.push({ createdAt: { gte: filter.from } });
+  // "to" is a day: include all of it.
+  if (filter.to) and.push({ createdAt: { lt: new Date(filter.to.getTime() + 86_400_000) } });
+  if (filter.user) {
+    const asId = /^\d+$/.test(filter.user) ? Number(filter.user) : null;
+    const matches = await db.user.findMany({
+      where: {
+        OR: [
+          { name: { contains: filter.user, mode: "insensitive" } },
+          { logins: { some: { uniqueIdNormalized: { contains: filter.user.toLowerCase() } } } },
+          ...(asId ? [{ id: asId }] : []),
+        ],
+      },
+      select: { id: true },
+      take: 200,
+    });
+    const ids = matches.map((u) => u.id);
+    and.push({ OR: [{ actorId: { in: ids } }, { subjectId: { in: ids } }, { targetId: { in: ids } }] });
+  }
+  return { AND: and };
+}
+
+async function toRows(events: { id: number; createdAt: Date; action: string; method: string | null; ip: string | null; actorId: number | null; subjectId: number | null; targetId: number | null; rootAccount: { name: string } | null }[]): Promise<AuditRow[]> {
+  const ids = [...new Set(events.flatMap((e) => [e.actorId, e.subjectId, e.targetId]).filter((x): x is number => x !== null))];
+  const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  const name = new Map(users.map((u) => [u.id, u.name]));
+  const who = (id: number | null) => (id === null ? null : (name.get(id) ?? `User ${id}`));
+  return events.map((e) => ({
+    id: e.id,
+    at: e.createdAt,
+    action: e.action,
+    method: e.method,
+    ip: e.ip,
+    actor: who(e.actorId),
+    subject: who(e.subjectId),
+    target: who(e.targetId),
+    account: e.rootAccount?.name ?? null,
+  }));
+}
+
+const eventSelect = { id: true, createdAt: true, action: true, method: true, ip: true, actorId: true, subjectId: true, targetId: true, rootAccount: { select: { name: true } } } as const;
+
+/** The audit log of the admin's part of the school, newest first. */
+export async function listAuditEvents(actor: Actor, input: { filter: AuditFilter; page: PageRequest }): Promise<{ items: AuditRow[]; total: number }> {
+  const scope = await requireAdminScope(actor);
+  const where = await auditWhere(scope, input.filter);
+  const [total, events] = await db.$transaction([
+    db.auditEvent.count({ where }),
+    db.auditEvent.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: input.page.offset, take: input.page.perPage, select: eventSelect }),
+  ]);
+  return { total, items: await toRows(events) };
+}
+
+const CSV_LIMIT = 50_000;
+
+/** The filtered audit log as CSV (at most 50 000 rows, newest first). */
+export async function auditCsv(actor: Actor, filter: AuditFilter): Promise<string> {
+  const scope = await requireAdminScope(actor);
+  const where = await auditWhere(scope, filter);
+  const events = await db.auditEvent.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: CSV_LIMIT, select: eventSelect });
+  const rows = await toRows(events);
+  return stringify(
+    rows.map((r) => [r.at.toISOString(), r.action, r.method ?? "", r.actor ?? "", r.subject ?? "", r.target ?? "", r.account ?? "", r.ip ?? ""]),
+    { header: true, columns: ["Time", "Action", "Method", "Actor", "Subject", "Other user", "Root account", "IP"] },
+  );
+}

@@ -1,0 +1,88 @@
+import "server-only";
+import { stringify } from "csv-stringify/sync";
+import { db } from "../db.ts";
+import type { Actor } from "../actor.ts";
+import { notFound } from "../errors.ts";
+import { createPairingCode } from "../pairing-codes/index.ts";
+import { getAdminScope } from "./scope.ts";
+
+const liveCourse = { workflowState: { in: ["available" as const, "unpublished" as const] } };
+
+/**
+ * Courses where the actor may generate pairing codes: any course of an account they administer,
+ * or a course they teach when its root account lets teachers generate codes.
+ */
+async function codeCoursesWhere(actor: Actor) {
+  const scope = await getAdminScope(actor.userId);
+  return {
+    ...liveCourse,
+    OR: [
+      { accountId: { in: scope.accountIds } },
+      {
+        rootAccount: { teachersMayGenerateCodes: true },
+        enrollments: { some: { userId: actor.userId, type: { in: ["teacher" as const, "ta" as const] }, workflowState: { in: ["active" as const, "invited" as const] } } },
+      },
+    ],
+  };
+}
+
+export async function listCodeCourses(actor: Actor) {
+  const rows = await db.course.findMany({
+    where: await codeCoursesWhere(actor),
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+    take: 200,
+    select: { id: true, name: true, courseCode: true, account: { select: { name: true } }, _count: { select: { enrollments: { where: { type: "student", workflowState: { in: ["active", "invited"] } } } } } },
+  });
+  return rows.map((c) => ({ id: c.id, name: c.name, courseCode: c.courseCode, account: c.account.name, students: c._count.enrollments }));
+}
+
+export async function hasCodeCourses(actor: Actor): Promise<boolean> {
+  return (await db.course.count({ where: await codeCoursesWhere(actor), take: 1 })) > 0;
+}
+
+function splitSortableName(sortable: string, name: string) {
+  const [last, first] = sortable.includes(", ") ? sortable.split(", ", 2) : [name, ""];
+  return { lastName: last, firstName: first };
+}
+
+/** A course's active students, for the course pairing-codes page; a course the actor may not use is "not found". */
+export async function getCourseRoster(actor: Actor, courseId: number) {
+  const course = await db.course.findFirst({
+    where: { id: courseId, ...(await codeCoursesWhere(actor)) },
+    select: {
+      id: true,
+      name: true,
+      courseCode: true,
+      rootAccountId: true,
+      enrollments: {
+        where: { type: "student", workflowState: { in: ["active", "invited"] }, user: { workflowState: "active" } },
+        select: { user: { select: { id: true, name: true, sortableName: true, logins: { where: { workflowState: "active" }, select: { sisUserId: true, rootAccountId: true } } } } },
+        orderBy: [{ user: { sortableName: "asc" } }, { userId: "asc" }],
+      },
+    },
+  });
+  if (!course) throw notFound();
+  const students = course.enrollments.map(({ user }) => ({
+    id: user.id,
+    name: user.name,
+    ...splitSortableName(user.sortableName, user.name),
+    sisUserId: user.logins.find((l) => l.rootAccountId === course.rootAccountId)?.sisUserId ?? null,
+  }));
+  return { id: course.id, name: course.name, courseCode: course.courseCode, students };
+}
+
+/**
+ * Canvas's course CSV export: one new code per student (each generation is authorized and audited by
+ * createPairingCode, so the cap of five active codes per student applies here too).
+ */
+export async function courseCodesCsv(actor: Actor, courseId: number): Promise<{ filename: string; csv: string }> {
+  const roster = await getCourseRoster(actor, courseId);
+  const rows: string[][] = [];
+  for (const s of roster.students) {
+    const code = await createPairingCode(actor, { studentId: s.id });
+    rows.push([s.lastName, s.firstName, s.sisUserId ?? "", code.code, code.expires_at]);
+  }
+  const csv = stringify(rows, { header: true, columns: ["Last Name", "First Name", "SIS ID", "Pairing Code", "Expires At"] });
+  const slug = roster.courseCode.replace(/[^A-Za-z0-9-]+/g, "_").slice(0, 40) || `course_${roster.id}`;
+  return { filename: `${slug}_observer_pairing_codes.csv`, csv };
+}

@@ -1,0 +1,127 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "../db.ts";
+import type { Actor } from "../actor.ts";
+import { notFound } from "../errors.ts";
+import type { PageRequest } from "../pagination.ts";
+import { requireAdminScope, usersInScopeWhere } from "./scope.ts";
+
+export const userSearchSchema = z.object({
+  q: z.string().trim().max(100, "Search for at most 100 characters.").default(""),
+});
+
+export type UserRow = { id: number; name: string; logins: { uniqueId: string; sisUserId: string | null; rootAccountName: string }[] };
+
+/** Users an admin may see, matching a name, login or SIS id (case-insensitive), sorted by sortable name. */
+export async function searchUsers(actor: Actor, input: { q: string; page: PageRequest }): Promise<{ items: UserRow[]; total: number }> {
+  const scope = await requireAdminScope(actor);
+  const q = input.q.trim();
+  const match = q
+    ? {
+        OR: [
+          { name: { contains: q, mode: "insensitive" as const } },
+          { logins: { some: { uniqueIdNormalized: { contains: q.toLowerCase() } } } },
+          { logins: { some: { sisUserId: { contains: q, mode: "insensitive" as const } } } },
+        ],
+      }
+    : {};
+  const where = { AND: [usersInScopeWhere(scope), match] };
+  const [total, rows] = await db.$transaction([
+    db.user.count({ where }),
+    db.user.findMany({
+      where,
+      orderBy: [{ sortableName: "asc" }, { id: "asc" }],
+      skip: input.page.offset,
+      take: input.page.perPage,
+      select: {
+        id: true,
+        name: true,
+        logins: {
+          where: { workflowState: "active", rootAccountId: { in: scope.touchedRootAccountIds } },
+          select: { uniqueId: true, sisUserId: true, rootAccount: { select: { name: true } } },
+          orderBy: { id: "asc" },
+        },
+      },
+    }),
+  ]);
+  return {
+    total,
+    items: rows.map((u) => ({
+      id: u.id,
+      name: u.name,
+      logins: u.logins.map((l) => ({ uniqueId: l.uniqueId, sisUserId: l.sisUserId, rootAccountName: l.rootAccount.name })),
+    })),
+  };
+}
+
+const linkSelect = {
+  rootAccountId: true,
+  method: true,
+  createdAt: true,
+  updatedAt: true,
+  rootAccount: { select: { name: true } },
+} as const;
+
+/** Everything the admin user page shows; a user outside the admin's part of the school is "not found". */
+export async function getUserDetail(actor: Actor, userId: number) {
+  const scope = await requireAdminScope(actor);
+  const user = await db.user.findFirst({
+    where: { id: userId, ...usersInScopeWhere(scope) },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      workflowState: true,
+      createdAt: true,
+      logins: {
+        where: { rootAccountId: { in: scope.touchedRootAccountIds } },
+        select: { id: true, uniqueId: true, sisUserId: true, workflowState: true, lastLoginAt: true, rootAccount: { select: { id: true, name: true } } },
+        orderBy: { id: "asc" },
+      },
+      adminRoles: {
+        where: { workflowState: "active" },
+        select: { id: true, role: true, account: { select: { name: true } } },
+      },
+      enrollments: {
+        where: { workflowState: { not: "deleted" }, course: { rootAccountId: { in: scope.touchedRootAccountIds } } },
+        select: { id: true, type: true, workflowState: true, course: { select: { id: true, name: true } }, associatedUser: { select: { id: true, name: true } } },
+        orderBy: [{ courseId: "asc" }, { id: "asc" }],
+      },
+      observeesLinks: {
+        where: { workflowState: "active", rootAccountId: { in: scope.touchedRootAccountIds } },
+        select: { ...linkSelect, student: { select: { id: true, name: true } } },
+        orderBy: { id: "asc" },
+      },
+      observersLinks: {
+        where: { workflowState: "active", rootAccountId: { in: scope.touchedRootAccountIds } },
+        select: { ...linkSelect, observer: { select: { id: true, name: true } } },
+        orderBy: { id: "asc" },
+      },
+    },
+  });
+  if (!user) throw notFound();
+  const link = (l: { rootAccountId: number; method: string; updatedAt: Date; rootAccount: { name: string } }) => ({
+    rootAccountId: l.rootAccountId,
+    rootAccountName: l.rootAccount.name,
+    method: l.method,
+    since: l.updatedAt,
+  });
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    state: user.workflowState,
+    createdAt: user.createdAt,
+    logins: user.logins.map((l) => ({ ...l, rootAccount: l.rootAccount.name, rootAccountId: l.rootAccount.id })),
+    roles: user.adminRoles.map((r) => ({ id: r.id, role: r.role, account: r.account.name })),
+    enrollments: user.enrollments.map((e) => ({ id: e.id, type: e.type, state: e.workflowState, course: e.course, observing: e.associatedUser })),
+    observees: user.observeesLinks.map((l) => ({ user: l.student, ...link(l) })),
+    observers: user.observersLinks.map((l) => ({ user: l.observer, ...link(l) })),
+    /** Root accounts in which this admin may make or remove links for the user. */
+    manageableRootAccounts: user.logins
+      .filter((l) => l.workflowState === "active" && scope.rootAccountIds.includes(l.rootAccount.id))
+      .map((l) => l.rootAccount),
+  };
+}
+
+export type UserDetail = Awaited<ReturnType<typeof getUserDetail>>;
