@@ -23,3 +23,19 @@ export function cliToken(login: string): string {
   });
   return out.trim();
 }
+
+/** Sets settings of the default root account (the one the browser's host answers to). */
+export async function setDefaultAccountSettings(data: { teachersMayGenerateCodes?: boolean; studentsMayRemoveObservers?: boolean }) {
+  const { db } = await import("../../lib/db.ts");
+  const { defaultRootAccount } = await import("../helpers/factory.ts");
+  const account = await defaultRootAccount();
+  await db.account.update({ where: { id: account.id }, data });
+  return account;
+}
+
+/** A pairing code made directly through the domain function (the student acting for themself). */
+export async function codeFor(student: { id: number; name: string }, rootAccountId: number): Promise<string> {
+  const { createPairingCode } = await import("../../lib/pairing-codes/index.ts");
+  const { actorFor } = await import("../helpers/factory.ts");
+  return (await createPairingCode(actorFor(student, rootAccountId), { studentId: student.id })).code;
+}

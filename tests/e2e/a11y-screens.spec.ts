@@ -1,0 +1,107 @@
+import fs from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { test, expect } from "./fixtures.ts";
+import { defaultRootAccount, makeAdmin, makeCourse, makeStudent, makeUser, uid } from "../helpers/factory.ts";
+import { codeFor, signIn } from "./helpers.ts";
+
+// Every page, signed in as each role, at phone (390 px) and desktop width: axe must find nothing,
+// and a full-page screenshot is written for people to look at (test-results/screens/).
+const SHOTS = process.env.SCREENSHOTS_DIR ?? "test-results/screens";
+const VIEWPORTS = [
+  { name: "phone", width: 390, height: 844 },
+  { name: "desktop", width: 1280, height: 900 },
+];
+
+async function check(page: Page, name: string) {
+  for (const vp of VIEWPORTS) {
+    await page.setViewportSize({ width: vp.width, height: vp.height });
+    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), `${name} at ${vp.name}`).toEqual([]);
+    // No page may scroll sideways on a phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${name} overflows at ${vp.name}`).toBe(true);
+    fs.mkdirSync(SHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SHOTS, `${name}-${vp.name}.png`), fullPage: true });
+  }
+}
+
+test("signed out: sign-in and registration pages", async ({ page }) => {
+  await page.goto("/login");
+  await check(page, "login");
+  await page.goto("/register?code=ABCD-1234");
+  await check(page, "register");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByText("Enter your full name.")).toBeVisible();
+  await check(page, "register-errors");
+});
+
+test("student pages", async ({ page }) => {
+  const account = await defaultRootAccount();
+  const student = await makeStudent(account.id, { name: `Sam Student ${uid()}`, courses: 2 });
+  const parent = await makeUser(account.id, { name: `Pat Parent ${uid()}` });
+  const { redeemPairingCode } = await import("../../lib/pairing-codes/index.ts");
+  const { actorFor } = await import("../helpers/factory.ts");
+  await redeemPairingCode(actorFor(parent, account.id), { observerId: parent.id, code: await codeFor(student, account.id) });
+  await signIn(page, student.login);
+  await page.goto("/settings");
+  await page.getByRole("button", { name: "Pair with Observer" }).click();
+  await expect(page.getByLabel("Pairing code", { exact: true })).toBeVisible();
+  await check(page, "settings-student");
+  await page.getByRole("button", { name: "Revoke code 1" }).click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  await check(page, "settings-revoke-dialog");
+  await page.keyboard.press("Escape");
+  await page.goto("/notifications");
+  await check(page, "notifications");
+  await page.goto("/settings/tokens");
+  await page.getByLabel("Purpose").fill("Calendar sync");
+  await page.getByRole("button", { name: "Create token" }).click();
+  await expect(page.getByLabel("New access token")).toBeVisible();
+  await check(page, "tokens");
+});
+
+test("parent pages", async ({ page }) => {
+  const account = await defaultRootAccount();
+  const parent = await makeUser(account.id, { name: `Pat Parent ${uid()}` });
+  const student = await makeStudent(account.id, { name: `Riley Rivera ${uid()}`, courses: 3 });
+  const { redeemPairingCode } = await import("../../lib/pairing-codes/index.ts");
+  const { actorFor } = await import("../helpers/factory.ts");
+  await redeemPairingCode(actorFor(parent, account.id), { observerId: parent.id, code: await codeFor(student, account.id) });
+  await signIn(page, parent.login);
+  await page.goto("/observing");
+  await check(page, "observing");
+  await page.getByLabel("Student pairing code").fill("nope");
+  await page.getByRole("button", { name: "Add student" }).click();
+  await expect(page.getByText("Invalid pairing code.")).toBeVisible();
+  await check(page, "observing-error");
+  await page.goto("/settings");
+  await check(page, "settings-parent");
+});
+
+test("admin and teacher pages", async ({ page }) => {
+  const account = await defaultRootAccount();
+  const admin = await makeAdmin(account.id);
+  const course = await makeCourse(account.id, `Algebra ${uid()}`);
+  const { enrollUser } = await import("../../lib/provisioning.ts");
+  const student = await makeStudent(account.id, { name: `Jordan Lee ${uid()}` });
+  await enrollUser({ courseId: course.id, userId: student.id, type: "student" });
+  await signIn(page, admin.login);
+  await page.goto("/admin/users");
+  await check(page, "admin-users");
+  await page.goto(`/admin/users/${student.id}`);
+  await page.getByRole("button", { name: "Generate pairing code" }).click();
+  await expect(page.getByLabel("Pairing code", { exact: true })).toBeVisible();
+  await page.getByRole("combobox", { name: "Observer" }).waitFor({ state: "detached" }).catch(() => {});
+  await check(page, "admin-user");
+  await page.goto("/admin/audit");
+  await check(page, "admin-audit");
+  await page.goto("/admin/settings");
+  await check(page, "admin-settings");
+  await page.goto("/admin/outbox");
+  await check(page, "admin-outbox");
+  await page.goto("/courses");
+  await check(page, "courses");
+  await page.goto(`/courses/${course.id}`);
+  await check(page, "course");
+});
