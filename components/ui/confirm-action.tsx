@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useEffect, useId, useRef } from "react";
+import { useActionState, useEffect, useId, useRef, useState } from "react";
 import type { ActionState } from "@/lib/action-state";
 import { Notice } from "./notice";
 import { SubmitButton } from "./submit-button";
@@ -20,6 +20,11 @@ export function ConfirmAction({ action, fields, trigger, triggerLabel, title, de
   const [state, formAction] = useActionState(action, {} as ActionState);
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
+  // The dialog's content exists only while it is open, so its wording never leaks into the page.
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (open) dialog.current?.showModal();
+  }, [open]);
   useEffect(() => {
     if (state.ok) dialog.current?.close();
   }, [state]);
@@ -28,12 +33,13 @@ export function ConfirmAction({ action, fields, trigger, triggerLabel, title, de
       <button
         type="button"
         aria-label={triggerLabel}
-        onClick={() => dialog.current?.showModal()}
+        onClick={() => setOpen(true)}
         className="rounded-md border border-red-700 px-3 py-1 text-sm font-semibold text-red-800 hover:bg-red-50"
       >
         {trigger}
       </button>
-      <dialog ref={dialog} aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`} className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/50">
+      <dialog ref={dialog} onClose={() => setOpen(false)} aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`} className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/50">
+        {open && (
         <form action={formAction} className="flex flex-col gap-4 p-6">
           <h2 id={`${id}-title`} className="text-lg font-semibold">
             {title}
@@ -54,6 +60,7 @@ export function ConfirmAction({ action, fields, trigger, triggerLabel, title, de
             </SubmitButton>
           </div>
         </form>
+        )}
       </dialog>
     </>
   );

@@ -32,7 +32,7 @@ test("an admin links a parent to a student, audits it and unlinks", async ({ pag
 
   await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Audit log" }).click();
   await page.getByLabel("User (name, login or id)").fill(parent.name);
-  await page.getByLabel("Event").selectOption("link.created");
+  await page.getByLabel("Event", { exact: true }).selectOption("link.created");
   await page.getByRole("button", { name: "Filter" }).click();
   const row = page.getByRole("row").filter({ hasText: "link.created" });
   await expect(row).toHaveCount(1);

@@ -12,7 +12,7 @@ test("student generates a code, parent enters it, the API lists the student", as
   await page.getByRole("button", { name: "Pair with Observer" }).click();
   const codeText = (await page.getByLabel("Pairing code").textContent())?.trim() ?? "";
   expect(codeText).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
-  await expect(page.getByText(/expires/)).toBeVisible();
+  await expect(page.getByText(/It works once and expires/)).toBeVisible();
   await signOut(page);
 
   await signIn(page, parent.login);

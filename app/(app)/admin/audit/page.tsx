@@ -6,6 +6,7 @@ import { formatDateTime, methodWords } from "@/lib/format-time";
 import { pageRequest } from "@/lib/pagination";
 import { Notice } from "@/components/ui/notice";
 import { Pagination } from "@/components/ui/pagination";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -24,7 +25,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const { items, total } = await listAuditEvents(actor, { filter, page });
   const query = new URLSearchParams(Object.entries(form).filter(([, v]) => v));
   const input = "rounded-md border border-slate-400 bg-white px-3 py-2";
-  const cell = "px-3 py-2 align-top";
+  // On a phone each row becomes a card: cells stack and name themselves (data-label).
+  const cell = "px-3 py-2 align-top max-sm:flex max-sm:gap-2 max-sm:py-0.5 max-sm:before:w-24 max-sm:before:shrink-0 max-sm:before:font-semibold max-sm:before:content-[attr(data-label)]";
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-3xl font-bold">Audit log</h1>
@@ -73,10 +75,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {!parsed.success && <Notice tone="error">Some filters were not valid and were ignored: {parsed.error.issues.map((i) => i.message).join(" ")}</Notice>}
       <p className="text-sm text-slate-700">{total === 0 ? "No events match." : `${total} ${total === 1 ? "event" : "events"}.`}</p>
       {items.length > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <TableScroll label="Audit events table" className="rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Audit events, newest first</caption>
-            <thead className="bg-slate-100">
+            <thead className="bg-slate-100 max-sm:sr-only">
               <tr>
                 {["Time", "Event", "Actor", "Subject", "Other user", "Method", "Account", "IP"].map((h) => (
                   <th key={h} scope="col" className={cell}>
@@ -85,22 +87,22 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
                 ))}
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-200">
+            <tbody className="divide-y divide-slate-200 max-sm:block">
               {items.map((e) => (
-                <tr key={e.id}>
-                  <td className={`${cell} whitespace-nowrap`}>{formatDateTime(e.at)}</td>
-                  <td className={cell}>{e.action}</td>
-                  <td className={cell}>{e.actor ?? "—"}</td>
-                  <td className={cell}>{e.subject ?? "—"}</td>
-                  <td className={cell}>{e.target ?? "—"}</td>
-                  <td className={cell}>{methodWords(e.method)}</td>
-                  <td className={cell}>{e.account ?? "—"}</td>
-                  <td className={cell}>{e.ip ?? "—"}</td>
+                <tr key={e.id} className="max-sm:block max-sm:py-2">
+                  <td data-label="Time" className={`${cell} sm:whitespace-nowrap`}>{formatDateTime(e.at)}</td>
+                  <td data-label="Event" className={cell}>{e.action}</td>
+                  <td data-label="Actor" className={cell}>{e.actor ?? "—"}</td>
+                  <td data-label="Subject" className={cell}>{e.subject ?? "—"}</td>
+                  <td data-label="Other user" className={cell}>{e.target ?? "—"}</td>
+                  <td data-label="Method" className={cell}>{methodWords(e.method)}</td>
+                  <td data-label="Account" className={cell}>{e.account ?? "—"}</td>
+                  <td data-label="IP" className={cell}>{e.ip ?? "—"}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Pagination label="Audit log pages" page={page.page} perPage={PER_PAGE} total={total} href={(p) => `/admin/audit?${new URLSearchParams([...query, ["page", String(p)]])}`} />
     </div>

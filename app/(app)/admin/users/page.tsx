@@ -5,6 +5,7 @@ import { getActor } from "@/lib/session";
 import { searchUsers, userSearchSchema } from "@/lib/admin/users";
 import { pageRequest } from "@/lib/pagination";
 import { Pagination } from "@/components/ui/pagination";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -35,7 +36,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
         {total === 0 ? (q ? `No users match “${q}”.` : "No users yet.") : `${total} ${total === 1 ? "user" : "users"}${q ? ` match “${q}”` : ""}.`}
       </p>
       {items.length > 0 && (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <TableScroll label="Users table" className="rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">Users</caption>
             <thead className="bg-slate-100">
@@ -59,7 +60,7 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
       <Pagination label="Users pages" page={page.page} perPage={PER_PAGE} total={total} href={(p) => `/admin/users?${new URLSearchParams({ q, page: String(p) })}`} />
     </div>

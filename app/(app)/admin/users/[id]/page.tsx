@@ -6,6 +6,7 @@ import { getUserDetail } from "@/lib/admin/users";
 import { toAppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format-time";
 import { Section } from "@/components/ui/section";
+import { TableScroll } from "@/components/ui/table-scroll";
 import { LinkForm } from "@/components/admin/link-form";
 import { GenerateCode } from "@/components/pairing/generate-code";
 import { generateCodeAction } from "../../../code-actions";
@@ -50,7 +51,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
         {user.enrollments.length === 0 ? (
           <p className="text-slate-700">No enrollments.</p>
         ) : (
-          <div className="overflow-x-auto">
+          <TableScroll label="Enrollments table">
             <table className="w-full text-left text-sm">
               <thead className="bg-slate-100">
                 <tr>
@@ -69,7 +70,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </Section>
       <LinkList title="Observes" id="observees" user={user} links={user.observees} as="observer" />
