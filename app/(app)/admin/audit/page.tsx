@@ -31,18 +31,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     <div className="flex flex-col gap-4">
       <h1 className="text-3xl font-bold">Audit log</h1>
       <form aria-label="Filter the audit log" className="grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3">
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          Event
-          <select name="action" defaultValue={form.action} className={input}>
+        <div className="flex flex-col gap-1 text-sm font-medium">
+          <label htmlFor="audit-action">Event</label>
+          <select id="audit-action" name="action" defaultValue={form.action} className={input}>
             <option value="">Any event</option>
             {AUDIT_ACTIONS.map((a) => (
               <option key={a}>{a}</option>
             ))}
           </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          Method
-          <select name="method" defaultValue={form.method} className={input}>
+        </div>
+        <div className="flex flex-col gap-1 text-sm font-medium">
+          <label htmlFor="audit-method">Method</label>
+          <select id="audit-method" name="method" defaultValue={form.method} className={input}>
             <option value="">Any method</option>
             {AUDIT_METHODS.map((m) => (
               <option key={m} value={m}>
@@ -50,19 +50,19 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               </option>
             ))}
           </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          User (name, login or id)
-          <input name="user" type="search" defaultValue={form.user} className={input} />
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          From (UTC date)
-          <input name="from" type="date" defaultValue={form.from} className={input} />
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          To (UTC date)
-          <input name="to" type="date" defaultValue={form.to} className={input} />
-        </label>
+        </div>
+        <div className="flex flex-col gap-1 text-sm font-medium">
+          <label htmlFor="audit-user">User (name, login or id)</label>
+          <input id="audit-user" name="user" type="search" defaultValue={form.user} className={input} />
+        </div>
+        <div className="flex flex-col gap-1 text-sm font-medium">
+          <label htmlFor="audit-from">From (UTC date)</label>
+          <input id="audit-from" name="from" type="date" defaultValue={form.from} className={input} />
+        </div>
+        <div className="flex flex-col gap-1 text-sm font-medium">
+          <label htmlFor="audit-to">To (UTC date)</label>
+          <input id="audit-to" name="to" type="date" defaultValue={form.to} className={input} />
+        </div>
         <div className="flex flex-wrap items-end gap-3">
           <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800">
             Filter

@@ -1,0 +1,100 @@
+import type { Locator, Page } from "@playwright/test";
+import { test, expect } from "./fixtures.ts";
+import { defaultRootAccount, makeAdmin, makeStudent, makeUser, TEST_PASSWORD, uid } from "../helpers/factory.ts";
+import { codeFor } from "./helpers.ts";
+
+// The journeys again with the keyboard alone: Tab to reach things, typing, Enter, arrows, Escape.
+
+async function tabTo(page: Page, target: Locator, max = 60) {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Tab never reached ${target}`);
+}
+
+async function keyboardSignIn(page: Page, login: string) {
+  await page.goto("/login");
+  await tabTo(page, page.getByLabel("Email"));
+  await page.keyboard.type(login);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(TEST_PASSWORD);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+test("keyboard: student makes a code, a parent registers with it, adds nothing more, unlinks", async ({ page }) => {
+  const account = await defaultRootAccount();
+  const student = await makeStudent(account.id, { name: `Kim ${uid()}` });
+  await keyboardSignIn(page, student.login);
+  await tabTo(page, page.getByRole("link", { name: "Settings" }));
+  await page.keyboard.press("Enter");
+  await tabTo(page, page.getByRole("button", { name: "Pair with Observer" }));
+  await page.keyboard.press("Enter");
+  const code = (await page.getByLabel("Pairing code", { exact: true }).textContent())?.trim() ?? "";
+  expect(code).toMatch(/^\w{4}-\w{4}$/);
+  // The revoke dialog opens, traps focus and closes with Escape.
+  await tabTo(page, page.getByRole("button", { name: "Revoke code 1" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("dialog", { name: "Revoke this pairing code?" })).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toHaveCount(0);
+  await tabTo(page, page.getByRole("button", { name: "Sign out" }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+
+  await tabTo(page, page.getByRole("link", { name: "Create an account" }));
+  await page.keyboard.press("Enter");
+  await tabTo(page, page.getByLabel("Your full name"));
+  const parentName = `Kai Parent ${uid()}`;
+  await page.keyboard.type(parentName);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(`kai-${uid()}@test.example`);
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("correct-horse-battery");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type(code.toLowerCase());
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/observing$/);
+  await expect(page.getByRole("list", { name: "Students you observe" }).getByText(student.name, { exact: true })).toBeVisible();
+
+  await tabTo(page, page.getByRole("button", { name: `Unlink ${student.name}` }));
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: `Stop observing ${student.name}?` });
+  await expect(dialog).toBeVisible();
+  await tabTo(page, dialog.getByRole("button", { name: "Unlink" }), 5);
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("You are not observing any students yet")).toBeVisible();
+});
+
+test("keyboard: a parent adds a student by code; an admin links with the search-as-you-type picker", async ({ page }) => {
+  const account = await defaultRootAccount();
+  const tag = uid();
+  const student = await makeStudent(account.id, { name: `Lane Pupil ${tag}` });
+  const parent = await makeUser(account.id, { name: `Lee Guardian ${tag}` });
+  await keyboardSignIn(page, parent.login);
+  await tabTo(page, page.getByLabel("Student pairing code"));
+  await page.keyboard.type(await codeFor(student, account.id));
+  await page.keyboard.press("Enter");
+  await expect(page.getByText(`You are now observing ${student.name}.`)).toBeVisible();
+
+  const other = await makeStudent(account.id, { name: `Lou Pupil ${tag}` });
+  const admin = await makeAdmin(account.id);
+  await page.context().clearCookies();
+  await keyboardSignIn(page, admin.login);
+  await tabTo(page, page.getByRole("link", { name: "Admin" }));
+  await page.keyboard.press("Enter");
+  await tabTo(page, page.getByLabel("Name, login or SIS id"));
+  await page.keyboard.type(parent.login);
+  await page.keyboard.press("Enter");
+  await tabTo(page, page.getByRole("link", { name: parent.name }));
+  await page.keyboard.press("Enter");
+  await tabTo(page, page.getByRole("combobox", { name: "Student" }));
+  await page.keyboard.type(`Lou Pupil ${tag}`);
+  await expect(page.getByRole("option", { name: new RegExp(other.name) })).toBeVisible();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await tabTo(page, page.getByRole("button", { name: "Link", exact: true }));
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("list", { name: "Observes" }).getByRole("link", { name: other.name })).toBeVisible();
+});
