@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { getActor } from "@/lib/session";
+import { idOr404, or404 } from "../../page-helpers";
 import { getCourseRoster } from "@/lib/admin/courses";
-import { toAppError } from "@/lib/errors";
 import { GenerateCode } from "@/components/pairing/generate-code";
 import { generateCodeAction } from "../../code-actions";
 
@@ -12,12 +12,7 @@ export const metadata: Metadata = { title: "Course pairing codes" };
 export default async function CoursePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await getActor();
   if (!actor) redirect("/login");
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  const course = await getCourseRoster(actor, id).catch((err) => {
-    if (toAppError(err)?.code === "not_found") notFound();
-    throw err;
-  });
+  const course = await or404(getCourseRoster(actor, idOr404((await params).id)));
   return (
     <div className="flex flex-col gap-4">
       <div>

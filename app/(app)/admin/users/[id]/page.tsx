@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { getActor } from "@/lib/session";
+import { idOr404, or404 } from "../../../page-helpers";
 import { getUserDetail } from "@/lib/admin/users";
-import { toAppError } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format-time";
 import { Section } from "@/components/ui/section";
 import { TableScroll } from "@/components/ui/table-scroll";
@@ -18,12 +18,7 @@ export const metadata: Metadata = { title: "User" };
 export default async function AdminUserPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await getActor();
   if (!actor) redirect("/login");
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  const user = await getUserDetail(actor, id).catch((err) => {
-    if (toAppError(err)?.code === "not_found") notFound();
-    throw err;
-  });
+  const user = await or404(getUserDetail(actor, idOr404((await params).id)));
   const isStudent = user.enrollments.some((e) => e.type === "student" && (e.state === "active" || e.state === "invited"));
   const cell = "px-3 py-2";
   return (
