@@ -17,7 +17,7 @@ export function LinkForm({ user, rootAccounts, action, search }: Props) {
   const [state, formAction] = useActionState(action, {} as ActionState);
   const [role, setRole] = useState<"observer" | "student">("observer");
   return (
-    <form action={formAction} className="flex flex-col gap-3" noValidate>
+    <form action={formAction} className="flex max-w-xl flex-col gap-3" noValidate>
       {state.message && <Notice tone={state.ok ? "success" : "error"}>{state.message}</Notice>}
       <fieldset className="flex flex-col gap-1">
         <legend className="text-sm font-medium text-slate-800">{user.name} is the</legend>

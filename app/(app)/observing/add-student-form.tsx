@@ -9,7 +9,7 @@ import { addStudentAction } from "./actions";
 export function AddStudentForm() {
   const [state, action] = useActionState(addStudentAction, {} as ActionState);
   return (
-    <form action={action} className="flex flex-col gap-3" noValidate>
+    <form action={action} className="flex flex-col gap-2" noValidate>
       {state.ok && state.message && <Notice tone="success">{state.message}</Notice>}
       <Field
         label="Student pairing code"
@@ -18,6 +18,7 @@ export function AddStudentForm() {
         autoComplete="off"
         autoCapitalize="characters"
         spellCheck={false}
+        className="max-w-sm font-mono text-lg"
         required
         key={state.ok ? "cleared" : "kept"}
         defaultValue={state.ok ? "" : state.values?.pairing_code}
