@@ -7,5 +7,8 @@ export default async function Home() {
   const actor = await getActor();
   if (!actor) redirect("/login");
   const summary = await getHomeSummary(actor);
-  redirect(summary.isStudent ? "/settings" : "/observing");
+  if (summary.isAdmin) redirect("/admin/users");
+  if (summary.isStudent) redirect("/settings");
+  if (summary.hasCodeCourses) redirect("/courses");
+  redirect("/observing");
 }

@@ -12,7 +12,9 @@ test("an admin links a parent to a student, audits it and unlinks", async ({ pag
   const student = await makeStudent(account.id, { name: `Sky Pupil ${tag}` });
 
   await signIn(page, admin.login);
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }).click();
+  // Admins land on the dashboard's user search.
+  await expect(page).toHaveURL(/\/admin\/users$/);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toBeVisible();
   await page.getByLabel("Name, login or SIS id").fill(`Guardian ${tag}`);
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByText("1 user match")).toBeVisible();

@@ -110,3 +110,22 @@ test("wrong codes until throttled, with the retry time", async ({ page }) => {
   await expect(page.getByText(/Too many attempts\. Try again in \d+ minutes?\./).first()).toBeVisible();
   await expect(field).toHaveAttribute("aria-invalid", "true");
 });
+
+// When the school allows it, a student removes an observer themself (Canvas has no such thing).
+test("a student removes an observer", async ({ page }) => {
+  const { makeUser } = await import("../helpers/factory.ts");
+  const { codeFor, setDefaultAccountSettings } = await import("./helpers.ts");
+  const { redeemPairingCode } = await import("../../lib/pairing-codes/index.ts");
+  const { actorFor } = await import("../helpers/factory.ts");
+  const account = await setDefaultAccountSettings({ studentsMayRemoveObservers: true });
+  const student = await makeStudent(account.id);
+  const observer = await makeUser(account.id, { name: `Unwanted ${uid()}` });
+  await redeemPairingCode(actorFor(observer, account.id), { observerId: observer.id, code: await codeFor(student, account.id) });
+  await signIn(page, student.login);
+  await page.goto("/settings");
+  const list = page.getByRole("list", { name: "My observers" });
+  await expect(list.getByText(observer.name, { exact: true })).toBeVisible();
+  await page.getByRole("button", { name: `Remove ${observer.name}` }).click();
+  await page.getByRole("dialog", { name: `Remove ${observer.name}?` }).getByRole("button", { name: "Remove observer" }).click();
+  await expect(page.getByText("Nobody observes your account.")).toBeVisible();
+});
