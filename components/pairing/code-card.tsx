@@ -1,7 +1,8 @@
 import { CopyButton } from "./copy-button";
 import { Countdown } from "./countdown";
 
-const dateFormat = new Intl.DateTimeFormat("en-US", { dateStyle: "full", timeStyle: "short" });
+// The viewer's own clock and zone, named, since a parent reads it wherever they are.
+const dateFormat = new Intl.DateTimeFormat("en-US", { weekday: "long", month: "long", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" });
 
 export type ShownCode = { code: string; expires_at: string; qr?: { svg: string; link: string } };
 
