@@ -1,13 +1,13 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { z } from "zod";
 import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/action-state";
 import { retryWords } from "@/lib/format-time";
 import { unlinkObservee } from "@/lib/observer-links";
 import { redeemPairingCode } from "@/lib/pairing-codes";
 import { pairingCodeInputSchema } from "@/lib/pairing-codes/schemas";
 import { getActor } from "@/lib/session";
+import { runIdAction } from "../id-action";
 
 export async function addStudentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await getActor();
@@ -27,16 +27,12 @@ export async function addStudentAction(_prev: ActionState, formData: FormData): 
 }
 
 export async function unlinkStudentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
-  const studentId = z.coerce.number().int().positive().safeParse(formData.get("student_id"));
-  if (!studentId.success) return { ok: false, message: "That student does not exist." };
-  try {
+  return runIdAction(formData, {
+    field: "student_id",
+    missing: "That student does not exist.",
+    done: "Unlinked.",
+    revalidate: "/observing",
     // An observer unlinking themself leaves the student in every school (Canvas's DELETE).
-    await unlinkObservee(actor, { observerId: actor.userId, studentId: studentId.data, rootAccountId: "all" });
-  } catch (err) {
-    return actionErrorState(err);
-  }
-  revalidatePath("/observing");
-  return { ok: true, message: "Unlinked." };
+    run: (actor, studentId) => unlinkObservee(actor, { observerId: actor.userId, studentId, rootAccountId: "all" }),
+  });
 }

@@ -1,38 +1,25 @@
 "use server";
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { z } from "zod";
-import { actionErrorState, type ActionState } from "@/lib/action-state";
+import type { ActionState } from "@/lib/action-state";
 import { revokePairingCode } from "@/lib/pairing-codes";
 import { removeObserver } from "@/lib/observer-links";
-import { getActor } from "@/lib/session";
-
-const idSchema = z.coerce.number().int().positive();
+import { runIdAction } from "../id-action";
 
 export async function revokeCodeAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
-  const codeId = idSchema.safeParse(formData.get("code_id"));
-  if (!codeId.success) return { ok: false, message: "That code does not exist." };
-  try {
-    await revokePairingCode(actor, { studentId: actor.userId, codeId: codeId.data });
-  } catch (err) {
-    return actionErrorState(err);
-  }
-  revalidatePath("/settings");
-  return { ok: true, message: "Code revoked." };
+  return runIdAction(formData, {
+    field: "code_id",
+    missing: "That code does not exist.",
+    done: "Code revoked.",
+    revalidate: "/settings",
+    run: (actor, codeId) => revokePairingCode(actor, { studentId: actor.userId, codeId }),
+  });
 }
 
 export async function removeObserverAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
-  const observerId = idSchema.safeParse(formData.get("observer_id"));
-  if (!observerId.success) return { ok: false, message: "That observer does not exist." };
-  try {
-    await removeObserver(actor, { studentId: actor.userId, observerId: observerId.data });
-  } catch (err) {
-    return actionErrorState(err);
-  }
-  revalidatePath("/settings");
-  return { ok: true, message: "Observer removed." };
+  return runIdAction(formData, {
+    field: "observer_id",
+    missing: "That observer does not exist.",
+    done: "Observer removed.",
+    revalidate: "/settings",
+    run: (actor, observerId) => removeObserver(actor, { studentId: actor.userId, observerId }),
+  });
 }

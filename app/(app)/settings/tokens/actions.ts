@@ -5,6 +5,7 @@ import { z } from "zod";
 import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/action-state";
 import { createAccessToken, revokeAccessToken } from "@/lib/tokens";
 import { getActor } from "@/lib/session";
+import { runIdAction } from "../../id-action";
 
 const tokenSchema = z.object({
   purpose: z.string().trim().min(1, "Say what the token is for.").max(100, "Use at most 100 characters."),
@@ -33,15 +34,11 @@ export async function createTokenAction(_prev: CreateTokenState, formData: FormD
 }
 
 export async function revokeTokenAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
-  const tokenId = z.coerce.number().int().positive().safeParse(formData.get("token_id"));
-  if (!tokenId.success) return { ok: false, message: "That token does not exist." };
-  try {
-    await revokeAccessToken(actor, { tokenId: tokenId.data });
-  } catch (err) {
-    return actionErrorState(err);
-  }
-  revalidatePath("/settings/tokens");
-  return { ok: true, message: "Token revoked." };
+  return runIdAction(formData, {
+    field: "token_id",
+    missing: "That token does not exist.",
+    done: "Token revoked.",
+    revalidate: "/settings/tokens",
+    run: (actor, tokenId) => revokeAccessToken(actor, { tokenId }),
+  });
 }
