@@ -79,7 +79,7 @@ test("parent pages", async ({ page }) => {
   await check(page, "settings-parent");
 });
 
-test("admin and teacher pages", async ({ page }) => {
+test("admin pages", async ({ page }) => {
   const account = await defaultRootAccount();
   const admin = await makeAdmin(account.id);
   const course = await makeCourse(account.id, `Algebra ${uid()}`);

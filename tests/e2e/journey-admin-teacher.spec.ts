@@ -96,3 +96,24 @@ test("a teacher downloads the course codes CSV and a parent uses one", async ({ 
   await page.getByRole("button", { name: "Add student" }).click();
   await expect(page.getByText(`You are now observing ${student.name}.`)).toBeVisible();
 });
+
+test("an admin changes an account setting, and the change is audited", async ({ page }) => {
+  const account = await defaultRootAccount();
+  const admin = await makeAdmin(account.id);
+  await signIn(page, admin.login);
+  await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Account settings" }).click();
+  const form = page.getByRole("region", { name: account.name });
+  const days = form.getByLabel("Pairing codes expire after (days)");
+  await days.fill("40");
+  await form.getByRole("button", { name: "Save settings" }).click();
+  await expect(form.getByText("A code may live at most 30 days.")).toBeVisible();
+  await expect(days).toHaveValue("40");
+  // Another lifetime and back, so codes made by tests running alongside keep the usual lifetime.
+  for (const value of ["8", "7"]) {
+    await days.fill(value);
+    await form.getByRole("button", { name: "Save settings" }).click();
+    await expect(form.getByText("Settings saved.")).toBeVisible();
+  }
+  await page.goto(`/admin/audit?action=settings.changed&user=${encodeURIComponent(admin.name)}`);
+  await expect(page.getByRole("row").filter({ hasText: "settings.changed" })).toHaveCount(2);
+});

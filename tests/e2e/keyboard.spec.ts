@@ -23,7 +23,7 @@ async function keyboardSignIn(page: Page, login: string) {
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
 }
 
-test("keyboard: student makes a code, a parent registers with it, adds nothing more, unlinks", async ({ page }) => {
+test("keyboard: student makes a code, a parent registers with it and unlinks", async ({ page }) => {
   const account = await defaultRootAccount();
   const student = await makeStudent(account.id, { name: `Kim ${uid()}` });
   await keyboardSignIn(page, student.login);
