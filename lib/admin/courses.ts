@@ -9,15 +9,17 @@ import { getAdminScope } from "./scope.ts";
 const liveCourse = { workflowState: { in: ["available" as const, "unpublished" as const] } };
 
 /**
- * Courses where the actor may generate pairing codes: any course of an account they administer,
- * or a course they teach when its root account lets teachers generate codes.
+ * Courses where the actor may generate pairing codes: any course of a root account they
+ * administer, or a course they teach when its root account lets teachers generate codes. This
+ * mirrors createPairingCode's rule (which does not yet grant sub-account admins), so the page never
+ * offers a button that would be refused.
  */
 async function codeCoursesWhere(actor: Actor) {
   const scope = await getAdminScope(actor.userId);
   return {
     ...liveCourse,
     OR: [
-      { accountId: { in: scope.accountIds } },
+      { rootAccountId: { in: scope.rootAccountIds } },
       {
         rootAccount: { teachersMayGenerateCodes: true },
         enrollments: { some: { userId: actor.userId, type: { in: ["teacher" as const, "ta" as const] }, workflowState: { in: ["active" as const, "invited" as const] } } },

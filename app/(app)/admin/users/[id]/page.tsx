@@ -75,7 +75,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
           <LinkForm user={{ id: user.id, name: user.name }} rootAccounts={user.manageableRootAccounts} action={linkAction} search={findUsersAction} />
         </Section>
       )}
-      {isStudent && (
+      {isStudent && user.manageableRootAccounts.length > 0 && (
         <Section id="code" title="Pairing code" description="Make a code to print or hand to this student's parent or guardian.">
           <GenerateCode action={generateCodeAction} studentId={user.id} forName={user.name} label="Generate pairing code" printable />
         </Section>
