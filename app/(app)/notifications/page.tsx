@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/session";
 import { listNotifications } from "@/lib/notifications";
-import { formatDateTime } from "@/lib/format-time";
+import { formatDateTime } from "@/components/format";
 import { markReadAction } from "./actions";
 
 export const metadata: Metadata = { title: "Notifications" };

@@ -2,7 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/action-state";
-import { retryWords } from "@/lib/format-time";
+import { retryWords } from "@/components/format";
 import { unlinkObservee } from "@/lib/observer-links";
 import { redeemPairingCode } from "@/lib/pairing-codes";
 import { pairingCodeInputSchema } from "@/lib/pairing-codes/schemas";

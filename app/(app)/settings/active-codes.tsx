@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/actor";
 import { listActivePairingCodes } from "@/lib/pairing-codes";
-import { formatDateTime } from "@/lib/format-time";
+import { formatDateTime } from "@/components/format";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Section } from "@/components/ui/section";
 import { revokeCodeAction } from "./actions";

@@ -1,6 +1,6 @@
 import type { Actor } from "@/lib/actor";
 import { listObserverLinks } from "@/lib/observer-links";
-import { formatDate, methodWords } from "@/lib/format-time";
+import { formatDate, methodWords } from "@/components/format";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Section } from "@/components/ui/section";
 import { removeObserverAction } from "./actions";

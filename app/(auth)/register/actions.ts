@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { signIn } from "@/lib/auth";
 import { actionErrorState, type ActionState } from "@/lib/action-state";
 import { clientIp } from "@/lib/client-ip";
-import { retryWords } from "@/lib/format-time";
+import { retryWords } from "@/components/format";
 import { registerObserver } from "@/lib/registration";
 
 export async function registerAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

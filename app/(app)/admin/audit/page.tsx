@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/session";
 import { AUDIT_ACTIONS, AUDIT_METHODS, auditFilterSchema, listAuditEvents } from "@/lib/admin/audit";
-import { formatDateTime, methodWords } from "@/lib/format-time";
+import { formatDateTime, methodWords } from "@/components/format";
 import { pageRequest } from "@/lib/pagination";
 import { Notice } from "@/components/ui/notice";
 import { Pagination } from "@/components/ui/pagination";

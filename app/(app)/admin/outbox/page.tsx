@@ -3,7 +3,7 @@ import { notFound, redirect } from "next/navigation";
 import { getActor } from "@/lib/session";
 import { getAdminScope } from "@/lib/admin/scope";
 import { listOutbox } from "@/lib/mail";
-import { formatDateTime } from "@/lib/format-time";
+import { formatDateTime } from "@/components/format";
 
 export const metadata: Metadata = { title: "Outbox" };
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/session";
 import { listAccessTokens } from "@/lib/tokens";
-import { formatDateTime } from "@/lib/format-time";
+import { formatDateTime } from "@/components/format";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Section } from "@/components/ui/section";
 import { CreateTokenForm } from "./create-token-form";

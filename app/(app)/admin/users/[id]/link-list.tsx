@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { UserDetail } from "@/lib/admin/users";
-import { formatDate, methodWords } from "@/lib/format-time";
+import { formatDate, methodWords } from "@/components/format";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Section } from "@/components/ui/section";
 import { unlinkAction } from "../actions";

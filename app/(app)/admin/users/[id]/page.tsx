@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getActor } from "@/lib/session";
 import { idOr404, or404 } from "../../../page-helpers";
 import { getUserDetail } from "@/lib/admin/users";
-import { formatDateTime } from "@/lib/format-time";
+import { formatDateTime } from "@/components/format";
 import { Section } from "@/components/ui/section";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { LinkForm } from "@/components/admin/link-form";
