@@ -28,7 +28,7 @@ export const registrationSchema = z
   })
   .superRefine((v, ctx) => {
     if (/^(.)\1*$/.test(v.password)) ctx.addIssue({ code: "custom", path: ["password"], message: "Do not repeat one character." });
-    if (v.password.toLowerCase() === v.unique_id) ctx.addIssue({ code: "custom", path: ["password"], message: "Do not use your email as the password." });
+    if (v.password && v.unique_id && v.password.toLowerCase() === v.unique_id) ctx.addIssue({ code: "custom", path: ["password"], message: "Do not use your email as the password." });
   });
 
 export type RegistrationInput = z.input<typeof registrationSchema> & { host: string | null; ip: string | null; method?: Extract<LinkMethod, "self_registration" | "qr"> };

@@ -9,17 +9,16 @@ import { getAdminScope } from "./scope.ts";
 const liveCourse = { workflowState: { in: ["available" as const, "unpublished" as const] } };
 
 /**
- * Courses where the actor may generate pairing codes: any course of a root account they
- * administer, or a course they teach when its root account lets teachers generate codes. This
- * mirrors createPairingCode's rule (which does not yet grant sub-account admins), so the page never
- * offers a button that would be refused.
+ * Courses where the actor may generate pairing codes: any course of an account (root or sub-account,
+ * with its sub-accounts) they administer, or a course they teach when its root account lets teachers
+ * generate codes. This mirrors createPairingCode's rule, so the page never offers a refused button.
  */
 async function codeCoursesWhere(actor: Actor) {
   const scope = await getAdminScope(actor.userId);
   return {
     ...liveCourse,
     OR: [
-      { rootAccountId: { in: scope.rootAccountIds } },
+      { accountId: { in: scope.accountIds } },
       {
         rootAccount: { teachersMayGenerateCodes: true },
         enrollments: { some: { userId: actor.userId, type: { in: ["teacher" as const, "ta" as const] }, workflowState: { in: ["active" as const, "invited" as const] } } },

@@ -7,6 +7,7 @@ import { env } from "../env.ts";
 import { AppError, unauthorized } from "../errors.ts";
 import { adminRootAccountIds, hasActiveStudentEnrollment, loginRootAccountIds } from "../permissions.ts";
 import { digestCode, formatCode, generateCode } from "./format.ts";
+import { getAdminScope } from "../admin/scope.ts";
 
 export const MAX_ACTIVE_CODES = 5;
 
@@ -38,10 +39,25 @@ async function teachesStudent(teacherId: number, studentId: number, rootAccountI
   return !!found;
 }
 
-/** Who may generate a student's code: the student, an admin of the root account, or — when the account grants it — their teacher. */
+/** An admin of a (sub-)account holding a live course the student is enrolled in (Canvas grants them the permission there). */
+async function administersStudentCourse(adminId: number, studentId: number, rootAccountId: number): Promise<boolean> {
+  const { accountIds } = await getAdminScope(adminId);
+  if (accountIds.length === 0) return false;
+  const found = await db.enrollment.findFirst({
+    where: { userId: studentId, type: "student", rootAccountId, workflowState: { in: ["active", "invited"] }, course: { accountId: { in: accountIds }, workflowState: { in: ["available", "unpublished"] } } },
+    select: { id: true },
+  });
+  return !!found;
+}
+
+/**
+ * Who may generate a student's code: the student, an admin of the root account or of a
+ * sub-account holding one of the student's courses, or — when the account grants it — their teacher.
+ */
 export async function assertMayGenerateFor(actor: Actor, studentId: number, rootAccountId: number, teachersMayGenerateCodes: boolean) {
   if (actor.userId === studentId) return;
   if ((await adminRootAccountIds(actor.userId)).includes(rootAccountId)) return;
+  if (await administersStudentCourse(actor.userId, studentId, rootAccountId)) return;
   if (teachersMayGenerateCodes && (await teachesStudent(actor.userId, studentId, rootAccountId))) return;
   throw unauthorized();
 }

@@ -64,7 +64,7 @@ async function linkAll(tx: Tx, t: Target, studentId: number, accounts: number[])
 }
 
 async function auditFailure(t: Target, reason: string) {
-  await db.auditEvent.create({ data: { action: "code.failed", actorId: t.actor.userId, targetId: t.observerId, method: t.method, ip: t.actor.ip, data: { reason } } });
+  await db.auditEvent.create({ data: { action: "code.failed", actorId: t.actor.userId, targetId: t.observerId, rootAccountId: t.actor.domainRootAccountId, method: t.method, ip: t.actor.ip, data: { reason } } });
 }
 
 /**

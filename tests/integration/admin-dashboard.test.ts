@@ -6,7 +6,7 @@ import { courseCodesCsv, getCourseRoster, listCodeCourses } from "../../lib/admi
 import { getUserDetail, searchUsers } from "../../lib/admin/users.ts";
 import { linkObserveeByAdmin } from "../../lib/observer-links.ts";
 import { pageRequest } from "../../lib/pagination.ts";
-import { redeemPairingCode } from "../../lib/pairing-codes/index.ts";
+import { createPairingCode, redeemPairingCode } from "../../lib/pairing-codes/index.ts";
 import { createSubAccount, enrollUser, makeAccountAdmin } from "../../lib/provisioning.ts";
 import { actorFor, makeAdmin, makeCourse, makeRootAccount, makeStudent, makeUser, uid } from "../helpers/factory.ts";
 import { errorOf } from "../helpers/errors.ts";
@@ -119,8 +119,16 @@ describe("course pairing codes", () => {
     expect(await errorOf(getCourseRoster(s.as(teacher), course.id))).toMatchObject({ code: "not_found" });
     await db.account.update({ where: { id: s.account.id }, data: { teachersMayGenerateCodes: true } });
     expect((await listCodeCourses(s.as(teacher))).map((c) => c.id)).toEqual([course.id]);
-    // Sub-account admins may not generate codes (createPairingCode's rule), so they get no courses here.
-    expect(await listCodeCourses(s.as(s.subAdmin))).toEqual([]);
+    // A sub-account admin gets their sub-account's courses only, not this root-account course.
+    expect((await listCodeCourses(s.as(s.subAdmin))).map((c) => c.id)).toEqual([s.subCourse.id]);
     expect((await listCodeCourses(s.as(s.admin))).map((c) => c.id)).toEqual(expect.arrayContaining([s.subCourse.id, course.id]));
+  });
+
+  it("a sub-account admin generates codes for students of their sub-account's courses only", async () => {
+    const s = await school();
+    const sub = s.as(s.subAdmin);
+    expect((await listCodeCourses(sub)).map((c) => c.id)).toEqual([s.subCourse.id]);
+    await expect(createPairingCode(sub, { studentId: s.inSub.id })).resolves.toMatchObject({ user_id: s.inSub.id });
+    expect((await errorOf(createPairingCode(sub, { studentId: s.outside.id }))).code).toBe("unauthorized");
   });
 });
