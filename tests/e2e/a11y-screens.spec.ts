@@ -14,6 +14,9 @@ const VIEWPORTS = [
   { name: "desktop", width: 1280, height: 900 },
 ];
 
+// Each page is checked twice with axe, which takes seconds per page on a 2-core CI machine.
+test.describe.configure({ timeout: 180_000 });
+
 async function check(page: Page, name: string) {
   for (const vp of VIEWPORTS) {
     await page.setViewportSize({ width: vp.width, height: vp.height });
