@@ -1,0 +1,8 @@
+import { notFound } from "../errors.ts";
+
+/** A numeric path id; anything else names no record (404, as Canvas answers). */
+export function pathId(value: string | undefined): number {
+  const raw = decodeURIComponent(String(value ?? "")).trim();
+  if (!/^\d{1,15}$/.test(raw)) throw notFound();
+  return Number(raw);
+}
