@@ -98,5 +98,5 @@ export async function api(handler: Handler, c: Call) {
 
 /** Binds a world's host and IP, so each call only names what differs. */
 export function client(w: World) {
-  return (handler: Handler, c: Call) => api(handler, { host: w.domain, ip: w.ip, ...c });
+  return (handler: Handler, c: Call) => api(handler, { ...c, host: c.host ?? w.domain, ip: c.ip ?? w.ip });
 }
