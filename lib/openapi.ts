@@ -35,7 +35,7 @@ function operation(e: Endpoint): ZodOpenApiOperationObject {
     description: e.description,
     tags: [e.tag],
     security: e.auth === "optional" ? [{}, { bearer: [] }, { accessTokenQuery: [] }] : undefined,
-    requestParams: { path, query: hasBody ? undefined : (e.params as z.ZodObject) },
+    requestParams: { ...(path ? { path } : {}), ...(hasBody ? {} : { query: e.params as z.ZodObject }) },
     requestBody: hasBody
       ? {
           description: "JSON, form-urlencoded (Rails brackets: `observee[unique_id]=…`) or multipart; the same parameters may instead be sent in the query string.",

@@ -34,13 +34,26 @@ export const userRefParam = (description: string) =>
     .meta({ description });
 
 export const rootAccountIdParam = z
-  .union([z.literal("all"), idParam("")])
+  .union([z.literal("all"), idParam("A root account id.")])
   .optional()
   .meta({ description: "A root account id, or `all` for every root account both users share. Absent: the root account of the host (the domain root account)." });
 
+// Lenient on input (pageRequest clamps anything), documented as the integers clients should send.
+const integerParam = (description: string, bounds: { minimum: number; maximum?: number }) =>
+  z
+    .union([z.string(), z.number()])
+    .optional()
+    .meta({
+      description,
+      override: ({ jsonSchema }) => {
+        delete jsonSchema.anyOf;
+        Object.assign(jsonSchema, { type: "integer", ...bounds });
+      },
+    });
+
 export const paginationParams = {
-  page: z.union([z.string(), z.number()]).optional().meta({ description: "Page number, from 1. A page past the end is an empty array.", override: { type: "integer", minimum: 1 } }),
-  per_page: z.union([z.string(), z.number()]).optional().meta({ description: "Items per page (default 10, clamped to 1..100).", override: { type: "integer", minimum: 1, maximum: 100 } }),
+  page: integerParam("Page number, from 1. A page past the end is an empty array.", { minimum: 1 }),
+  per_page: integerParam("Items per page (default 10, clamped to 1..100).", { minimum: 1, maximum: 100 }),
 };
 
 export const noParams = z.object({});

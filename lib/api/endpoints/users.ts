@@ -30,7 +30,12 @@ export const createTokenEndpoint = endpoint({
   params: z.object({
     token: z.object({
       purpose: z.string().trim().min(1, "is required").max(255),
-      expires_at: dateTime.optional().meta({ description: "ISO 8601; absent: no expiry." }),
+      expires_at: z
+        .string()
+        .refine((v) => !Number.isNaN(Date.parse(v)), "must be an ISO 8601 date and time")
+        .refine((v) => Date.parse(v) > Date.now(), "must be in the future")
+        .optional()
+        .meta({ description: "ISO 8601, in the future; absent: no expiry.", format: "date-time" }),
     }),
   }),
   response: newTokenJsonSchema,
