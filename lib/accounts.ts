@@ -29,6 +29,23 @@ export async function getDomainRootAccount(host?: string | null) {
   return account;
 }
 
+// host → root account id, kept briefly in memory: every API request needs it, ids never change,
+// and a domain moving to another institution may take HOST_CACHE_MS to be seen by each instance.
+// Settings are never cached here (callers needing them use getDomainRootAccount).
+const HOST_CACHE_MS = 30_000;
+const hostCache = new Map<string, { id: number; until: number }>();
+
+/** The id of the root account answering this host (see getDomainRootAccount). */
+export async function getDomainRootAccountId(host?: string | null): Promise<number> {
+  const key = host?.split(":")[0]?.toLowerCase() ?? "";
+  const hit = hostCache.get(key);
+  if (hit && hit.until > Date.now()) return hit.id;
+  const { id } = await getDomainRootAccount(host);
+  if (hostCache.size > 1000) hostCache.clear();
+  hostCache.set(key, { id, until: Date.now() + HOST_CACHE_MS });
+  return id;
+}
+
 export async function getRootAccountSettings(rootAccountId: number) {
   const account = await db.account.findFirst({ where: { id: rootAccountId, parentId: null }, select: accountSettingsSelect });
   if (!account) throw new AppError("not_found", "The specified resource does not exist.");

@@ -1,6 +1,6 @@
 import "server-only";
 import { loadActor, type Actor } from "../actor.ts";
-import { getDomainRootAccount } from "../accounts.ts";
+import { getDomainRootAccountId } from "../accounts.ts";
 import { clientIp } from "../client-ip.ts";
 import { AppError, MESSAGES } from "../errors.ts";
 import { authenticateAccessToken } from "../tokens.ts";
@@ -22,10 +22,9 @@ export function bearerToken(req: Request): string | null {
 export async function apiActor(req: Request): Promise<Actor | null> {
   const raw = bearerToken(req);
   if (!raw) return null;
-  const userId = await authenticateAccessToken(raw);
+  const [userId, domainRootAccountId] = await Promise.all([authenticateAccessToken(raw), getDomainRootAccountId(req.headers.get("host"))]);
   if (!userId) throw new AppError("unauthenticated", MESSAGES.unauthenticated);
-  const account = await getDomainRootAccount(req.headers.get("host"));
-  const actor = await loadActor(userId, { domainRootAccountId: account.id, ip: clientIp(req.headers), via: "token" });
+  const actor = await loadActor(userId, { domainRootAccountId, ip: clientIp(req.headers), via: "token" });
   if (!actor) throw new AppError("unauthenticated", MESSAGES.unauthenticated);
   return actor;
 }
