@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "./db.ts";
+import { decodeSegment } from "./users.ts";
 import type { Actor } from "./actor.ts";
 import { AppError, notFound, unauthorized } from "./errors.ts";
 import type { PageRequest } from "./pagination.ts";
@@ -73,7 +74,7 @@ function toAccountJson(a: AccountRow, admin: boolean): AccountJson {
 
 /** `self` (the domain root account), a numeric id, or `sis_account_id:…` within the domain root account. */
 export async function resolveAccountId(param: string, actor: Actor): Promise<number> {
-  const raw = decodeURIComponent(String(param ?? "")).trim();
+  const raw = decodeSegment(param);
   if (raw === "self") return actor.domainRootAccountId;
   if (/^\d{1,15}$/.test(raw)) return Number(raw);
   if (raw.startsWith("sis_account_id:")) {

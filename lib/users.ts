@@ -48,11 +48,24 @@ export const adminLoginSelect = {
 } as const;
 
 /**
+ * A path segment as the client meant it: Next hands some segments over still percent-encoded
+ * (`sis_login_id:a%40b`); a malformed escape (`100%`) is kept as typed rather than throwing.
+ */
+export function decodeSegment(value: unknown): string {
+  const raw = String(value ?? "");
+  try {
+    return decodeURIComponent(raw).trim();
+  } catch {
+    return raw.trim();
+  }
+}
+
+/**
  * Resolves a user id as Canvas accepts it: `self`, a numeric id, `sis_user_id:<id>` or
  * `sis_login_id:<login>` (the last two within the domain root account). Unknown → 404.
  */
 export async function resolveUserId(param: string, ctx: { selfId: number; rootAccountId: number }): Promise<number> {
-  const raw = decodeURIComponent(String(param ?? "")).trim();
+  const raw = decodeSegment(param);
   if (raw === "self") return ctx.selfId;
   let where: object | null = null;
   if (/^\d{1,15}$/.test(raw)) where = { id: Number(raw) };
