@@ -6,7 +6,7 @@ import type { Actor } from "./actor.ts";
 import { accountSubtreeIds, requireAccountAdmin } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
 import { AppError } from "./errors.ts";
-import type { PageRequest } from "./pagination.ts";
+import { pageWithTotal, type PageRequest } from "./pagination.ts";
 import { createUserWithLogin } from "./provisioning.ts";
 import { adminLoginSelect, toUserJson, userJsonSelect, withAdminFields, type UserJson } from "./users.ts";
 
@@ -48,16 +48,18 @@ export async function listAccountUsers(
       }
     : {};
   const where = { workflowState: { not: "deleted" as const }, AND: [inAccount, matches] };
-  const [total, rows] = await db.$transaction([
-    db.user.count({ where }),
-    db.user.findMany({
-      where,
-      orderBy: [{ sortableName: "asc" }, { id: "asc" }],
-      skip: input.page.offset,
-      take: input.page.perPage,
-      select: { ...userJsonSelect, email: true, ...adminLoginSelect },
-    }),
-  ]);
+  const { rows, total } = await pageWithTotal(
+    input.page,
+    () =>
+      db.user.findMany({
+        where,
+        orderBy: [{ sortableName: "asc" }, { id: "asc" }],
+        skip: input.page.offset,
+        take: input.page.perPage,
+        select: { ...userJsonSelect, email: true, ...adminLoginSelect },
+      }),
+    () => db.user.count({ where }),
+  );
   return {
     total,
     items: rows.map((u) => {

@@ -3,7 +3,7 @@ import { db } from "./db.ts";
 import { decodeSegment } from "./users.ts";
 import type { Actor } from "./actor.ts";
 import { AppError, notFound, unauthorized } from "./errors.ts";
-import type { PageRequest } from "./pagination.ts";
+import { pageWithTotal, type PageRequest } from "./pagination.ts";
 import { administeredAccountIds, loginRootAccountIds } from "./permissions.ts";
 
 export const accountSettingsSelect = {
@@ -119,10 +119,11 @@ export async function getAccount(actor: Actor, accountId: number): Promise<Accou
 /** GET /accounts — the accounts the actor is an admin of (Canvas: students and teachers get []). */
 export async function listAccounts(actor: Actor, input: { page: PageRequest }): Promise<{ items: AccountJson[]; total: number }> {
   const where = { workflowState: "active" as const, admins: { some: { userId: actor.userId, workflowState: "active" as const } } };
-  const [total, rows] = await db.$transaction([
-    db.account.count({ where }),
-    db.account.findMany({ where, orderBy: { id: "asc" }, skip: input.page.offset, take: input.page.perPage, select: accountSelect }),
-  ]);
+  const { rows, total } = await pageWithTotal(
+    input.page,
+    () => db.account.findMany({ where, orderBy: { id: "asc" }, skip: input.page.offset, take: input.page.perPage, select: accountSelect }),
+    () => db.account.count({ where }),
+  );
   return { total, items: rows.map((a) => toAccountJson(a, true)) };
 }
 

@@ -5,7 +5,7 @@ import { courseAccess } from "./courses.ts";
 import { AppError, notFound, unauthorized } from "./errors.ts";
 import type { EnrollmentState, EnrollmentType, Prisma } from "./generated/prisma/client.ts";
 import { mirrorNewStudentEnrollment } from "./observer-links.ts";
-import { pageRequest, type PageRequest } from "./pagination.ts";
+import { pageRequest, pageWithTotal, type PageRequest } from "./pagination.ts";
 import { administeredAccountIds } from "./permissions.ts";
 import { enrollUser } from "./provisioning.ts";
 import { userAccess } from "./users.ts";
@@ -57,10 +57,11 @@ export type EnrollmentFilter = { types?: EnrollmentType[]; states?: EnrollmentSt
 
 async function page(where: Prisma.EnrollmentWhereInput, f: EnrollmentFilter) {
   const full = { ...where, type: f.types?.length ? { in: f.types } : undefined, workflowState: { in: f.states?.length ? f.states : LIVE } };
-  const [total, rows] = await db.$transaction([
-    db.enrollment.count({ where: full }),
-    db.enrollment.findMany({ where: full, orderBy: { id: "asc" }, skip: f.page.offset, take: f.page.perPage, select: enrollmentSelect }),
-  ]);
+  const { rows, total } = await pageWithTotal(
+    f.page,
+    () => db.enrollment.findMany({ where: full, orderBy: { id: "asc" }, skip: f.page.offset, take: f.page.perPage, select: enrollmentSelect }),
+    () => db.enrollment.count({ where: full }),
+  );
   return { total, items: rows.map(toEnrollmentJson) };
 }
 
