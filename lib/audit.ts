@@ -13,7 +13,8 @@ export type AuditAction =
   | "token.created"
   | "token.revoked"
   | "settings.changed"
-  | "user.registered";
+  | "user.registered"
+  | "user.masqueraded";
 
 export type AuditInput = {
   action: AuditAction;

@@ -18,3 +18,13 @@ export function pageRequest(params: { page?: unknown; per_page?: unknown }): Pag
 export function lastPage(total: number, perPage: number): number {
   return Math.max(1, Math.ceil(total / perPage));
 }
+
+/**
+ * A page of rows and the list's total. A first page that is not full is the whole list, so the
+ * count query (and a transaction around both) is skipped — the common case for small lists.
+ */
+export async function pageWithTotal<T>(page: PageRequest, rows: () => Promise<T[]>, count: () => Promise<number>): Promise<{ rows: T[]; total: number }> {
+  const found = await rows();
+  const total = page.offset === 0 && found.length < page.perPage ? found.length : await count();
+  return { rows: found, total };
+}

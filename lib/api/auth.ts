@@ -1,8 +1,8 @@
 import "server-only";
 import { loadActor, type Actor } from "../actor.ts";
-import { getDomainRootAccount } from "../accounts.ts";
+import { getDomainRootAccountId } from "../accounts.ts";
 import { clientIp } from "../client-ip.ts";
-import { AppError } from "../errors.ts";
+import { AppError, MESSAGES } from "../errors.ts";
 import { authenticateAccessToken } from "../tokens.ts";
 
 /** The bearer token of a request: `Authorization: Bearer …` or the `access_token` parameter. */
@@ -15,13 +15,23 @@ export function bearerToken(req: Request): string | null {
   return new URL(req.url).searchParams.get("access_token") || null;
 }
 
+/**
+ * The request's actor, or null when it carries no token at all. A token that is present but
+ * unknown, revoked or expired is a 401 even on endpoints that allow anonymous callers.
+ */
+export async function apiActor(req: Request): Promise<Actor | null> {
+  const raw = bearerToken(req);
+  if (!raw) return null;
+  const [userId, domainRootAccountId] = await Promise.all([authenticateAccessToken(raw), getDomainRootAccountId(req.headers.get("host"))]);
+  if (!userId) throw new AppError("unauthenticated", MESSAGES.unauthenticated);
+  const actor = await loadActor(userId, { domainRootAccountId, ip: clientIp(req.headers), via: "token" });
+  if (!actor) throw new AppError("unauthenticated", MESSAGES.unauthenticated);
+  return actor;
+}
+
 /** Authenticates an API request; throws Canvas's 401 "unauthenticated" when there is no valid token. */
 export async function requireApiActor(req: Request): Promise<Actor> {
-  const raw = bearerToken(req);
-  const userId = raw ? await authenticateAccessToken(raw) : null;
-  if (!userId) throw new AppError("unauthenticated", "user authorization required");
-  const account = await getDomainRootAccount(req.headers.get("host"));
-  const actor = await loadActor(userId, { domainRootAccountId: account.id, ip: clientIp(req.headers), via: "token" });
-  if (!actor) throw new AppError("unauthenticated", "user authorization required");
+  const actor = await apiActor(req);
+  if (!actor) throw new AppError("unauthenticated", MESSAGES.unauthenticated);
   return actor;
 }

@@ -20,3 +20,30 @@ export function renderError(err: unknown): Response {
   console.error("[api] unexpected error", err);
   return Response.json({ errors: [{ message: "An unexpected error occurred." }] }, { status: 500 });
 }
+
+/**
+ * Canvas's validation body for user creation: `{"errors":{"pseudonym":{"unique_id":[{attribute,
+ * type, message}]}}}`, from AppError field errors keyed `pseudonym.unique_id` or `pseudonym[unique_id]`.
+ * A bare `pairing_code` key is Canvas's `pairing_code.code` with type `invalid`.
+ */
+export function renderFieldErrors(err: unknown): Response {
+  const appError = toAppError(err);
+  if (!appError?.fieldErrors || (appError.code !== "bad_request" && appError.code !== "unprocessable")) return renderError(err);
+  const errors: Record<string, unknown> = {};
+  for (const [key, messages] of Object.entries(appError.fieldErrors)) {
+    const parts = key.split(/[.[\]]+/).filter(Boolean);
+    if (parts.length === 1 && parts[0] === "pairing_code") parts.push("code");
+    const attribute = parts[parts.length - 1];
+    let node = errors;
+    for (const p of parts.slice(0, -1)) node = (node[p] ??= {}) as Record<string, unknown>;
+    node[attribute] = messages.map((message) => ({ attribute, type: errorType(parts, message), message: parts[0] === "pairing_code" ? "invalid" : message }));
+  }
+  return Response.json({ errors }, { status: 400 });
+}
+
+function errorType(parts: string[], message: string): string {
+  if (parts[0] === "pairing_code") return "invalid";
+  if (/already in use|taken/i.test(message)) return "taken";
+  if (/required|blank/i.test(message)) return "blank";
+  return "invalid";
+}

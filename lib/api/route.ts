@@ -3,43 +3,85 @@ import type { z } from "zod";
 import type { Actor } from "../actor.ts";
 import { AppError } from "../errors.ts";
 import { resolveUserId } from "../users.ts";
-import { requireApiActor } from "./auth.ts";
+import { apiActor } from "./auth.ts";
+import type { Endpoint } from "./endpoint.ts";
+import { masquerade } from "./masquerade.ts";
 import { readParams, type Params } from "./params.ts";
 import { renderError } from "./respond.ts";
 
 type RouteContext = { params: Promise<Record<string, string>> };
 
-export type ApiContext = {
+type BaseContext<P> = {
   req: Request;
+  /** The raw merged parameters (query + body). */
   params: Params;
+  /** The parameters validated by the endpoint's schema. */
+  input: P;
   path: Record<string, string>;
+};
+
+export type ApiContext<P = unknown> = BaseContext<P> & {
   actor: Actor;
-  /** Resolves a path user id (`self`, numeric, `sis_user_id:…`). */
+  /** Resolves a path user id (`self`, numeric, `sis_user_id:…`, `sis_login_id:…`). */
   userId: (value: string) => Promise<number>;
 };
 
-/** Wraps an authenticated /api/v1 handler: parameters, bearer auth, Canvas-shaped errors. */
-export function apiRoute(handler: (ctx: ApiContext) => Promise<Response>) {
+export type PublicApiContext<P = unknown> = BaseContext<P> & { actor: Actor | null };
+
+type Result = Response | object;
+
+function toResponse(result: Result, e: { status?: number }): Response {
+  if (result instanceof Response) return result;
+  return Response.json(result, { status: e.status ?? 200 });
+}
+
+async function prepare<P extends z.ZodType>(req: Request, context: RouteContext, e: Endpoint<P>) {
+  // Authenticate before reading the body: an anonymous caller learns nothing about validation.
+  let actor = await apiActor(req);
+  if (!actor && e.auth !== "optional") throw new AppError("unauthenticated", "user authorization required");
+  const [params, path] = await Promise.all([readParams(req), context.params]);
+  if (actor && params.as_user_id !== undefined && params.as_user_id !== "") actor = await masquerade(actor, params.as_user_id, req);
+  return { actor, params, path, input: parseParams(e.params, params) as z.infer<P> };
+}
+
+/** Wraps an authenticated /api/v1 handler: bearer auth, masquerading, parameters, Canvas-shaped errors. */
+export function apiRoute<P extends z.ZodType>(e: Endpoint<P>, handler: (ctx: ApiContext<z.infer<P>>) => Promise<Result>) {
   return async (req: Request, context: RouteContext): Promise<Response> => {
     try {
-      // Authenticate before reading the body: an anonymous caller learns nothing about validation.
-      const actor = await requireApiActor(req);
-      const [params, path] = await Promise.all([readParams(req), context.params]);
-      const userId = (value: string) => resolveUserId(value, { selfId: actor.userId, rootAccountId: actor.domainRootAccountId });
-      return await handler({ req, params, path, actor, userId });
+      const { actor, params, path, input } = await prepare(req, context, e);
+      const a = actor as Actor;
+      const userId = (value: string) => resolveUserId(value, { selfId: a.userId, rootAccountId: a.domainRootAccountId });
+      return toResponse(await handler({ req, params, input, path, actor: a, userId }), e);
     } catch (err) {
       return renderError(err);
     }
   };
 }
 
-/** Validates parameters with a zod schema; a failure is a 400 naming the field. */
+/** Like apiRoute for endpoints anonymous callers may use (`auth: "optional"`). */
+export function publicApiRoute<P extends z.ZodType>(
+  e: Endpoint<P>,
+  handler: (ctx: PublicApiContext<z.infer<P>>) => Promise<Result>,
+  onError: (err: unknown) => Response = renderError,
+) {
+  return async (req: Request, context: RouteContext): Promise<Response> => {
+    try {
+      const { actor, params, path, input } = await prepare(req, context, { ...e, auth: "optional" });
+      return toResponse(await handler({ req, params, input, path, actor }), e);
+    } catch (err) {
+      return onError(err);
+    }
+  };
+}
+
+/** Validates parameters with a zod schema; a failure is a 400 naming the field (Rails-style, `observee[unique_id]`). */
 export function parseParams<S extends z.ZodType>(schema: S, params: Params): z.infer<S> {
   const parsed = schema.safeParse(params);
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues) {
-      const field = issue.path.map(String).join(".") || "request";
+      const [head, ...rest] = issue.path.map(String);
+      const field = head === undefined ? "request" : head + rest.map((p) => `[${p}]`).join("");
       (fieldErrors[field] ??= []).push(issue.message);
     }
     const [field, messages] = Object.entries(fieldErrors)[0];

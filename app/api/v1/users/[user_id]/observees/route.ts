@@ -1,28 +1,31 @@
 // GET /api/v1/users/:user_id/observees — list the students a user observes
-// POST /api/v1/users/:user_id/observees — add an observee with a pairing code
-import { apiRoute, parseParams } from "@/lib/api/route";
+// POST /api/v1/users/:user_id/observees — add an observee by pairing code, the student's access token, or credentials
+import { bearerToken } from "@/lib/api/auth";
+import { addObserveeEndpoint, listObserveesEndpoint } from "@/lib/api/endpoints/observees";
 import { paginatedJson } from "@/lib/api/paginate";
+import { apiRoute } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
 import { listObservees } from "@/lib/observer-links";
 import { pageRequest } from "@/lib/pagination";
-import { redeemPairingCode } from "@/lib/pairing-codes";
-import { redeemCodeSchema } from "@/lib/pairing-codes/schemas";
+import { redeemPairingCode, redeemWithAccessToken, redeemWithCredentials } from "@/lib/pairing-codes";
+import { withLinkAdminFields } from "@/lib/users";
 
-export const GET = apiRoute(async ({ req, params, path, actor, userId }) => {
+export const GET = apiRoute(listObserveesEndpoint, async ({ req, input, path, actor, userId }) => {
   const observerId = await userId(path.user_id);
-  const page = pageRequest(params);
-  const include = ([] as unknown[]).concat(params.include ?? []);
-  const { items, total } = await listObservees(actor, { observerId, page, includeAvatar: include.includes("avatar_url") });
-  return paginatedJson(req, items, total, page);
+  const page = pageRequest(input);
+  const { items, total } = await listObservees(actor, { observerId, page, includeAvatar: input.include.includes("avatar_url") });
+  return paginatedJson(req, await withLinkAdminFields(actor, observerId, items), total, page);
 });
 
-export const POST = apiRoute(async ({ params, path, actor, userId }) => {
+export const POST = apiRoute(addObserveeEndpoint, async ({ req, input, path, actor, userId }) => {
   const observerId = await userId(path.user_id);
-  if (params.pairing_code === undefined) {
-    // Canvas crashes with a 500 here; name what is missing instead.
-    throw new AppError("bad_request", "pairing_code is required.");
-  }
-  const input = parseParams(redeemCodeSchema, params);
-  const student = await redeemPairingCode(actor, { observerId, code: input.pairing_code, rootAccountId: input.root_account_id, method: "api" });
-  return Response.json(student);
+  const rootAccountId = input.root_account_id;
+  if (input.pairing_code) return redeemPairingCode(actor, { observerId, code: input.pairing_code, rootAccountId, method: "api" });
+  if (input.observee) return redeemWithCredentials(actor, { observerId, uniqueId: input.observee.unique_id, password: input.observee.password, rootAccountId });
+  // A query-string access_token may be the caller's own credential rather than the student's.
+  if (input.access_token && input.access_token !== bearerToken(req)) return redeemWithAccessToken(actor, { observerId, accessToken: input.access_token, rootAccountId });
+  // Canvas crashes with a 500 here; name what is missing instead.
+  throw new AppError("bad_request", "pairing_code, access_token or observee[unique_id] and observee[password] is required.", {
+    fieldErrors: { pairing_code: ["is required"] },
+  });
 });

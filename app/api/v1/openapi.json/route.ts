@@ -1,0 +1,8 @@
+// GET /api/v1/openapi.json — the OpenAPI 3.1 document, generated from the routes' zod schemas
+import { openApiDocument } from "@/lib/openapi";
+
+export const dynamic = "force-static";
+
+export function GET() {
+  return Response.json(openApiDocument());
+}

@@ -1,0 +1,116 @@
+import "server-only";
+// An institution's users as its admins manage them: search (GET /accounts/:id/users) and
+// creation with a login (POST /accounts/:id/users by an admin).
+import { db } from "./db.ts";
+import type { Actor } from "./actor.ts";
+import { accountSubtreeIds, requireAccountAdmin } from "./accounts.ts";
+import { recordAudit } from "./audit.ts";
+import { AppError } from "./errors.ts";
+import { pageWithTotal, type PageRequest } from "./pagination.ts";
+import { createUserWithLogin } from "./provisioning.ts";
+import { adminLoginSelect, toUserJson, userJsonSelect, withAdminFields, type UserJson } from "./users.ts";
+
+export const SEARCH_TERM_MIN = 2;
+
+/**
+ * The users of an account, optionally matching `searchTerm` in their name, email, login or SIS id
+ * (case-insensitive substring). A root account's users are those with a login in it; a
+ * sub-account's are those enrolled in its courses. Sorted by sortable name, then id.
+ */
+export async function listAccountUsers(
+  actor: Actor,
+  input: { accountId: number; searchTerm?: string; page: PageRequest; includeEmail?: boolean },
+): Promise<{ items: UserJson[]; total: number }> {
+  const { account, rootAccountId } = await requireAccountAdmin(actor, input.accountId);
+  const term = input.searchTerm?.trim();
+  if (term !== undefined && term.length < SEARCH_TERM_MIN) {
+    throw new AppError("bad_request", `search_term: must be at least ${SEARCH_TERM_MIN} characters.`, { fieldErrors: { search_term: ["too short"] } });
+  }
+  const inAccount =
+    account.parentId === null
+      ? { logins: { some: { rootAccountId, workflowState: "active" as const } } }
+      : { enrollments: { some: { workflowState: { not: "deleted" as const }, course: { accountId: { in: await accountSubtreeIds(account.id) } } } } };
+  const matches = term
+    ? {
+        OR: [
+          { name: { contains: term, mode: "insensitive" as const } },
+          { email: { contains: term, mode: "insensitive" as const } },
+          {
+            logins: {
+              some: {
+                rootAccountId,
+                workflowState: "active" as const,
+                OR: [{ uniqueIdNormalized: { contains: term.toLowerCase() } }, { sisUserId: { contains: term, mode: "insensitive" as const } }],
+              },
+            },
+          },
+        ],
+      }
+    : {};
+  const where = { workflowState: { not: "deleted" as const }, AND: [inAccount, matches] };
+  const { rows, total } = await pageWithTotal(
+    input.page,
+    () =>
+      db.user.findMany({
+        where,
+        orderBy: [{ sortableName: "asc" }, { id: "asc" }],
+        skip: input.page.offset,
+        take: input.page.perPage,
+        select: { ...userJsonSelect, email: true, ...adminLoginSelect },
+      }),
+    () => db.user.count({ where }),
+  );
+  return {
+    total,
+    items: rows.map((u) => {
+      const json = withAdminFields(toUserJson(u), u.logins, rootAccountId);
+      if (input.includeEmail) json.email = u.email;
+      return json;
+    }),
+  };
+}
+
+export type NewAccountUser = {
+  accountId: number;
+  name: string;
+  shortName?: string;
+  sortableName?: string;
+  uniqueId: string;
+  password?: string;
+  sisUserId?: string;
+  email?: string;
+};
+
+/** POST /accounts/:id/users by an admin: a user with a login in the account's root account. */
+export async function createAccountUser(actor: Actor, input: NewAccountUser): Promise<UserJson> {
+  const { rootAccountId } = await requireAccountAdmin(actor, input.accountId);
+  const taken = await db.login.findFirst({
+    where: {
+      rootAccountId,
+      OR: [{ uniqueIdNormalized: input.uniqueId.toLowerCase() }, ...(input.sisUserId ? [{ sisUserId: input.sisUserId }] : [])],
+    },
+    select: { uniqueIdNormalized: true },
+  });
+  if (taken) throw duplicateLogin(taken.uniqueIdNormalized === input.uniqueId.toLowerCase() ? "unique_id" : "sis_user_id");
+  try {
+    const userId = await db.$transaction(async (tx) => {
+      const user = await createUserWithLogin({ name: input.name, uniqueId: input.uniqueId, rootAccountId, password: input.password, sisUserId: input.sisUserId, email: input.email }, tx);
+      if (input.shortName || input.sortableName) {
+        await tx.user.update({ where: { id: user.id }, data: { shortName: input.shortName, sortableName: input.sortableName } });
+      }
+      await recordAudit(tx, { action: "user.registered", actorId: actor.userId, subjectId: user.id, rootAccountId, ip: actor.ip, data: { by: "admin" } });
+      return user.id;
+    });
+    const row = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { ...userJsonSelect, ...adminLoginSelect } });
+    return withAdminFields(toUserJson(row), row.logins, rootAccountId);
+  } catch (err) {
+    // Two admins creating the same login at once: the unique index decides.
+    if ((err as { code?: string }).code === "P2002") throw duplicateLogin("unique_id");
+    throw err;
+  }
+}
+
+function duplicateLogin(field: "unique_id" | "sis_user_id") {
+  const message = field === "unique_id" ? "ID already in use for this account and authentication provider" : "SIS ID is already in use";
+  return new AppError("bad_request", `pseudonym[${field}]: ${message}`, { fieldErrors: { [`pseudonym.${field}`]: [message] } });
+}

@@ -1,0 +1,28 @@
+// An endpoint's contract in one place: its route handler validates with these zod schemas and
+// lib/openapi builds /api/v1/openapi.json from the very same objects, so the two cannot drift.
+import type { z } from "zod";
+
+export type HttpMethod = "get" | "post" | "put" | "delete";
+
+export type Endpoint<P extends z.ZodType = z.ZodType> = {
+  method: HttpMethod;
+  /** OpenAPI path under /api/v1, e.g. `/users/{user_id}/observees`. */
+  path: string;
+  operationId: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  /** `none`: no token needed (self-registration); the handler then gets a null actor when absent. */
+  auth?: "required" | "optional";
+  /** Query, form, multipart or JSON parameters (merged Rails-style). */
+  params: P;
+  /** The success body's schema; a list endpoint returns an array of it, paginated. */
+  response?: z.ZodType;
+  list?: boolean;
+  status?: number;
+};
+
+/** Declares an endpoint (identity, for type inference). */
+export function endpoint<P extends z.ZodType>(e: Endpoint<P>): Endpoint<P> {
+  return e;
+}
