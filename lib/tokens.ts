@@ -38,20 +38,26 @@ export function createAccessToken(actor: Actor, input: { purpose: string; expire
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-/** The user id a bearer token belongs to, or null (unknown, revoked, expired, or user not active). */
-export async function authenticateAccessToken(raw: string): Promise<number | null> {
+/** The active user a bearer token belongs to, or null (unknown, revoked, expired, or user not active). */
+export async function authenticateAccessTokenUser(raw: string): Promise<{ id: number; name: string } | null> {
   if (!raw || raw.length > 200) return null;
+  // One query for token and user: this runs on every API request.
   const token = await db.accessToken.findUnique({
     where: { digest: digestToken(raw) },
-    select: { id: true, userId: true, expiresAt: true, revokedAt: true, lastUsedAt: true },
+    select: { id: true, expiresAt: true, revokedAt: true, lastUsedAt: true, user: { select: { id: true, name: true, workflowState: true } } },
   });
   const now = Date.now();
-  if (!token || token.revokedAt || (token.expiresAt && token.expiresAt.getTime() <= now)) return null;
+  if (!token || token.revokedAt || (token.expiresAt && token.expiresAt.getTime() <= now) || token.user.workflowState !== "active") return null;
   // Record use at minute resolution: a write per request would dominate the API's cost.
   if (!token.lastUsedAt || now - token.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.accessToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date(now) } });
   }
-  return token.userId;
+  return { id: token.user.id, name: token.user.name };
+}
+
+/** The user id a bearer token belongs to, or null. */
+export async function authenticateAccessToken(raw: string): Promise<number | null> {
+  return (await authenticateAccessTokenUser(raw))?.id ?? null;
 }
 
 export type AccessTokenRow = { id: number; hint: string; purpose: string; createdAt: Date; expiresAt: Date | null; lastUsedAt: Date | null };

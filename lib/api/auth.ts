@@ -1,9 +1,9 @@
 import "server-only";
-import { loadActor, type Actor } from "../actor.ts";
+import type { Actor } from "../actor.ts";
 import { getDomainRootAccountId } from "../accounts.ts";
 import { clientIp } from "../client-ip.ts";
 import { AppError, MESSAGES } from "../errors.ts";
-import { authenticateAccessToken } from "../tokens.ts";
+import { authenticateAccessTokenUser } from "../tokens.ts";
 
 /** The bearer token of a request: `Authorization: Bearer …` or the `access_token` parameter. */
 export function bearerToken(req: Request): string | null {
@@ -22,11 +22,10 @@ export function bearerToken(req: Request): string | null {
 export async function apiActor(req: Request): Promise<Actor | null> {
   const raw = bearerToken(req);
   if (!raw) return null;
-  const [userId, domainRootAccountId] = await Promise.all([authenticateAccessToken(raw), getDomainRootAccountId(req.headers.get("host"))]);
-  if (!userId) throw new AppError("unauthenticated", MESSAGES.unauthenticated);
-  const actor = await loadActor(userId, { domainRootAccountId, ip: clientIp(req.headers), via: "token" });
-  if (!actor) throw new AppError("unauthenticated", MESSAGES.unauthenticated);
-  return actor;
+  const [user, domainRootAccountId] = await Promise.all([authenticateAccessTokenUser(raw), getDomainRootAccountId(req.headers.get("host"))]);
+  if (!user) throw new AppError("unauthenticated", MESSAGES.unauthenticated);
+  // The token lookup re-read the user's state, so this is as fresh as loadActor.
+  return { userId: user.id, name: user.name, domainRootAccountId, ip: clientIp(req.headers), via: "token" };
 }
 
 /** Authenticates an API request; throws Canvas's 401 "unauthenticated" when there is no valid token. */

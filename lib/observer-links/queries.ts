@@ -3,7 +3,7 @@ import { db } from "../db.ts";
 import type { Actor } from "../actor.ts";
 import { notFound, unauthorized } from "../errors.ts";
 import type { LinkMethod } from "../generated/prisma/client.ts";
-import type { PageRequest } from "../pagination.ts";
+import { pageWithTotal, type PageRequest } from "../pagination.ts";
 import { manageableRootAccountIds } from "../permissions.ts";
 import { toUserJson, userJsonSelect, type UserJson } from "../users.ts";
 
@@ -39,16 +39,19 @@ async function listLinked(
     ...(side === "observees" ? { observersLinks: { some: linkWhere } } : { observeesLinks: { some: linkWhere } }),
   };
   const linkSelect = { where: linkWhere, select: { rootAccountId: true }, orderBy: { rootAccountId: "asc" as const } };
-  const [total, rows] = await db.$transaction([
-    db.user.count({ where }),
-    db.user.findMany({
-      where,
-      orderBy: [{ sortableName: "asc" }, { id: "asc" }],
-      skip: input.page.offset,
-      take: input.page.perPage,
-      select: { ...userJsonSelect, observersLinks: side === "observees" ? linkSelect : false, observeesLinks: side === "observers" ? linkSelect : false },
-    }),
-  ]);
+  // A first page that is not full is the whole list: no count, no transaction (the API's hot path).
+  const { rows, total } = await pageWithTotal(
+    input.page,
+    () =>
+      db.user.findMany({
+        where,
+        orderBy: [{ sortableName: "asc" }, { id: "asc" }],
+        skip: input.page.offset,
+        take: input.page.perPage,
+        select: { ...userJsonSelect, observersLinks: side === "observees" ? linkSelect : false, observeesLinks: side === "observers" ? linkSelect : false },
+      }),
+    () => db.user.count({ where }),
+  );
   return {
     total,
     items: rows.map((u) => ({

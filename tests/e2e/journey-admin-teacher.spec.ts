@@ -114,6 +114,13 @@ test("an admin changes an account setting, and the change is audited", async ({ 
     await form.getByRole("button", { name: "Save settings" }).click();
     await expect(form.getByText("Settings saved.")).toBeVisible();
   }
-  await page.goto(`/admin/audit?action=settings.changed&user=${encodeURIComponent(admin.name)}`);
-  await expect(page.getByRole("row").filter({ hasText: "settings.changed" })).toHaveCount(2);
+  // "Settings saved." is still shown from the first save while the second runs, so wait for
+  // the audit log itself to show both changes.
+  const audit = `/admin/audit?action=settings.changed&user=${encodeURIComponent(admin.name)}`;
+  await expect
+    .poll(async () => {
+      await page.goto(audit);
+      return page.getByRole("row").filter({ hasText: "settings.changed" }).count();
+    })
+    .toBe(2);
 });
