@@ -1,18 +1,28 @@
 import "server-only";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client.ts";
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
-const globalForDb = globalThis as unknown as { prisma?: PrismaClient };
+const globalForDb = globalThis as unknown as { prisma?: PrismaClient; pool?: pg.Pool };
 
-function createClient(): PrismaClient {
+function createPool(): pg.Pool {
   // No connection is made here: `next build` imports this module with no database around.
-  const adapter = new PrismaPg({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-  return new PrismaClient({ adapter });
+  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  pool.on("error", () => {}); // an idle client's lost connection is replaced on next use
+  return pool;
 }
 
+/**
+ * The connection pool under the PrismaClient, for the few reads every API request makes (token
+ * lookup, listing observees/observers). There Prisma's own per-query CPU cost — 1.4–3 ms against
+ * 0.3 ms for the same SQL through pg, measured in-process — was most of the request's cost.
+ * Everything else, and every write, goes through `db`.
+ */
+export const pool: pg.Pool = globalForDb.pool ?? createPool();
+
 /** The one PrismaClient of this process. */
-export const db: PrismaClient = globalForDb.prisma ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForDb.prisma = db;
+export const db: PrismaClient = globalForDb.prisma ?? new PrismaClient({ adapter: new PrismaPg(pool) });
+if (process.env.NODE_ENV !== "production") Object.assign(globalForDb, { prisma: db, pool });

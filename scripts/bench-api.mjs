@@ -177,7 +177,7 @@ async function main() {
     if (spawnSync(process.execPath, [nextBin, "build"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] }).status !== 0) throw new Error("next build failed");
   }
   const [appPort, barePort] = [await freePort(), await freePort()];
-  const app = serve([nextBin, "start", "-p", String(appPort), "-H", "127.0.0.1"], env);
+  const app = serve([...(process.env.BENCH_APP_NODE_ARGS?.split(" ").filter(Boolean) ?? []), nextBin, "start", "-p", String(appPort), "-H", "127.0.0.1"], env);
   const bare = serve([path.join(ROOT, "scripts/bench-bare-server.mjs")], { ...env, PORT: String(barePort) });
   const appBase = `http://127.0.0.1:${appPort}`;
   const bareBase = `http://127.0.0.1:${barePort}`;

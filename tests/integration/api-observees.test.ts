@@ -40,6 +40,11 @@ describe("Canvas-compatible observees and pairing-code routes", () => {
       { id: s.student.id, name: s.student.name, created_at: expect.any(String), sortable_name: expect.any(String), short_name: expect.any(String), observation_link_root_account_ids: [s.account.id] },
     ]);
     expect(list.headers.get("link")).toContain('rel="current"');
+    // The listing (hand-written SQL) and the redemption (Prisma) describe the student identically,
+    // down to the stored UTC creation time, whatever the server's time zone.
+    const stored = await db.user.findUniqueOrThrow({ where: { id: s.student.id }, select: { createdAt: true, sortableName: true, shortName: true } });
+    expect(list.json[0]).toMatchObject({ created_at: stored.createdAt.toISOString(), sortable_name: stored.sortableName, short_name: stored.shortName });
+    expect(add.json.created_at).toBe(list.json[0].created_at);
   });
 
   it("401 unauthenticated without a token, in Canvas's shape", async () => {
