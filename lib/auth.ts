@@ -7,7 +7,8 @@ import { getDomainRootAccount } from "./accounts.ts";
 import { burnPasswordCheck, verifyPassword } from "./passwords.ts";
 import { findLoginForSignIn, recordSignIn } from "./users.ts";
 import { clientIp } from "./client-ip.ts";
-import { assertNotThrottled, recordFailure, signInLimits } from "./throttle.ts";
+import { AppError } from "./errors.ts";
+import { signInLimits, throttledAttempt } from "./throttle.ts";
 
 export const signInSchema = z.object({
   email: z.string().trim().min(1, "Enter your email or login.").max(254),
@@ -36,19 +37,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const host = request.headers.get("host");
         const limits = signInLimits({ login: parsed.data.email, ip: clientIp(request.headers) });
         try {
-          await assertNotThrottled(limits);
-        } catch {
-          throw new TooManyAttempts();
+          return await throttledAttempt(limits, async (attempt) => {
+            const account = await getDomainRootAccount(host);
+            const login = await findLoginForSignIn(parsed.data.email, account.id);
+            if (!login) await burnPasswordCheck(parsed.data.password);
+            if (!login || !(await verifyPassword(login.passwordHash, parsed.data.password))) {
+              attempt.fail();
+              throw new InvalidLogin();
+            }
+            await recordSignIn(login.id);
+            return { id: String(login.userId) };
+          });
+        } catch (err) {
+          if (err instanceof AppError && err.code === "rate_limited") throw new TooManyAttempts();
+          throw err;
         }
-        const account = await getDomainRootAccount(host);
-        const login = await findLoginForSignIn(parsed.data.email, account.id);
-        if (!login) await burnPasswordCheck(parsed.data.password);
-        if (!login || !(await verifyPassword(login.passwordHash, parsed.data.password))) {
-          await recordFailure(limits);
-          throw new InvalidLogin();
-        }
-        await recordSignIn(login.id);
-        return { id: String(login.userId) };
       },
     }),
   ],

@@ -13,7 +13,7 @@ import { linkInTx } from "./observer-links/core.ts";
 import { consumeCodeInTx, findActiveCode } from "./pairing-codes/redeem.ts";
 import { loginRootAccountIds } from "./permissions.ts";
 import { createUserWithLogin } from "./provisioning.ts";
-import { assertNotThrottled, guessLimits, recordFailure } from "./throttle.ts";
+import { guessLimits, throttledAttempt } from "./throttle.ts";
 import { toUserJson, type UserJson } from "./users.ts";
 
 /** Shown next to the password field, and enforced here. */
@@ -48,18 +48,20 @@ export async function registerObserver(input: RegistrationInput): Promise<{ user
     throw new AppError("bad_request", Object.values(fieldErrors)[0][0], { fieldErrors });
   }
   const data = parsed.data;
-  const limits = guessLimits({ ip: input.ip, login: data.unique_id });
-  await assertNotThrottled(limits);
-
+  // The code is checked before the email, so the form cannot be used to find out which emails
+  // have accounts without a valid code (and a wrong code counts as a guess).
+  const code = await throttledAttempt(guessLimits({ ip: input.ip, login: data.unique_id }), async (attempt) => {
+    const found = await findActiveCode(data.pairing_code);
+    const studentAccounts = found ? await loginRootAccountIds(found.studentId) : [];
+    if (!found || !studentAccounts.includes(account.id)) {
+      attempt.fail();
+      await db.auditEvent.create({ data: { action: "code.failed", rootAccountId: account.id, method: "self_registration", ip: input.ip, data: { reason: "self-registration with an invalid code" } } });
+      throw invalidCode();
+    }
+    return found;
+  });
   const existing = await db.login.findFirst({ where: { rootAccountId: account.id, uniqueIdNormalized: data.unique_id }, select: { id: true } });
   if (existing) throw loginTaken();
-  const code = await findActiveCode(data.pairing_code);
-  const studentAccounts = code ? await loginRootAccountIds(code.studentId) : [];
-  if (!code || !studentAccounts.includes(account.id)) {
-    await recordFailure(limits);
-    await db.auditEvent.create({ data: { action: "code.failed", rootAccountId: account.id, method: "self_registration", ip: input.ip, data: { reason: "self-registration with an invalid code" } } });
-    throw invalidCode();
-  }
 
   const method = input.method ?? "self_registration";
   try {

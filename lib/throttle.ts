@@ -40,41 +40,51 @@ function windowStart(limit: Limit, now: number): Date {
 
 const throttled = (retryAfter: number) => new AppError("rate_limited", THROTTLED_MESSAGE, { retryAfter: Math.max(1, Math.ceil(retryAfter)) });
 
-/** Refuses (429) when any limit is used up for its current window. Fails closed if the store is down. */
-export async function assertNotThrottled(limits: Limit[]): Promise<void> {
+async function addToCounters(limits: Limit[], now: number, delta: 1 | -1): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  for (const l of limits) {
+    const rows = await db.$queryRaw<{ count: number }[]>`
+      INSERT INTO rate_limit_counters (key, window_start, count) VALUES (${l.key}, ${windowStart(l, now)}, ${Math.max(0, delta)})
+      ON CONFLICT (key, window_start) DO UPDATE SET count = GREATEST(0, rate_limit_counters.count + ${delta})
+      RETURNING count`;
+    counts.set(l.key, rows[0].count);
+  }
+  return counts;
+}
+
+export type Attempt = {
+  /** The guess was wrong: it keeps its place in the counters. */
+  fail(): void;
+};
+
+/**
+ * Runs one guess under `limits`. The attempt is counted *before* it is checked, one atomic
+ * `INSERT … ON CONFLICT … count + 1 RETURNING count` per counter, so a burst of parallel guesses
+ * cannot all slip under a limit; over a limit → 429 and nothing is tried. Only failures count:
+ * unless `run` calls `attempt.fail()`, the place is given back when it ends (success, or an error
+ * that is not a wrong guess). If the counter store is down, the attempt is refused (fails closed).
+ */
+export async function throttledAttempt<T>(limits: Limit[], run: (attempt: Attempt) => Promise<T>): Promise<T> {
   const now = Date.now();
-  let rows: { key: string; windowStart: Date; count: number }[];
+  let counts: Map<string, number>;
   try {
-    rows = await db.rateLimitCounter.findMany({
-      where: { OR: limits.map((l) => ({ key: l.key, windowStart: windowStart(l, now) })) },
-      select: { key: true, windowStart: true, count: true },
-    });
+    counts = await addToCounters(limits, now, 1);
   } catch (err) {
     console.error("[throttle] counter store unavailable; refusing", err);
     throw throttled(60);
   }
   let retryAfter = 0;
   for (const l of limits) {
-    const row = rows.find((r) => r.key === l.key);
-    if (row && row.count >= l.max) retryAfter = Math.max(retryAfter, (windowStart(l, now).getTime() + l.windowSeconds * 1000 - now) / 1000);
+    if ((counts.get(l.key) ?? 0) > l.max) retryAfter = Math.max(retryAfter, (windowStart(l, now).getTime() + l.windowSeconds * 1000 - now) / 1000);
   }
-  if (retryAfter > 0) throw throttled(retryAfter);
-}
-
-/** Counts one failure against every limit, atomically (INSERT … ON CONFLICT … count + 1). */
-export async function recordFailure(limits: Limit[]): Promise<void> {
-  const now = Date.now();
+  let failed = false;
   try {
-    for (const l of limits) {
-      await db.$executeRaw`
-        INSERT INTO rate_limit_counters (key, window_start, count) VALUES (${l.key}, ${windowStart(l, now)}, 1)
-        ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_counters.count + 1`;
-    }
+    if (retryAfter > 0) throw throttled(retryAfter);
+    return await run({ fail: () => void (failed = true) });
+  } finally {
+    if (!failed) await addToCounters(limits, now, -1).catch((err) => console.error("[throttle] could not give an attempt back", err));
     // Old windows are useless; prune now and then rather than run a scheduler.
-    if (Math.random() < 0.01) await db.$executeRaw`DELETE FROM rate_limit_counters WHERE window_start < ${new Date(now - 86_400_000)}`;
-  } catch (err) {
-    console.error("[throttle] could not record a failure", err);
-    throw throttled(60);
+    if (Math.random() < 0.01) await db.$executeRaw`DELETE FROM rate_limit_counters WHERE window_start < ${new Date(now - 86_400_000)}`.catch(() => {});
   }
 }
 

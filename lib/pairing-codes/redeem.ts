@@ -10,7 +10,7 @@ import { linkInTx } from "../observer-links/core.ts";
 import { chooseRootAccounts, type RootAccountChoice } from "../observer-links/manage.ts";
 import { verifyPassword, burnPasswordCheck } from "../passwords.ts";
 import { adminRootAccountIds, loginRootAccountIds, sharedRootAccountIds } from "../permissions.ts";
-import { assertNotThrottled, guessLimits, recordFailure } from "../throttle.ts";
+import { guessLimits, throttledAttempt } from "../throttle.ts";
 import { authenticateAccessToken } from "../tokens.ts";
 import { toUserJson, userJsonSelect, type UserJson } from "../users.ts";
 import { digestCode, normalizeCode } from "./format.ts";
@@ -75,76 +75,78 @@ async function auditFailure(t: Target, reason: string) {
 export async function redeemPairingCode(actor: Actor, input: { observerId: number; code: string; rootAccountId?: RootAccountChoice; method?: LinkMethod }): Promise<UserJson> {
   const t: Target = { actor, observerId: input.observerId, rootAccountId: input.rootAccountId, method: input.method ?? "code" };
   await assertMayAddObservee(actor, input.observerId);
-  const limits = guessLimits({ observerId: input.observerId, ip: actor.ip });
-  await assertNotThrottled(limits);
-  const fail = async (reason: string) => {
-    await recordFailure(limits);
-    await auditFailure(t, reason);
-    return invalidCodeError();
-  };
+  return throttledAttempt(guessLimits({ observerId: input.observerId, ip: actor.ip }), async (attempt) => {
+    const fail = async (reason: string) => {
+      attempt.fail();
+      await auditFailure(t, reason);
+      return invalidCodeError();
+    };
 
-  const code = await findActiveCode(input.code);
-  if (!code) throw await fail("malformed, unknown, expired, used or revoked");
-  // Canvas answers 200 here and burns the code; we refuse and keep the code usable.
-  if (code.studentId === input.observerId) throw await fail("own code");
-  const accounts = await linkAccounts(t, code.studentId);
-  if (accounts.length === 0) throw await fail("no shared root account");
+    const code = await findActiveCode(input.code);
+    if (!code) throw await fail("malformed, unknown, expired, used or revoked");
+    // Canvas answers 200 here and burns the code; we refuse and keep the code usable.
+    if (code.studentId === input.observerId) throw await fail("own code");
+    const accounts = await linkAccounts(t, code.studentId);
+    if (accounts.length === 0) throw await fail("no shared root account");
 
-  const student = await db.$transaction(async (tx) => {
-    if (!(await consumeCodeInTx(tx, code.id, input.observerId))) return null;
-    const s = await linkAll(tx, t, code.studentId, accounts);
-    await recordAudit(tx, {
-      action: "code.redeemed",
-      actorId: actor.userId,
-      subjectId: code.studentId,
-      targetId: input.observerId,
-      rootAccountId: accounts[0],
-      method: t.method,
-      ip: actor.ip,
-      data: { pairingCodeId: code.id, rootAccountIds: accounts },
+    const student = await db.$transaction(async (tx) => {
+      if (!(await consumeCodeInTx(tx, code.id, input.observerId))) return null;
+      const s = await linkAll(tx, t, code.studentId, accounts);
+      await recordAudit(tx, {
+        action: "code.redeemed",
+        actorId: actor.userId,
+        subjectId: code.studentId,
+        targetId: input.observerId,
+        rootAccountId: accounts[0],
+        method: t.method,
+        ip: actor.ip,
+        data: { pairingCodeId: code.id, rootAccountIds: accounts },
+      });
+      return s;
     });
-    return s;
+    if (!student) throw await fail("lost a race for the code");
+    deliverSoon();
+    return toUserJson(student);
   });
-  if (!student) throw await fail("lost a race for the code");
-  deliverSoon();
-  return toUserJson(student);
 }
 
 /** Canvas's "add an observee with credentials": the student's login and password. Throttled like codes. */
 export async function redeemWithCredentials(actor: Actor, input: { observerId: number; uniqueId: string; password: string; rootAccountId?: RootAccountChoice }): Promise<UserJson> {
   const t: Target = { actor, observerId: input.observerId, rootAccountId: input.rootAccountId, method: "credentials" };
   await assertMayAddObservee(actor, input.observerId);
-  const limits = guessLimits({ observerId: input.observerId, ip: actor.ip });
-  await assertNotThrottled(limits);
-  const login = await db.login.findFirst({
-    where: { rootAccountId: actor.domainRootAccountId, uniqueIdNormalized: input.uniqueId.trim().toLowerCase(), workflowState: "active", user: { workflowState: "active" } },
-    select: { userId: true, passwordHash: true },
+  return throttledAttempt(guessLimits({ observerId: input.observerId, ip: actor.ip }), async (attempt) => {
+    const login = await db.login.findFirst({
+      where: { rootAccountId: actor.domainRootAccountId, uniqueIdNormalized: input.uniqueId.trim().toLowerCase(), workflowState: "active", user: { workflowState: "active" } },
+      select: { userId: true, passwordHash: true },
+    });
+    if (!login) {
+      await burnPasswordCheck(input.password);
+      attempt.fail();
+      await auditFailure(t, "unknown observee login");
+      throw new AppError("unprocessable", "Unknown observee.");
+    }
+    if (!(await verifyPassword(login.passwordHash, input.password))) {
+      attempt.fail();
+      await auditFailure(t, "wrong observee password");
+      throw new AppError("unauthorized", "Invalid credentials provided.");
+    }
+    return linkProven(t, login.userId);
   });
-  if (!login) {
-    await burnPasswordCheck(input.password);
-    await recordFailure(limits);
-    throw new AppError("unprocessable", "Unknown observee.");
-  }
-  if (!(await verifyPassword(login.passwordHash, input.password))) {
-    await recordFailure(limits);
-    await auditFailure(t, "wrong observee password");
-    throw new AppError("unauthorized", "Invalid credentials provided.");
-  }
-  return linkProven(t, login.userId);
 }
 
 /** Canvas's "add an observee with an access token": a token belonging to the student. */
 export async function redeemWithAccessToken(actor: Actor, input: { observerId: number; accessToken: string; rootAccountId?: RootAccountChoice }): Promise<UserJson> {
   const t: Target = { actor, observerId: input.observerId, rootAccountId: input.rootAccountId, method: "api" };
   await assertMayAddObservee(actor, input.observerId);
-  const limits = guessLimits({ observerId: input.observerId, ip: actor.ip });
-  await assertNotThrottled(limits);
-  const studentId = await authenticateAccessToken(input.accessToken);
-  if (!studentId) {
-    await recordFailure(limits);
-    throw new AppError("unprocessable", "Unknown observee.");
-  }
-  return linkProven(t, studentId);
+  return throttledAttempt(guessLimits({ observerId: input.observerId, ip: actor.ip }), async (attempt) => {
+    const studentId = await authenticateAccessToken(input.accessToken);
+    if (!studentId) {
+      attempt.fail();
+      await auditFailure(t, "invalid observee access token");
+      throw new AppError("unprocessable", "Unknown observee.");
+    }
+    return linkProven(t, studentId);
+  });
 }
 
 async function linkProven(t: Target, studentId: number): Promise<UserJson> {

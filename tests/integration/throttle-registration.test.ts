@@ -30,6 +30,36 @@ describe("throttling code guesses", () => {
     await expect(redeemPairingCode(actorFor(other, account.id), { observerId: other.id, code: fresh.code })).resolves.toMatchObject({ id: student.id });
   });
 
+  it("a burst of parallel wrong guesses gets no more tries than the limit", async () => {
+    const account = await makeRootAccount();
+    const parent = await makeUser(account.id);
+    const actor = actorFor(parent, account.id);
+    const burst = await Promise.all(Array.from({ length: 25 }, () => errorOf(redeemPairingCode(actor, { observerId: parent.id, code: "WWWW-WWWW" }))));
+    const codes = burst.map((e) => e.code);
+    expect(codes.filter((c) => c === "unprocessable")).toHaveLength(GUESS_LIMITS.observer.max);
+    expect(codes.filter((c) => c === "rate_limited")).toHaveLength(25 - GUESS_LIMITS.observer.max);
+  });
+
+  it("only failures count, and when the window passes the right code works again", async () => {
+    const account = await makeRootAccount();
+    const [s1, s2] = [await makeStudent(account.id), await makeStudent(account.id)];
+    const parent = await makeUser(account.id);
+    const actor = actorFor(parent, account.id);
+    const wrong = () => errorOf(redeemPairingCode(actor, { observerId: parent.id, code: "XXXX-XXXX" }));
+    for (let i = 0; i < GUESS_LIMITS.observer.max - 1; i++) expect((await wrong()).code).toBe("unprocessable");
+    const first = await createPairingCode(actorFor(s1, account.id), { studentId: s1.id });
+    await expect(redeemPairingCode(actor, { observerId: parent.id, code: first.code })).resolves.toMatchObject({ id: s1.id });
+    // The success took no place: one more wrong guess is still a plain 422, the next one a 429.
+    expect((await wrong()).code).toBe("unprocessable");
+    expect((await wrong()).code).toBe("rate_limited");
+
+    const second = await createPairingCode(actorFor(s2, account.id), { studentId: s2.id });
+    expect((await errorOf(redeemPairingCode(actor, { observerId: parent.id, code: second.code }))).code).toBe("rate_limited");
+    // Move this observer's window into the past, as the clock would.
+    await db.$executeRaw`UPDATE rate_limit_counters SET window_start = window_start - interval '1 day' WHERE key = ${`guess:observer:${parent.id}`}`;
+    await expect(redeemPairingCode(actor, { observerId: parent.id, code: second.code })).resolves.toMatchObject({ id: s2.id });
+  });
+
   it("wrong guesses from one IP across many accounts hit the IP limit with the same body", async () => {
     const account = await makeRootAccount();
     const ip = `198.51.100.${Math.floor(Math.random() * 250) + 1}-${uid()}`;
@@ -82,6 +112,9 @@ describe("self-registration with a pairing code", () => {
 
     const taken = await errorOf(registerObserver({ ...form(s.code, s.student.login), host: s.domain, ip: null }));
     expect(Object.keys(taken.fieldErrors ?? {})).toEqual(["unique_id"]);
+    // Without a valid code the form says nothing about which emails have accounts.
+    const probe = await errorOf(registerObserver({ ...form("AAAA-AAAA", s.student.login), host: s.domain, ip: null }));
+    expect(Object.keys(probe.fieldErrors ?? {})).toEqual(["pairing_code"]);
 
     const weak = await errorOf(registerObserver({ ...form(s.code), password: "short", host: s.domain, ip: null }));
     expect(Object.keys(weak.fieldErrors ?? {})).toEqual(["password"]);
