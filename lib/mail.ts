@@ -1,15 +1,19 @@
 import "server-only";
 // Outgoing mail through a transactional outbox: an email is written in the same transaction as
 // the event it reports, then delivered over SMTP when SMTP_URL is set. Without SMTP it stays in
-// the outbox (readable at /dev/outbox), never silently dropped.
+// the outbox (readable by admins at /admin/outbox), never silently dropped. A failed send is
+// retried with backoff (1, 2, 4… minutes, MAX_ATTEMPTS in all) on the next delivery run.
 import nodemailer from "nodemailer";
 import { db, type Tx } from "./db.ts";
 
-export type Email = { to: string; subject: string; text: string };
+/** `rootAccountId`: the school the email is about (whose admins may read it in the outbox). */
+export type Email = { to: string; subject: string; text: string; rootAccountId: number | null };
 
 export async function queueEmailInTx(tx: Tx, email: Email): Promise<void> {
   await tx.outboxEmail.create({ data: email });
 }
+
+export const MAX_ATTEMPTS = 6;
 
 let transport: nodemailer.Transporter | null | undefined;
 function smtp(): nodemailer.Transporter | null {
@@ -18,23 +22,25 @@ function smtp(): nodemailer.Transporter | null {
 }
 
 /** Sends what is waiting in the outbox (when SMTP is configured). Safe to call from any instance. */
-export async function deliverPendingEmails(limit = 50): Promise<number> {
+export async function deliverPendingEmails(limit = 500): Promise<number> {
   const mailer = smtp();
   if (!mailer) return 0;
   let sent = 0;
   for (let i = 0; i < limit; i++) {
     // Claim one row at a time; SKIP LOCKED lets several instances deliver without double-sending.
     const delivered = await db.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<{ id: number; to: string; subject: string; text: string }[]>`
-        SELECT id, "to", subject, text FROM outbox_emails WHERE sent_at IS NULL AND error IS NULL
-        ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`;
+      const rows = await tx.$queryRaw<{ id: number; to: string; subject: string; text: string; attempts: number }[]>`
+        SELECT id, "to", subject, text, attempts FROM outbox_emails
+         WHERE sent_at IS NULL AND attempts < ${MAX_ATTEMPTS} AND (next_attempt_at IS NULL OR next_attempt_at <= (now() AT TIME ZONE 'UTC'))
+         ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`;
       const row = rows[0];
       if (!row) return false;
       try {
         await mailer.sendMail({ from: process.env.MAIL_FROM ?? "Observer Pairing <no-reply@localhost>", to: row.to, subject: row.subject, text: row.text });
-        await tx.outboxEmail.update({ where: { id: row.id }, data: { sentAt: new Date() } });
+        await tx.outboxEmail.update({ where: { id: row.id }, data: { sentAt: new Date(), attempts: row.attempts + 1, error: null } });
       } catch (err) {
-        await tx.outboxEmail.update({ where: { id: row.id }, data: { error: String((err as Error).message ?? err).slice(0, 500) } });
+        const nextAttemptAt = new Date(Date.now() + 60_000 * 2 ** row.attempts);
+        await tx.outboxEmail.update({ where: { id: row.id }, data: { attempts: row.attempts + 1, nextAttemptAt, error: String((err as Error).message ?? err).slice(0, 500) } });
       }
       return true;
     });
@@ -44,15 +50,24 @@ export async function deliverPendingEmails(limit = 50): Promise<number> {
   return sent;
 }
 
+let retryTimer: NodeJS.Timeout | undefined;
+
 /** Kicks off delivery after a commit without making the request wait for SMTP. */
 export function deliverSoon(): void {
   if (!smtp()) return;
   void deliverPendingEmails().catch((err) => console.error("[mail] delivery failed", err));
+  // Failed sends wait for their next attempt: look again every minute while this process runs.
+  retryTimer ??= setInterval(() => void deliverPendingEmails().catch((err) => console.error("[mail] delivery failed", err)), 60_000).unref();
 }
 
-export type OutboxRow = { id: number; to: string; subject: string; text: string; sentAt: Date | null; error: string | null; createdAt: Date };
+export type OutboxRow = { id: number; to: string; subject: string; text: string; sentAt: Date | null; error: string | null; attempts: number; createdAt: Date };
 
-/** The newest outbox emails (the development outbox page). */
-export async function listOutbox(limit = 50): Promise<OutboxRow[]> {
-  return db.outboxEmail.findMany({ orderBy: { id: "desc" }, take: Math.min(200, Math.max(1, limit)) });
+/** The newest outbox emails about the given schools (the outbox page: a root admin's own schools). */
+export async function listOutbox(rootAccountIds: number[], limit = 50): Promise<OutboxRow[]> {
+  return db.outboxEmail.findMany({
+    where: { rootAccountId: { in: rootAccountIds } },
+    orderBy: { id: "desc" },
+    take: Math.min(200, Math.max(1, limit)),
+    select: { id: true, to: true, subject: true, text: true, sentAt: true, error: true, attempts: true, createdAt: true },
+  });
 }

@@ -72,7 +72,7 @@ export async function registerObserver(input: RegistrationInput): Promise<{ user
       await recordAudit(tx, { action: "user.registered", actorId: user.id, subjectId: code.studentId, targetId: user.id, rootAccountId: account.id, method, ip: input.ip });
       await recordAudit(tx, { action: "code.redeemed", actorId: user.id, subjectId: code.studentId, targetId: user.id, rootAccountId: account.id, method, ip: input.ip, data: { pairingCodeId: code.id } });
       const student = await tx.user.findUniqueOrThrow({ where: { id: code.studentId }, select: { id: true, name: true, createdAt: true, sortableName: true, shortName: true, avatarUrl: true } });
-      await notifyWelcomeInTx(tx, { email: data.unique_id, name: data.name, studentName: student.name });
+      await notifyWelcomeInTx(tx, { email: data.unique_id, name: data.name, studentName: student.name, rootAccountId: account.id });
       return { userId: user.id, student: toUserJson(student), rootAccountId: account.id };
     });
     deliverSoon();

@@ -34,14 +34,14 @@ export async function linkInTx(
     method: input.method,
     ip: input.ip,
   });
-  await notifyLinkCreatedInTx(tx, { studentId: input.studentId, observerId: input.observerId });
+  await notifyLinkCreatedInTx(tx, { studentId: input.studentId, observerId: input.observerId, rootAccountId: input.rootAccountId });
   return outcome;
 }
 
 /** Soft-deletes the links and the observer enrollments they gave; restoring the link restores them. */
 export async function unlinkInTx(
   tx: Tx,
-  input: { studentId: number; observerId: number; rootAccountIds: number[]; actorId: number; ip: string | null },
+  input: { studentId: number; observerId: number; rootAccountIds: number[]; actorId: number; ip: string | null; method: LinkMethod | null },
 ): Promise<number> {
   const active = await tx.observationLink.findMany({
     where: { studentId: input.studentId, observerId: input.observerId, rootAccountId: { in: input.rootAccountIds }, workflowState: "active" },
@@ -55,7 +55,7 @@ export async function unlinkInTx(
     data: { workflowState: "deleted" },
   });
   for (const rootAccountId of accounts) {
-    await recordAudit(tx, { action: "link.removed", actorId: input.actorId, subjectId: input.studentId, targetId: input.observerId, rootAccountId, ip: input.ip });
+    await recordAudit(tx, { action: "link.removed", actorId: input.actorId, subjectId: input.studentId, targetId: input.observerId, rootAccountId, method: input.method, ip: input.ip });
   }
   return active.length;
 }

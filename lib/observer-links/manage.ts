@@ -5,6 +5,8 @@ import { AppError, notFound, unauthorized } from "../errors.ts";
 import { adminRootAccountIds, manageableRootAccountIds, sharedRootAccountIds } from "../permissions.ts";
 import { toUserJson, userJsonSelect, type UserJson } from "../users.ts";
 import { linkInTx, unlinkInTx } from "./core.ts";
+import { actionMethod } from "../audit.ts";
+import { deliverSoon } from "../mail.ts";
 
 export type RootAccountChoice = number | "all" | undefined;
 
@@ -40,7 +42,7 @@ export async function unlinkObservee(actor: Actor, input: { observerId: number; 
     }
   }
   const removed = accounts.length
-    ? await db.$transaction((tx) => unlinkInTx(tx, { studentId: input.studentId, observerId: input.observerId, rootAccountIds: accounts, actorId: actor.userId, ip: actor.ip }))
+    ? await db.$transaction((tx) => unlinkInTx(tx, { studentId: input.studentId, observerId: input.observerId, rootAccountIds: accounts, actorId: actor.userId, ip: actor.ip, method: actionMethod(actor, input.observerId) }))
     : 0;
   if (removed === 0) throw notFound();
   return userJson(input.studentId);
@@ -58,7 +60,7 @@ export async function removeObserver(actor: Actor, input: { studentId: number; o
   if (links.length === 0) throw notFound();
   const allowed = links.filter((l) => l.rootAccount.studentsMayRemoveObservers).map((l) => l.rootAccountId);
   if (allowed.length === 0) throw new AppError("unauthorized", "Your school does not let students remove observers. Ask your school to remove this link.");
-  await db.$transaction((tx) => unlinkInTx(tx, { studentId: input.studentId, observerId: input.observerId, rootAccountIds: allowed, actorId: actor.userId, ip: actor.ip }));
+  await db.$transaction((tx) => unlinkInTx(tx, { studentId: input.studentId, observerId: input.observerId, rootAccountIds: allowed, actorId: actor.userId, ip: actor.ip, method: actionMethod(actor, input.studentId) }));
   return userJson(input.observerId);
 }
 
@@ -83,5 +85,6 @@ export async function linkObserveeByAdmin(actor: Actor, input: { observerId: num
       await linkInTx(tx, { studentId: input.studentId, observerId: input.observerId, rootAccountId, method: "admin", actorId: actor.userId, ip: actor.ip });
     }
   });
+  deliverSoon(); // the student's "now observes you" email
   return userJson(input.studentId);
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db.ts";
 import type { Actor } from "../actor.ts";
-import { recordAudit } from "../audit.ts";
+import { actionMethod, recordAudit } from "../audit.ts";
 import { getRootAccountSettings } from "../accounts.ts";
 import { env } from "../env.ts";
 import { AppError, unauthorized } from "../errors.ts";
@@ -103,6 +103,7 @@ export async function createPairingCode(actor: Actor, input: { studentId: number
           actorId: actor.userId,
           subjectId: input.studentId,
           rootAccountId,
+          method: actionMethod(actor, input.studentId),
           ip: actor.ip,
           data: { pairingCodeId: created.id, revokedIds: toRevoke },
         });

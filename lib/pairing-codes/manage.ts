@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db.ts";
 import type { Actor } from "../actor.ts";
-import { recordAudit } from "../audit.ts";
+import { actionMethod, recordAudit } from "../audit.ts";
 import { notFound } from "../errors.ts";
 import { linkScope } from "../observer-links/queries.ts";
 
@@ -22,11 +22,18 @@ export async function listActivePairingCodes(actor: Actor, input: { studentId: n
 export async function revokePairingCode(actor: Actor, input: { studentId: number; codeId: number }): Promise<void> {
   const scope = await linkScope(actor, input.studentId);
   await db.$transaction(async (tx) => {
-    const revoked = await tx.pairingCode.updateMany({
-      where: { id: input.codeId, studentId: input.studentId, workflowState: "active", ...(scope ? { rootAccountId: { in: scope } } : {}) },
-      data: { workflowState: "revoked", revokedAt: new Date() },
+    const where = { id: input.codeId, studentId: input.studentId, workflowState: "active" as const, ...(scope ? { rootAccountId: { in: scope } } : {}) };
+    const code = await tx.pairingCode.findFirst({ where, select: { rootAccountId: true } });
+    const revoked = await tx.pairingCode.updateMany({ where, data: { workflowState: "revoked", revokedAt: new Date() } });
+    if (!code || revoked.count !== 1) throw notFound();
+    await recordAudit(tx, {
+      action: "code.revoked",
+      actorId: actor.userId,
+      subjectId: input.studentId,
+      rootAccountId: code.rootAccountId,
+      method: actionMethod(actor, input.studentId),
+      ip: actor.ip,
+      data: { pairingCodeId: input.codeId },
     });
-    if (revoked.count !== 1) throw notFound();
-    await recordAudit(tx, { action: "code.revoked", actorId: actor.userId, subjectId: input.studentId, ip: actor.ip, data: { pairingCodeId: input.codeId } });
   });
 }

@@ -8,12 +8,13 @@ import { formatDateTime } from "@/components/format";
 export const metadata: Metadata = { title: "Outbox" };
 
 // A development aid: without SMTP_URL, mail waits in the database and is read here. With SMTP
-// configured the page is gone, and it is for root-account admins only (it spans every school).
+// configured the page is gone. Root-account admins only, and each sees only their schools' mail.
 export default async function OutboxPage() {
   const actor = await getActor();
   if (!actor) redirect("/login");
-  if (process.env.SMTP_URL || (await getAdminScope(actor.userId)).rootAccountIds.length === 0) notFound();
-  const mails = await listOutbox(50);
+  const scope = await getAdminScope(actor.userId);
+  if (process.env.SMTP_URL || scope.rootAccountIds.length === 0) notFound();
+  const mails = await listOutbox(scope.rootAccountIds, 50);
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-3xl font-bold">Outbox</h1>
@@ -26,7 +27,7 @@ export default async function OutboxPage() {
             <li key={m.id} className="rounded-lg border border-slate-200 bg-white p-4">
               <p className="font-semibold">{m.subject}</p>
               <p className="text-sm text-slate-700">
-                To {m.to} · {formatDateTime(m.createdAt)} · {m.sentAt ? "sent" : m.error ? `failed: ${m.error}` : "not sent"}
+                To {m.to} · {formatDateTime(m.createdAt)} · {m.sentAt ? "sent" : m.error ? `failed ${m.attempts} time${m.attempts === 1 ? "" : "s"}: ${m.error}` : "not sent"}
               </p>
               <pre className="mt-2 font-sans text-sm whitespace-pre-wrap">{m.text}</pre>
             </li>
