@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "./db.ts";
+import { parseId } from "./ids.ts";
 import { decodeSegment } from "./users.ts";
 import type { Actor } from "./actor.ts";
 import { AppError, notFound, unauthorized } from "./errors.ts";
@@ -76,7 +77,11 @@ function toAccountJson(a: AccountRow, admin: boolean): AccountJson {
 export async function resolveAccountId(param: string, actor: Actor): Promise<number> {
   const raw = decodeSegment(param);
   if (raw === "self") return actor.domainRootAccountId;
-  if (/^\d{1,15}$/.test(raw)) return Number(raw);
+  if (/^\d+$/.test(raw)) {
+    const id = parseId(raw);
+    if (id === null) throw notFound();
+    return id;
+  }
   if (raw.startsWith("sis_account_id:")) {
     const sis = raw.slice(15);
     const found = await db.account.findFirst({

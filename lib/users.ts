@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "./db.ts";
 import type { Actor } from "./actor.ts";
 import { AppError, notFound, unauthorized } from "./errors.ts";
+import { parseId } from "./ids.ts";
 import { adminRootAccountIds, administeredAccountIds, loginRootAccountIds, scopeCoversUser } from "./permissions.ts";
 
 /** Canvas's User JSON, as this API returns it. */
@@ -68,7 +69,7 @@ export async function resolveUserId(param: string, ctx: { selfId: number; rootAc
   const raw = decodeSegment(param);
   if (raw === "self") return ctx.selfId;
   let where: object | null = null;
-  if (/^\d{1,15}$/.test(raw)) where = { id: Number(raw) };
+  if (/^\d+$/.test(raw)) where = { id: parseId(raw) ?? 0 };
   else if (raw.startsWith("sis_user_id:"))
     where = { logins: { some: { rootAccountId: ctx.rootAccountId, sisUserId: raw.slice(12), workflowState: "active" } } };
   else if (raw.startsWith("sis_login_id:"))

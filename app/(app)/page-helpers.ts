@@ -1,10 +1,11 @@
 import { notFound } from "next/navigation";
 import { toAppError } from "@/lib/errors";
+import { parseId } from "@/lib/ids";
 
 /** A positive integer id from a route segment, or the 404 page. */
 export function idOr404(raw: string): number {
-  const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = parseId(raw);
+  if (id === null) notFound();
   return id;
 }
 

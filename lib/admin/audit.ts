@@ -1,5 +1,5 @@
 import "server-only";
-import { stringify } from "csv-stringify/sync";
+import { toCsv } from "../csv.ts";
 import { z } from "zod";
 import { db } from "../db.ts";
 import type { Actor } from "../actor.ts";
@@ -119,8 +119,8 @@ export async function auditCsv(actor: Actor, filter: AuditFilter): Promise<strin
   const where = await auditWhere(scope, filter);
   const events = await db.auditEvent.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: CSV_LIMIT, select: eventSelect });
   const rows = await toRows(events);
-  return stringify(
+  return toCsv(
     rows.map((r) => [r.at.toISOString(), r.action, r.method ?? "", r.actor ?? "", r.subject ?? "", r.target ?? "", r.account ?? "", r.ip ?? ""]),
-    { header: true, columns: ["Time", "Action", "Method", "Actor", "Subject", "Other user", "Root account", "IP"] },
+    ["Time", "Action", "Method", "Actor", "Subject", "Other user", "Root account", "IP"],
   );
 }

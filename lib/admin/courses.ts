@@ -1,9 +1,9 @@
 import "server-only";
-import { stringify } from "csv-stringify/sync";
 import { db } from "../db.ts";
 import type { Actor } from "../actor.ts";
 import { notFound } from "../errors.ts";
-import { createPairingCode } from "../pairing-codes/index.ts";
+import { toCsv } from "../csv.ts";
+import { createPairingCodes } from "../pairing-codes/index.ts";
 import { getAdminScope } from "./scope.ts";
 
 const liveCourse = { workflowState: { in: ["available" as const, "unpublished" as const] } };
@@ -73,17 +73,14 @@ export async function getCourseRoster(actor: Actor, courseId: number) {
 }
 
 /**
- * Canvas's course CSV export: one new code per student (each generation is authorized and audited by
- * createPairingCode, so the cap of five active codes per student applies here too).
+ * Canvas's course CSV export: one new code per student, all or none (each authorized and audited
+ * like a single code, so the cap of five active codes per student applies here too).
  */
 export async function courseCodesCsv(actor: Actor, courseId: number): Promise<{ filename: string; csv: string }> {
   const roster = await getCourseRoster(actor, courseId);
-  const rows: string[][] = [];
-  for (const s of roster.students) {
-    const code = await createPairingCode(actor, { studentId: s.id });
-    rows.push([s.lastName, s.firstName, s.sisUserId ?? "", code.code, code.expires_at]);
-  }
-  const csv = stringify(rows, { header: true, columns: ["Last Name", "First Name", "SIS ID", "Pairing Code", "Expires At"] });
+  const codes = await createPairingCodes(actor, { studentIds: roster.students.map((s) => s.id) });
+  const rows = roster.students.map((s, i) => [s.lastName, s.firstName, s.sisUserId ?? "", codes[i].code, codes[i].expires_at]);
+  const csv = toCsv(rows, ["Last Name", "First Name", "SIS ID", "Pairing Code", "Expires At"]);
   const slug = roster.courseCode.replace(/[^A-Za-z0-9-]+/g, "_").slice(0, 40) || `course_${roster.id}`;
   return { filename: `${slug}_observer_pairing_codes.csv`, csv };
 }

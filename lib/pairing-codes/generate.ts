@@ -1,5 +1,5 @@
 import "server-only";
-import { db } from "../db.ts";
+import { db, type Tx } from "../db.ts";
 import type { Actor } from "../actor.ts";
 import { actionMethod, recordAudit } from "../audit.ts";
 import { getRootAccountSettings } from "../accounts.ts";
@@ -62,57 +62,89 @@ export async function assertMayGenerateFor(actor: Actor, studentId: number, root
   throw unauthorized();
 }
 
+type PreparedCode = { studentId: number; rootAccountId: number; lifetimeMinutes: number };
+
 /**
- * Generates a pairing code for a student, who must hold an active student enrollment (Canvas:
- * 401 otherwise). Refused when the account's self-registration is off (Canvas only hides the
- * button). The sixth active code revokes the oldest.
+ * The checks before a student's code is made: the student must hold an active student enrollment
+ * (Canvas: 401 otherwise), the actor may generate for them, and the account's self-registration
+ * is on (Canvas only hides the button).
  */
-export async function createPairingCode(actor: Actor, input: { studentId: number }): Promise<NewPairingCode> {
-  const rootAccountId = await codeRootAccountId(input.studentId, actor.domainRootAccountId);
+async function prepareCode(actor: Actor, studentId: number): Promise<PreparedCode> {
+  const rootAccountId = await codeRootAccountId(studentId, actor.domainRootAccountId);
   if (rootAccountId === null) throw unauthorized();
   const account = await getRootAccountSettings(rootAccountId);
-  await assertMayGenerateFor(actor, input.studentId, rootAccountId, account.teachersMayGenerateCodes);
-  if (!(await hasActiveStudentEnrollment(input.studentId))) throw unauthorized();
+  await assertMayGenerateFor(actor, studentId, rootAccountId, account.teachersMayGenerateCodes);
+  if (!(await hasActiveStudentEnrollment(studentId))) throw unauthorized();
   if (account.selfRegistration === "none") {
     throw new AppError("forbidden", `${account.name} has not turned on observer registration, so pairing codes cannot be used there. Ask your school to turn it on.`);
   }
+  return { studentId, rootAccountId, lifetimeMinutes: account.pairingCodeLifetimeMinutes };
+}
 
-  const key = env().PAIRING_CODE_KEY;
-  const expiresAt = new Date(Date.now() + account.pairingCodeLifetimeMinutes * 60_000);
+/** Makes the code in the caller's transaction; the sixth active code revokes the oldest. */
+async function insertCodeInTx(tx: Tx, actor: Actor, p: PreparedCode): Promise<NewPairingCode> {
+  const code = generateCode();
+  const expiresAt = new Date(Date.now() + p.lifetimeMinutes * 60_000);
+  // Serialize code creation per student so the cap of five holds under concurrency.
+  await tx.$queryRaw`SELECT id FROM users WHERE id = ${p.studentId} FOR UPDATE`;
+  const active = await tx.pairingCode.findMany({
+    where: { studentId: p.studentId, workflowState: "active", expiresAt: { gt: new Date() } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true },
+  });
+  const toRevoke = active.slice(MAX_ACTIVE_CODES - 1).map((c) => c.id);
+  if (toRevoke.length) {
+    await tx.pairingCode.updateMany({ where: { id: { in: toRevoke } }, data: { workflowState: "revoked", revokedAt: new Date() } });
+  }
+  const created = await tx.pairingCode.create({
+    data: { studentId: p.studentId, rootAccountId: p.rootAccountId, digest: digestCode(env().PAIRING_CODE_KEY, code), expiresAt, createdById: actor.userId },
+    select: { id: true },
+  });
+  await recordAudit(tx, {
+    action: "code.generated",
+    actorId: actor.userId,
+    subjectId: p.studentId,
+    rootAccountId: p.rootAccountId,
+    method: actionMethod(actor, p.studentId),
+    ip: actor.ip,
+    data: { pairingCodeId: created.id, revokedIds: toRevoke },
+  });
+  return { user_id: p.studentId, code: formatCode(code), expires_at: expiresAt.toISOString(), workflow_state: "active", rootAccountId: p.rootAccountId };
+}
+
+/** A digest collision (one in 2^40 per active code) fails the unique index: draw again. */
+async function retryingCollisions<T>(run: () => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
-    const code = generateCode();
     try {
-      await db.$transaction(async (tx) => {
-        // Serialize code creation per student so the cap of five holds under concurrency.
-        await tx.$queryRaw`SELECT id FROM users WHERE id = ${input.studentId} FOR UPDATE`;
-        const active = await tx.pairingCode.findMany({
-          where: { studentId: input.studentId, workflowState: "active", expiresAt: { gt: new Date() } },
-          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-          select: { id: true },
-        });
-        const toRevoke = active.slice(MAX_ACTIVE_CODES - 1).map((c) => c.id);
-        if (toRevoke.length) {
-          await tx.pairingCode.updateMany({ where: { id: { in: toRevoke } }, data: { workflowState: "revoked", revokedAt: new Date() } });
-        }
-        const created = await tx.pairingCode.create({
-          data: { studentId: input.studentId, rootAccountId, digest: digestCode(key, code), expiresAt, createdById: actor.userId },
-          select: { id: true },
-        });
-        await recordAudit(tx, {
-          action: "code.generated",
-          actorId: actor.userId,
-          subjectId: input.studentId,
-          rootAccountId,
-          method: actionMethod(actor, input.studentId),
-          ip: actor.ip,
-          data: { pairingCodeId: created.id, revokedIds: toRevoke },
-        });
-      });
-      return { user_id: input.studentId, code: formatCode(code), expires_at: expiresAt.toISOString(), workflow_state: "active", rootAccountId };
+      return await run();
     } catch (err) {
-      // A digest collision (one in 2^40 per active code) just draws again.
       if ((err as { code?: string }).code === "P2002" && attempt < 3) continue;
       throw err;
     }
   }
+}
+
+/** Generates a pairing code for a student (see prepareCode for who may, and when). */
+export async function createPairingCode(actor: Actor, input: { studentId: number }): Promise<NewPairingCode> {
+  const prepared = await prepareCode(actor, input.studentId);
+  return retryingCollisions(() => db.$transaction((tx) => insertCodeInTx(tx, actor, prepared)));
+}
+
+/**
+ * A code for each of several students (a course's CSV), all or none: every student is checked
+ * first, then the codes are made in one transaction, so a failure leaves no half-made batch.
+ */
+export async function createPairingCodes(actor: Actor, input: { studentIds: number[] }): Promise<NewPairingCode[]> {
+  const prepared: PreparedCode[] = [];
+  for (const studentId of input.studentIds) prepared.push(await prepareCode(actor, studentId));
+  return retryingCollisions(() =>
+    db.$transaction(
+      async (tx) => {
+        const out: NewPairingCode[] = [];
+        for (const p of prepared) out.push(await insertCodeInTx(tx, actor, p));
+        return out;
+      },
+      { timeout: 120_000 },
+    ),
+  );
 }

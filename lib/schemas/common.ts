@@ -2,6 +2,7 @@
 // OpenAPI document generated from them). Parameters arrive as strings from query strings and forms.
 import { z } from "zod";
 import "zod-openapi";
+import { MAX_ID, parseId } from "../ids.ts";
 
 /** `include[]=a&include[]=b`, `include=a` or a JSON array → a string array (unknown values ignored, as Canvas does). */
 export const listParam = (description: string) =>
@@ -22,7 +23,7 @@ export const booleanParam = (description: string) =>
 /** A numeric id sent as a string or number. */
 export const idParam = (description: string) =>
   z
-    .union([z.number().int().positive(), z.string().trim().regex(/^\d{1,15}$/, "must be a numeric id")])
+    .union([z.number().int().positive().max(MAX_ID, "must be a numeric id"), z.string().trim().refine((s) => parseId(s) !== null, "must be a numeric id")])
     .transform((v) => Number(v))
     .meta({ description });
 

@@ -76,7 +76,7 @@ test("a teacher downloads the course codes CSV and a parent uses one", async ({ 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Courses" }).click();
   await page.getByRole("link", { name: course.name }).click();
   const download = page.waitForEvent("download");
-  await page.getByRole("link", { name: /Download all students' pairing codes/ }).click();
+  await page.getByRole("button", { name: /Download all students' pairing codes/ }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/observer_pairing_codes\.csv$/);
   const lines = fs.readFileSync((await file.path())!, "utf8").trim().split("\n");
@@ -87,6 +87,10 @@ test("a teacher downloads the course codes CSV and a parent uses one", async ({ 
   expect(code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
   const response = await page.request.get("/admin");
   expect(response.status()).toBe(404);
+  // Making codes is never a plain link (GET), and never a post from another site.
+  const csvUrl = `/courses/${course.id}/pairing-codes.csv`;
+  expect((await page.request.get(csvUrl)).status()).toBe(405);
+  expect((await page.request.post(csvUrl, { headers: { origin: "https://elsewhere.example" } })).status()).toBe(403);
   await signOut(page);
 
   const parent = await makeUser(account.id);

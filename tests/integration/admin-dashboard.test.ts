@@ -6,7 +6,7 @@ import { courseCodesCsv, getCourseRoster, listCodeCourses } from "../../lib/admi
 import { getUserDetail, searchUsers } from "../../lib/admin/users.ts";
 import { linkObserveeByAdmin } from "../../lib/observer-links.ts";
 import { pageRequest } from "../../lib/pagination.ts";
-import { createPairingCode, redeemPairingCode } from "../../lib/pairing-codes/index.ts";
+import { createPairingCode, createPairingCodes, redeemPairingCode } from "../../lib/pairing-codes/index.ts";
 import { createSubAccount, enrollUser, makeAccountAdmin } from "../../lib/provisioning.ts";
 import { actorFor, makeAdmin, makeCourse, makeRootAccount, makeStudent, makeUser, uid } from "../helpers/factory.ts";
 import { errorOf } from "../helpers/errors.ts";
@@ -108,6 +108,21 @@ describe("course pairing codes", () => {
     const parent = await makeUser(s.account.id);
     const linked = await redeemPairingCode(actorFor(parent, s.account.id), { observerId: parent.id, code: rows[0]["Pairing Code"] });
     expect(linked.id).toBe(students[0].id);
+  });
+
+  it("a batch of codes is all or none; CSV cells that would run as formulas are made text", async () => {
+    const s = await school();
+    const course = await makeCourse(s.account.id);
+    const sneaky = await makeUser(s.account.id, { name: `=HYPERLINK("http://x.test")${uid()}` });
+    await enrollUser({ courseId: course.id, userId: sneaky.id, type: "student" });
+    const { csv } = await courseCodesCsv(s.as(s.admin), course.id);
+    expect(csv).toContain(`'=HYPERLINK`);
+    expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
+
+    const before = await db.pairingCode.count({ where: { studentId: s.inSub.id } });
+    const stranger = await makeUser(s.account.id);
+    expect((await errorOf(createPairingCodes(s.as(s.admin), { studentIds: [s.inSub.id, stranger.id] }))).code).toBe("unauthorized");
+    expect(await db.pairingCode.count({ where: { studentId: s.inSub.id } })).toBe(before);
   });
 
   it("teachers see their courses only when the account lets teachers generate codes", async () => {

@@ -18,6 +18,13 @@ describe("bad input is a 4xx naming the problem, never a 500", () => {
       [user.GET, { url: "/", params: { user_id: "sis_user_id:100%" }, token: w.admin.token }],
       [user.GET, { url: "/", params: { user_id: "%E0%A4%A" }, token: w.admin.token }],
       [user.GET, { url: "/", params: { user_id: "99999999999999999999" }, token: w.admin.token }],
+      // Past PostgreSQL's integer but within what a looser check would let through.
+      [user.GET, { url: "/", params: { user_id: "2147483648" }, token: w.admin.token }],
+      [user.GET, { url: "/", params: { user_id: "999999999999999" }, token: w.admin.token }],
+      [account.GET, { url: "/", params: { account_id: "999999999999999" }, token: w.admin.token }],
+      [observee.DELETE, { method: "DELETE", url: "/", params: { user_id: "self", observee_id: "999999999999999" }, token: w.parent.token }],
+      [observees.GET, { url: "/", params: { user_id: "99999999999" }, token: w.admin.token }],
+      [courseEnrollments.POST, { method: "POST", url: "/", params: { course_id: String(w.course.id) }, token: w.admin.token, json: { enrollment: { user_id: 99999999999, type: "StudentEnrollment" } } }],
       [user.GET, { url: "/?as_user_id=nobody", params: { user_id: "self" }, token: w.admin.token }],
       [account.GET, { url: "/", params: { account_id: "sis_account_id:%zz" }, token: w.admin.token }],
       [observees.GET, { url: "/?include[a]=b&page=-4&per_page=abc", params: { user_id: "self" }, token: w.parent.token }],

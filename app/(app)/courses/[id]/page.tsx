@@ -26,9 +26,11 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
           The CSV file has a new code for every student (columns Last Name, First Name, SIS ID, Pairing Code, Expires At). Each student keeps at most 5 active
           codes: downloading again revokes the oldest ones.
         </p>
-        <a href={`/courses/${course.id}/pairing-codes.csv`} download className="mt-3 inline-block rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800">
-          Download all students&apos; pairing codes (CSV)
-        </a>
+        <form method="post" action={`/courses/${course.id}/pairing-codes.csv`}>
+          <button type="submit" className="mt-3 inline-block rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800">
+            Download all students&apos; pairing codes (CSV)
+          </button>
+        </form>
       </div>
       {course.students.length === 0 ? (
         <p className="text-slate-700">This course has no active students.</p>

@@ -1,0 +1,10 @@
+// Record ids are PostgreSQL `integer`s. A longer number in a path or parameter names no record —
+// and must not reach a query, where it would be an out-of-range error (a 500), not a 404.
+export const MAX_ID = 2_147_483_647;
+
+/** A record id typed as text (a path segment, a parameter), or null when it cannot name a record. */
+export function parseId(raw: string): number | null {
+  if (!/^\d{1,10}$/.test(raw)) return null;
+  const n = Number(raw);
+  return n >= 1 && n <= MAX_ID ? n : null;
+}
