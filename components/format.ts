@@ -14,7 +14,7 @@ export function formatDate(d: Date): string {
 const METHOD_WORDS: Record<string, string> = {
   code: "pairing code",
   qr: "QR code",
-  admin: "by a school admin",
+  admin: "school admin",
   sis: "school records (SIS)",
   api: "API",
   credentials: "student's sign-in",

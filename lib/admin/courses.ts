@@ -21,7 +21,8 @@ async function codeCoursesWhere(actor: Actor) {
       { accountId: { in: scope.accountIds } },
       {
         rootAccount: { teachersMayGenerateCodes: true },
-        enrollments: { some: { userId: actor.userId, type: { in: ["teacher" as const, "ta" as const] }, workflowState: { in: ["active" as const, "invited" as const] } } },
+        // Active teaching only, as createPairingCode requires: an invited teacher gets no button that fails.
+        enrollments: { some: { userId: actor.userId, type: { in: ["teacher" as const, "ta" as const] }, workflowState: "active" as const } },
       },
     ],
   };

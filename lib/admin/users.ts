@@ -83,7 +83,8 @@ export async function getUserDetail(actor: Actor, userId: number) {
         select: { id: true, role: true, account: { select: { name: true } } },
       },
       enrollments: {
-        where: { workflowState: { not: "deleted" }, course: { rootAccountId: { in: scope.touchedRootAccountIds } } },
+        // A sub-account admin sees enrollments in their sub-accounts' courses only.
+        where: { workflowState: { not: "deleted" }, course: { OR: [{ rootAccountId: { in: scope.rootAccountIds } }, { accountId: { in: scope.accountIds } }] } },
         select: { id: true, type: true, workflowState: true, course: { select: { id: true, name: true } }, associatedUser: { select: { id: true, name: true } } },
         orderBy: [{ courseId: "asc" }, { id: "asc" }],
       },

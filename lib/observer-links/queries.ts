@@ -128,9 +128,12 @@ export async function listObserverLinks(actor: Actor, input: { studentId: number
 
 export type ObserveeWithCourses = { id: number; name: string; rootAccountIds: number[]; courses: { id: number; name: string }[] };
 
-/** An observer's students, each with the courses the observer follows them in (the "Observing" page). */
+/**
+ * An observer's students, each with the courses the observer follows them in (the "Observing"
+ * page): those of the school this site belongs to, or for an admin, of the schools they manage.
+ */
 export async function listObserveesWithCourses(actor: Actor, input: { observerId: number }): Promise<ObserveeWithCourses[]> {
-  const scope = await linkScope(actor, input.observerId);
+  const scope = (await linkScope(actor, input.observerId)) ?? [actor.domainRootAccountId];
   const links = await db.observationLink.findMany({
     where: { observerId: input.observerId, workflowState: "active", ...(scope ? { rootAccountId: { in: scope } } : {}) },
     select: { rootAccountId: true, student: { select: { id: true, name: true, sortableName: true } } },

@@ -61,6 +61,9 @@ describe("admin user search and detail", () => {
     expect(detail.enrollments.map((e) => e.type)).toEqual(["student", "student"]);
     expect(detail.observers).toEqual([expect.objectContaining({ user: { id: parent.id, name: parent.name }, rootAccountId: s.account.id, method: "admin" })]);
     expect(detail.manageableRootAccounts).toEqual([{ id: s.account.id, name: s.account.name }]);
+    // The sub-account admin sees the enrollment in their sub-account's course, not the other one.
+    const seenBySub = await getUserDetail(s.as(s.subAdmin), s.inSub.id);
+    expect(seenBySub.enrollments.map((e) => e.course.id)).toEqual([s.subCourse.id]);
   });
 });
 

@@ -89,6 +89,9 @@ describe("managing observer links", () => {
     const observees = await listObserveesWithCourses(parentActor, { observerId: parent.id });
     expect(observees).toHaveLength(1);
     expect(observees[0].courses.map((c) => c.id).sort()).toEqual(student.courses.map((c) => c.id).sort());
+    // On another school's site the page lists that school's students only.
+    const elsewhere = await makeRootAccount();
+    expect(await listObserveesWithCourses(actorFor(parent, elsewhere.id), { observerId: parent.id })).toEqual([]);
     // The student was told, in the app and by email.
     const notes = await db.notification.findMany({ where: { userId: student.id }, select: { subject: true } });
     expect(notes).toEqual([{ subject: `${parent.name} now observes your account` }]);
@@ -105,6 +108,8 @@ describe("managing observer links", () => {
     expect(JSON.stringify(list)).not.toContain(made.code.replace("-", ""));
     await revokePairingCode(actor, { studentId: student.id, codeId: list[0].id });
     expect(await listActivePairingCodes(actor, { studentId: student.id })).toEqual([]);
+    // Audited in the code's school (so admins see it), with how it was done (this actor: the API).
+    expect(await db.auditEvent.findFirst({ where: { action: "code.revoked", subjectId: student.id }, select: { rootAccountId: true, method: true } })).toEqual({ rootAccountId: account.id, method: "api" });
     const parent = await makeUser(account.id);
     expect((await errorOf(redeemPairingCode(actorFor(parent, account.id), { observerId: parent.id, code: made.code }))).message).toBe("Invalid pairing code.");
     // Someone else's code id is not found for this student.

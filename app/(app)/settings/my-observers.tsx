@@ -19,7 +19,7 @@ export async function MyObservers({ actor, mayRemove }: { actor: Actor; mayRemov
               <div>
                 <p className="font-semibold">{l.observer.name}</p>
                 <p className="text-sm text-slate-700">
-                  Since {formatDate(l.since)} · linked by {methodWords(l.method)} · {l.rootAccountName}
+                  Since {formatDate(l.since)} · linked via {methodWords(l.method)} · {l.rootAccountName}
                 </p>
               </div>
               {(l.studentMayRemove ?? mayRemove) && (
