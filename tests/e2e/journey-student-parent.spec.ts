@@ -53,7 +53,7 @@ test("a parent registers through the student's QR link", async ({ page }) => {
   await signIn(page, student.login);
   await page.goto("/settings");
   await expect(page.getByRole("list", { name: "My observers" }).getByText(parentName)).toBeVisible();
-  await expect(page.getByText(/linked by QR code/)).toBeVisible();
+  await expect(page.getByText(/linked via QR code/)).toBeVisible();
   await expect(page.getByRole("link", { name: /Notifications.*1 new/ })).toBeVisible();
   await page.getByRole("link", { name: /Notifications/ }).click();
   await expect(page.getByRole("list", { name: "Notifications" }).getByText(`${parentName} now observes your account`)).toBeVisible();

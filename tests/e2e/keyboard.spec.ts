@@ -1,7 +1,8 @@
+import fs from "node:fs";
 import type { Locator, Page } from "@playwright/test";
 import { test, expect } from "./fixtures.ts";
-import { defaultRootAccount, makeAdmin, makeStudent, makeUser, TEST_PASSWORD, uid } from "../helpers/factory.ts";
-import { codeFor } from "./helpers.ts";
+import { defaultRootAccount, makeAdmin, makeCourse, makeStudent, makeUser, TEST_PASSWORD, uid } from "../helpers/factory.ts";
+import { codeFor, setDefaultAccountSettings } from "./helpers.ts";
 
 // The journeys again with the keyboard alone: Tab to reach things, typing, Enter, arrows, Escape.
 
@@ -96,4 +97,59 @@ test("keyboard: a parent adds a student by code; an admin links with the search-
   await tabTo(page, page.getByRole("button", { name: "Link", exact: true }));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("list", { name: "Observes" }).getByRole("link", { name: other.name })).toBeVisible();
+
+  // The audit log shows the link; then the admin unlinks it, confirming in the dialog.
+  const userPage = page.url();
+  await tabTo(page, page.getByRole("link", { name: "Audit log" }));
+  await page.keyboard.press("Enter");
+  await tabTo(page, page.getByLabel("User (name, login or id)"));
+  await page.keyboard.type(parent.name);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("row").filter({ hasText: "link.created" }).filter({ hasText: other.name })).toHaveCount(1);
+  await page.goto(userPage);
+  await tabTo(page, page.getByRole("button", { name: `Unlink ${other.name}` }));
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Remove this observer link?" });
+  await expect(dialog).toBeVisible();
+  await tabTo(page, dialog.getByRole("button", { name: "Unlink" }), 5);
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("list", { name: "Observes" }).getByRole("link", { name: other.name })).toHaveCount(0);
+});
+
+test("keyboard: a teacher downloads the course codes CSV; a parent is throttled after wrong codes", async ({ page }) => {
+  const account = await setDefaultAccountSettings({ teachersMayGenerateCodes: true });
+  const { enrollUser } = await import("../../lib/provisioning.ts");
+  const course = await makeCourse(account.id, `Physics ${uid()}`);
+  const teacher = await makeUser(account.id, { name: `Tess Teacher ${uid()}` });
+  await enrollUser({ courseId: course.id, userId: teacher.id, type: "teacher" });
+  const student = await makeStudent(account.id, { name: `Pat Pupil ${uid()}` });
+  await enrollUser({ courseId: course.id, userId: student.id, type: "student" });
+
+  await keyboardSignIn(page, teacher.login);
+  await expect(page).toHaveURL(/\/courses$/);
+  await tabTo(page, page.getByRole("link", { name: course.name }));
+  await page.keyboard.press("Enter");
+  await tabTo(page, page.getByRole("button", { name: /Download all students' pairing codes/ }));
+  const download = page.waitForEvent("download");
+  await page.keyboard.press("Enter");
+  const lines = fs.readFileSync((await (await download).path())!, "utf8").trim().split("\n");
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toMatch(/,[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4},/);
+
+  const parent = await makeUser(account.id);
+  await page.context().clearCookies();
+  await keyboardSignIn(page, parent.login);
+  await tabTo(page, page.getByLabel("Student pairing code"));
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press("ControlOrMeta+A");
+    await page.keyboard.type(`YYYY-${1000 + i}`);
+    await page.keyboard.press("Enter");
+    await expect(page.getByText("Invalid pairing code.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Add student" })).toBeEnabled();
+    await tabTo(page, page.getByLabel("Student pairing code"));
+  }
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.type("YYYY-9999");
+  await page.keyboard.press("Enter");
+  await expect(page.getByText(/Too many attempts\. Try again in \d+ minutes?\./).first()).toBeVisible();
 });
