@@ -40,16 +40,19 @@ function windowStart(limit: Limit, now: number): Date {
 
 const throttled = (retryAfter: number) => new AppError("rate_limited", THROTTLED_MESSAGE, { retryAfter: Math.max(1, Math.ceil(retryAfter)) });
 
+/** Adds `delta` to every limit's counter for its current window, in one statement; returns the new counts. */
 async function addToCounters(limits: Limit[], now: number, delta: 1 | -1): Promise<Map<string, number>> {
-  const counts = new Map<string, number>();
-  for (const l of limits) {
-    const rows = await db.$queryRaw<{ count: number }[]>`
-      INSERT INTO rate_limit_counters (key, window_start, count) VALUES (${l.key}, ${windowStart(l, now)}, ${Math.max(0, delta)})
-      ON CONFLICT (key, window_start) DO UPDATE SET count = GREATEST(0, rate_limit_counters.count + ${delta})
-      RETURNING count`;
-    counts.set(l.key, rows[0].count);
-  }
-  return counts;
+  // Rows locked in one order (by key) by every caller, so concurrent attempts cannot deadlock.
+  const sorted = [...limits].sort((a, b) => (a.key < b.key ? -1 : 1));
+  const keys = sorted.map((l) => l.key);
+  // Timestamps are stored as UTC without a zone: the ISO strings' Z is dropped by the cast, as intended.
+  const starts = sorted.map((l) => windowStart(l, now).toISOString());
+  const rows = await db.$queryRaw<{ key: string; count: number }[]>`
+    INSERT INTO rate_limit_counters (key, window_start, count)
+    SELECT k, w, ${Math.max(0, delta)}::int FROM unnest(${keys}::text[], ${starts}::timestamp(3)[]) AS t(k, w)
+    ON CONFLICT (key, window_start) DO UPDATE SET count = GREATEST(0, rate_limit_counters.count + ${delta}::int)
+    RETURNING key, count`;
+  return new Map(rows.map((r) => [r.key, r.count]));
 }
 
 export type Attempt = {
