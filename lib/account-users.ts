@@ -6,7 +6,9 @@ import type { Actor } from "./actor.ts";
 import { accountSubtreeIds, requireAccountAdmin } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
 import { AppError } from "./errors.ts";
+import { deliverSoon } from "./mail.ts";
 import { pageWithTotal, type PageRequest } from "./pagination.ts";
+import { sendPasswordSetupInTx } from "./password-setup.ts";
 import { createUserWithLogin } from "./provisioning.ts";
 import { adminLoginSelect, toUserJson, userJsonSelect, withAdminFields, type UserJson } from "./users.ts";
 
@@ -79,6 +81,10 @@ export type NewAccountUser = {
   password?: string;
   sisUserId?: string;
   email?: string;
+  /** Email a one-time link to choose a password (Canvas's force_self_registration; always when no password). */
+  forceSelfRegistration?: boolean;
+  /** Where the setup link points when APP_URL is unset: the site the request came to. */
+  origin: string;
 };
 
 /** POST /accounts/:id/users by an admin: a user with a login in the account's root account. */
@@ -92,15 +98,30 @@ export async function createAccountUser(actor: Actor, input: NewAccountUser): Pr
     select: { uniqueIdNormalized: true },
   });
   if (taken) throw duplicateLogin(taken.uniqueIdNormalized === input.uniqueId.toLowerCase() ? "unique_id" : "sis_user_id");
+  const sendSetup = input.forceSelfRegistration || !input.password;
+  const email = input.email ?? (input.uniqueId.includes("@") ? input.uniqueId : null);
+  if (sendSetup && !email) {
+    const message = "is required when the user has no email address to choose one through";
+    throw new AppError("bad_request", `pseudonym[password]: ${message}`, { fieldErrors: { "pseudonym.password": [message] } });
+  }
   try {
     const userId = await db.$transaction(async (tx) => {
-      const user = await createUserWithLogin({ name: input.name, uniqueId: input.uniqueId, rootAccountId, password: input.password, sisUserId: input.sisUserId, email: input.email }, tx);
+      const password = input.forceSelfRegistration ? undefined : input.password;
+      const user = await createUserWithLogin({ name: input.name, uniqueId: input.uniqueId, rootAccountId, password, sisUserId: input.sisUserId, email: input.email }, tx);
       if (input.shortName || input.sortableName) {
         await tx.user.update({ where: { id: user.id }, data: { shortName: input.shortName, sortableName: input.sortableName } });
       }
-      await recordAudit(tx, { action: "user.registered", actorId: actor.userId, subjectId: user.id, rootAccountId, ip: actor.ip, data: { by: "admin" } });
+      await recordAudit(tx, { action: "user.registered", actorId: actor.userId, subjectId: user.id, rootAccountId, ip: actor.ip, data: { by: "admin", setupLinkSent: sendSetup } });
+      if (sendSetup && email) {
+        const [login, school] = await Promise.all([
+          tx.login.findFirstOrThrow({ where: { userId: user.id, rootAccountId }, select: { id: true } }),
+          tx.account.findUniqueOrThrow({ where: { id: rootAccountId }, select: { name: true } }),
+        ]);
+        await sendPasswordSetupInTx(tx, { loginId: login.id, email, name: input.name, schoolName: school.name, rootAccountId, origin: input.origin });
+      }
       return user.id;
     });
+    if (sendSetup) deliverSoon();
     const row = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { ...userJsonSelect, ...adminLoginSelect } });
     return withAdminFields(toUserJson(row), row.logins, rootAccountId);
   } catch (err) {

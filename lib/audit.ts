@@ -14,7 +14,8 @@ export type AuditAction =
   | "token.revoked"
   | "settings.changed"
   | "user.registered"
-  | "user.masqueraded";
+  | "user.masqueraded"
+  | "login.password_set";
 
 export type AuditInput = {
   action: AuditAction;

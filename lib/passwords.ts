@@ -15,6 +15,18 @@ export async function verifyPassword(passwordHash: string | null | undefined, pa
   }
 }
 
+/** Shown next to every new-password field, and enforced by newPasswordProblem. */
+export const PASSWORD_RULES = ["At least 10 characters", "Not only one repeated character", "Not the same as your email"] as const;
+
+/** What is wrong with a new password (registration, setting one up), or null. */
+export function newPasswordProblem(password: string, email: string): string | null {
+  if (password.length < 10) return "Use at least 10 characters.";
+  if (password.length > 1024) return "Use at most 1024 characters.";
+  if (/^(.)\1*$/.test(password)) return "Do not repeat one character.";
+  if (email && password.toLowerCase() === email.trim().toLowerCase()) return "Do not use your email as the password.";
+  return null;
+}
+
 // Verifying against this keeps "unknown login" as slow as "wrong password".
 let dummyHash: Promise<string> | undefined;
 export async function burnPasswordCheck(password: string): Promise<void> {

@@ -12,23 +12,27 @@ import { notifyWelcomeInTx } from "./notifications.ts";
 import { linkInTx } from "./observer-links/core.ts";
 import { consumeCodeInTx, findActiveCode } from "./pairing-codes/redeem.ts";
 import { loginRootAccountIds } from "./permissions.ts";
+import { newPasswordProblem } from "./passwords.ts";
 import { createUserWithLogin } from "./provisioning.ts";
 import { guessLimits, throttledAttempt } from "./throttle.ts";
 import { toUserJson, type UserJson } from "./users.ts";
 
-/** Shown next to the password field, and enforced here. */
-export const PASSWORD_RULES = ["At least 10 characters", "Not only one repeated character", "Not the same as your email"] as const;
+export { PASSWORD_RULES } from "./passwords.ts";
 
 export const registrationSchema = z
   .object({
     name: z.string().trim().min(1, "Enter your full name.").max(100, "Use at most 100 characters."),
     unique_id: z.string().trim().toLowerCase().email("Enter a valid email address.").max(254),
-    password: z.string().min(10, "Use at least 10 characters.").max(1024, "Use at most 1024 characters."),
+    // Checked on its own (so its error shows alongside others), then against the email below.
+    password: z.string().superRefine((password, ctx) => {
+      const problem = newPasswordProblem(password, "");
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    }),
     pairing_code: z.string().trim().min(1, "Enter the pairing code from your student.").max(64),
   })
   .superRefine((v, ctx) => {
-    if (/^(.)\1*$/.test(v.password)) ctx.addIssue({ code: "custom", path: ["password"], message: "Do not repeat one character." });
-    if (v.password && v.unique_id && v.password.toLowerCase() === v.unique_id) ctx.addIssue({ code: "custom", path: ["password"], message: "Do not use your email as the password." });
+    const problem = newPasswordProblem(v.password, v.unique_id);
+    if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
   });
 
 export type RegistrationInput = z.input<typeof registrationSchema> & { host: string | null; ip: string | null; method?: Extract<LinkMethod, "self_registration" | "qr"> };

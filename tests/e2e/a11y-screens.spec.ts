@@ -39,6 +39,31 @@ test("signed out: sign-in and registration pages", async ({ page }) => {
   await check(page, "register-errors");
 });
 
+test("an admin-made parent chooses a password from the emailed link and is signed in", async ({ page }) => {
+  const account = await defaultRootAccount();
+  const admin = await makeAdmin(account.id);
+  const { createAccountUser } = await import("../../lib/account-users.ts");
+  const { db } = await import("../../lib/db.ts");
+  const { actorFor } = await import("../helpers/factory.ts");
+  const email = `quinn-${uid()}@home.test`;
+  await createAccountUser(actorFor(admin, account.id), { accountId: account.id, name: "Quinn Carer", uniqueId: email, origin: "http://localhost" });
+  const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: email } });
+  const link = new URL(mail.text.match(/https?:\/\/\S+/)![0]);
+  await page.goto(link.pathname + link.search);
+  await expect(page.getByText(`For the account ${email}.`)).toBeVisible();
+  await check(page, "set-password");
+  await page.getByLabel("New password").fill("short");
+  await page.getByRole("button", { name: "Set password and sign in" }).click();
+  await expect(page.getByText("Use at least 10 characters.")).toBeVisible();
+  await page.getByLabel("New password").fill("quinn-chooses-well");
+  await page.getByRole("button", { name: "Set password and sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  // The link worked once.
+  await page.context().clearCookies();
+  await page.goto(link.pathname + link.search);
+  await expect(page.getByText("This link has expired or was already used.")).toBeVisible();
+});
+
 test("student pages", async ({ page }) => {
   const account = await defaultRootAccount();
   const student = await makeStudent(account.id, { name: `Sam Student ${uid()}`, courses: 2 });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import Link from "next/link";
+import { FooterLink } from "@/components/ui/footer-link";
 import { getActor } from "@/lib/session";
 import { LoginForm } from "./login-form";
 
@@ -18,12 +18,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <LoginForm next={next} />
       </div>
-      <p className="text-slate-700">
-        A parent or guardian with a pairing code?{" "}
-        <Link href="/register" className="text-blue-800 underline underline-offset-4">
-          Create an account
-        </Link>
-      </p>
+      <FooterLink question="A parent or guardian with a pairing code?" href="/register">
+        Create an account
+      </FooterLink>
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { FooterLink } from "@/components/ui/footer-link";
 import { headers } from "next/headers";
 import { getDomainRootAccount, rootAccountName } from "@/lib/accounts";
 import { PASSWORD_RULES } from "@/lib/registration";
@@ -35,12 +35,9 @@ export default async function RegisterPage({ searchParams }: { searchParams: Pro
       ) : (
         <Notice tone="info">{account.name} does not let parents register themselves. Ask your school for an account.</Notice>
       )}
-      <p className="text-slate-700">
-        Already have an account?{" "}
-        <Link href="/login" className="text-blue-800 underline underline-offset-4">
-          Sign in
-        </Link>
-      </p>
+      <FooterLink question="Already have an account?" href="/login">
+        Sign in
+      </FooterLink>
     </main>
   );
 }

@@ -46,10 +46,10 @@ export const createAccountUserEndpoint = endpoint({
     }),
     pseudonym: z.object({
       unique_id: z.string().trim().min(1, "is required").max(254).meta({ description: "The login, usually an email." }),
-      password: z.string().min(8, "must be at least 8 characters").max(1024).optional(),
+      password: z.string().min(8, "must be at least 8 characters").max(1024).optional().meta({ description: "Omit it to email the user a link to choose one (they need an email address)." }),
       sis_user_id: z.string().trim().min(1).max(255).optional().meta({ description: "Admins only." }),
       send_confirmation: booleanParam("Accepted for compatibility; no email is sent."),
-      force_self_registration: booleanParam("Accepted for compatibility: the user sets a password through the sign-in page's reset."),
+      force_self_registration: booleanParam("Email the user a one-time link to choose their password (7 days); any `password` given is ignored. Without a password this happens anyway."),
     }),
     pairing_code: z.object({ code: z.string().trim().max(64) }).optional().meta({ description: "Self-registration: the student's pairing code." }),
     communication_channel: z.object({ type: z.string().optional(), address: z.string().trim().max(254).optional() }).optional(),

@@ -24,7 +24,7 @@ export default async function OutboxPage() {
       ) : (
         <ul className="flex flex-col gap-3" aria-label="Emails">
           {mails.map((m) => (
-            <li key={m.id} className="rounded-lg border border-slate-200 bg-white p-4">
+            <li key={m.id} className="rounded-lg border border-slate-200 bg-white p-4 wrap-anywhere">
               <p className="font-semibold">{m.subject}</p>
               <p className="text-sm text-slate-700">
                 To {m.to} · {formatDateTime(m.createdAt)} · {m.sentAt ? "sent" : m.error ? `failed ${m.attempts} time${m.attempts === 1 ? "" : "s"}: ${m.error}` : "not sent"}

@@ -33,6 +33,8 @@ export const POST = publicApiRoute(
       password: input.pseudonym.password,
       sisUserId: input.pseudonym.sis_user_id,
       email: input.communication_channel?.address,
+      forceSelfRegistration: input.pseudonym.force_self_registration,
+      origin: new URL(req.url).origin,
     });
   },
   renderFieldErrors,

@@ -1,0 +1,26 @@
+"use server";
+import { AuthError } from "next-auth";
+import { headers } from "next/headers";
+import { signIn } from "@/lib/auth";
+import { actionErrorState, type ActionState } from "@/lib/action-state";
+import { clientIp } from "@/lib/client-ip";
+import { completePasswordSetup } from "@/lib/password-setup";
+
+// No session to check: the one-time link is the credential, and completePasswordSetup checks it.
+export async function setPasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const token = String(formData.get("token") ?? "");
+  const password = String(formData.get("password") ?? "");
+  let email: string;
+  try {
+    ({ email } = await completePasswordSetup({ token, password, ip: clientIp(await headers()) }));
+  } catch (err) {
+    return actionErrorState(err);
+  }
+  try {
+    await signIn("credentials", { email, password, redirectTo: "/" });
+  } catch (err) {
+    if (err instanceof AuthError) return { ok: true, message: "Your password is set. Sign in to continue." };
+    throw err; // the redirect after signing in
+  }
+  return { ok: true };
+}
