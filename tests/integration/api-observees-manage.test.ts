@@ -148,6 +148,12 @@ describe("GET one, PUT, DELETE", () => {
       const w = await world({ studentsMayRemoveObservers: allowed });
       const call = await linked(w);
       const res = await call(observer.DELETE, { method: "DELETE", url: "/", params: { user_id: "self", observer_id: String(w.parent.id) }, token: w.student.token });
+      // Nobody else but the student and the school's admins: not the sub-account admin, a
+      // stranger, another school's admin, or a caller without a token.
+      for (const token of [w.subAdmin.token, w.stranger.token, w.teacher.token, w.otherAdmin.token]) {
+        expect((await call(observer.DELETE, { method: "DELETE", url: "/", params: { user_id: String(w.student.id), observer_id: String(w.parent.id) }, token })).status).toBe(401);
+      }
+      expect((await call(observer.DELETE, { method: "DELETE", url: "/", params: { user_id: String(w.student.id), observer_id: String(w.parent.id) } })).json).toMatchObject({ status: "unauthenticated" });
       expect(res.status).toBe(allowed ? 200 : 401);
       if (allowed) expect(res.json).toMatchObject({ id: w.parent.id });
       expect(await db.observationLink.count({ where: { observerId: w.parent.id, workflowState: "active" } })).toBe(allowed ? 0 : 1);

@@ -105,6 +105,12 @@ describe("POST /users/:id/observees — Canvas's bugs, fixed", () => {
     const code = await newCode(w);
     const refused = await client(w)(observees.POST, { method: "POST", url: "/", params: { user_id: String(w.parent.id) }, token: w.otherAdmin.token, json: { pairing_code: code } });
     expect(refused.status).toBe(401);
+    // Neither may a sub-account admin, a teacher or a stranger act for the parent, nor anyone without a token.
+    for (const token of [w.subAdmin.token, w.teacher.token, w.stranger.token]) {
+      expect((await client(w)(observees.POST, { method: "POST", url: "/", params: { user_id: String(w.parent.id) }, token, json: { pairing_code: code } })).status).toBe(401);
+    }
+    const anonymous = await client(w)(observees.POST, { method: "POST", url: "/", params: { user_id: String(w.parent.id) }, json: { pairing_code: code } });
+    expect(anonymous.json).toMatchObject({ status: "unauthenticated" });
     const byAdmin = await client(w)(observees.POST, { method: "POST", url: "/", params: { user_id: String(w.parent.id) }, token: w.admin.token, json: { pairing_code: code } });
     expect(byAdmin.status).toBe(200);
     expect(await activeLinks(w.parent.id)).toBe(1);
@@ -147,6 +153,10 @@ describe("POST /users/:id/observer_pairing_codes — who may generate", () => {
     expect((await gen(w, w.teacher.token)).status).toBe(401);
     expect((await gen(w, w.stranger.token)).status).toBe(401);
     expect((await gen(w, w.otherAdmin.token)).status).toBe(401);
+    // The sub-account admin of the student's course may (Canvas's per-course permission).
+    expect((await gen(w, w.subAdmin.token)).status).toBe(200);
+    const anonymous = await client(w)(codes.POST, { method: "POST", url: "/", params: { user_id: String(w.student.id) } });
+    expect(anonymous.json).toEqual({ status: "unauthenticated", errors: [{ message: "user authorization required" }] });
     const teachersMay = await world({ teachersMayGenerateCodes: true });
     expect((await gen(teachersMay, teachersMay.teacher.token)).status).toBe(200);
     const closed = await world({ selfRegistration: "none" });
