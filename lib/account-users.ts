@@ -9,7 +9,7 @@ import { AppError } from "./errors.ts";
 import { deliverSoon } from "./mail.ts";
 import { pageWithTotal, type PageRequest } from "./pagination.ts";
 import { sendPasswordSetupInTx } from "./password-setup.ts";
-import { createUserWithLogin } from "./provisioning.ts";
+import { createUserWithLogin, emailOf } from "./provisioning.ts";
 import { adminLoginSelect, toUserJson, userJsonSelect, withAdminFields, type UserJson } from "./users.ts";
 
 export const SEARCH_TERM_MIN = 2;
@@ -99,7 +99,7 @@ export async function createAccountUser(actor: Actor, input: NewAccountUser): Pr
   });
   if (taken) throw duplicateLogin(taken.uniqueIdNormalized === input.uniqueId.toLowerCase() ? "unique_id" : "sis_user_id");
   const sendSetup = input.forceSelfRegistration || !input.password;
-  const email = input.email ?? (input.uniqueId.includes("@") ? input.uniqueId : null);
+  const email = emailOf(input);
   if (sendSetup && !email) {
     const message = "is required when the user has no email address to choose one through";
     throw new AppError("bad_request", `pseudonym[password]: ${message}`, { fieldErrors: { "pseudonym.password": [message] } });

@@ -51,13 +51,14 @@ export async function deliverPendingEmails(limit = 500): Promise<number> {
 }
 
 let retryTimer: NodeJS.Timeout | undefined;
+const deliverInBackground = () => void deliverPendingEmails().catch((err) => console.error("[mail] delivery failed", err));
 
 /** Kicks off delivery after a commit without making the request wait for SMTP. */
 export function deliverSoon(): void {
   if (!smtp()) return;
-  void deliverPendingEmails().catch((err) => console.error("[mail] delivery failed", err));
+  deliverInBackground();
   // Failed sends wait for their next attempt: look again every minute while this process runs.
-  retryTimer ??= setInterval(() => void deliverPendingEmails().catch((err) => console.error("[mail] delivery failed", err)), 60_000).unref();
+  retryTimer ??= setInterval(deliverInBackground, 60_000).unref();
 }
 
 export type OutboxRow = { id: number; to: string; subject: string; text: string; sentAt: Date | null; error: string | null; attempts: number; createdAt: Date };

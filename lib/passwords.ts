@@ -18,13 +18,22 @@ export async function verifyPassword(passwordHash: string | null | undefined, pa
 /** Shown next to every new-password field, and enforced by newPasswordProblem. */
 export const PASSWORD_RULES = ["At least 10 characters", "Not only one repeated character", "Not the same as your email"] as const;
 
-/** What is wrong with a new password (registration, setting one up), or null. */
-export function newPasswordProblem(password: string, email: string): string | null {
+/** What is wrong with a new password on its own (length, one repeated character), or null. */
+export function passwordShapeProblem(password: string): string | null {
   if (password.length < 10) return "Use at least 10 characters.";
   if (password.length > 1024) return "Use at most 1024 characters.";
   if (/^(.)\1*$/.test(password)) return "Do not repeat one character.";
-  if (email && password.toLowerCase() === email.trim().toLowerCase()) return "Do not use your email as the password.";
   return null;
+}
+
+/** The rule that needs the email too, checked once the password's own shape is fine. */
+export function passwordEmailProblem(password: string, email: string): string | null {
+  return email && password.toLowerCase() === email.trim().toLowerCase() ? "Do not use your email as the password." : null;
+}
+
+/** What is wrong with a new password (registration, setting one up), or null. */
+export function newPasswordProblem(password: string, email: string): string | null {
+  return passwordShapeProblem(password) ?? passwordEmailProblem(password, email);
 }
 
 // Verifying against this keeps "unknown login" as slow as "wrong password".

@@ -41,6 +41,11 @@ export type NewUser = {
   email?: string | null;
 };
 
+/** A user's email: the one given, else the login when it is an email address. */
+export function emailOf(input: { email?: string | null; uniqueId: string }): string | null {
+  return input.email ?? (input.uniqueId.includes("@") ? input.uniqueId : null);
+}
+
 export async function createUserWithLogin(input: NewUser, tx: Tx = db) {
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   return tx.user.create({
@@ -48,7 +53,7 @@ export async function createUserWithLogin(input: NewUser, tx: Tx = db) {
       name: input.name,
       sortableName: sortableNameOf(input.name),
       shortName: shortNameOf(input.name),
-      email: input.email ?? (input.uniqueId.includes("@") ? input.uniqueId : null),
+      email: emailOf(input),
       logins: {
         create: {
           rootAccountId: input.rootAccountId,

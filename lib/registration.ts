@@ -12,7 +12,7 @@ import { notifyWelcomeInTx } from "./notifications.ts";
 import { linkInTx } from "./observer-links/core.ts";
 import { consumeCodeInTx, findActiveCode } from "./pairing-codes/redeem.ts";
 import { loginRootAccountIds } from "./permissions.ts";
-import { newPasswordProblem } from "./passwords.ts";
+import { passwordEmailProblem, passwordShapeProblem } from "./passwords.ts";
 import { createUserWithLogin } from "./provisioning.ts";
 import { guessLimits, throttledAttempt } from "./throttle.ts";
 import { toUserJson, type UserJson } from "./users.ts";
@@ -25,13 +25,13 @@ export const registrationSchema = z
     unique_id: z.string().trim().toLowerCase().email("Enter a valid email address.").max(254),
     // Checked on its own (so its error shows alongside others), then against the email below.
     password: z.string().superRefine((password, ctx) => {
-      const problem = newPasswordProblem(password, "");
+      const problem = passwordShapeProblem(password);
       if (problem) ctx.addIssue({ code: "custom", message: problem });
     }),
     pairing_code: z.string().trim().min(1, "Enter the pairing code from your student.").max(64),
   })
   .superRefine((v, ctx) => {
-    const problem = newPasswordProblem(v.password, v.unique_id);
+    const problem = passwordShapeProblem(v.password) ? null : passwordEmailProblem(v.password, v.unique_id);
     if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
   });
 

@@ -69,7 +69,11 @@ export async function resolveUserId(param: string, ctx: { selfId: number; rootAc
   const raw = decodeSegment(param);
   if (raw === "self") return ctx.selfId;
   let where: object | null = null;
-  if (/^\d+$/.test(raw)) where = { id: parseId(raw) ?? 0 };
+  if (/^\d+$/.test(raw)) {
+    const id = parseId(raw);
+    if (id === null) throw notFound();
+    where = { id };
+  }
   else if (raw.startsWith("sis_user_id:"))
     where = { logins: { some: { rootAccountId: ctx.rootAccountId, sisUserId: raw.slice(12), workflowState: "active" } } };
   else if (raw.startsWith("sis_login_id:"))

@@ -4,7 +4,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures.ts";
 import { defaultRootAccount, makeAdmin, makeCourse, makeStudent, makeUser, uid } from "../helpers/factory.ts";
-import { codeFor, setDefaultAccountSettings, signIn } from "./helpers.ts";
+import { codeFor, signIn, teacherWithCourse } from "./helpers.ts";
 
 // Every page, signed in as each role, at phone (390 px) and desktop width: axe must find nothing,
 // and a full-page screenshot is written for people to look at (test-results/screens/).
@@ -160,13 +160,7 @@ test("sub-account admin pages", async ({ page }) => {
 });
 
 test("teacher pages", async ({ page }) => {
-  const account = await setDefaultAccountSettings({ teachersMayGenerateCodes: true });
-  const { enrollUser } = await import("../../lib/provisioning.ts");
-  const course = await makeCourse(account.id, `Biology ${uid()}`);
-  const teacher = await makeUser(account.id, { name: `Taylor Teacher ${uid()}` });
-  await enrollUser({ courseId: course.id, userId: teacher.id, type: "teacher" });
-  const student = await makeStudent(account.id, { name: `Jo Pupil ${uid()}` });
-  await enrollUser({ courseId: course.id, userId: student.id, type: "student" });
+  const { course, teacher, student } = await teacherWithCourse({ course: "Biology", teacher: "Taylor Teacher", student: "Jo Pupil" });
   await signIn(page, teacher.login);
   await expect(page).toHaveURL(/\/courses$/);
   await check(page, "teacher-courses");

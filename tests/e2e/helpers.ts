@@ -39,3 +39,16 @@ export async function codeFor(student: { id: number; name: string }, rootAccount
   const { actorFor } = await import("../helpers/factory.ts");
   return (await createPairingCode(actorFor(student, rootAccountId), { studentId: student.id })).code;
 }
+
+/** In the default root account, with teachers allowed to make codes: a course, its teacher and one student. */
+export async function teacherWithCourse(names: { course: string; teacher: string; student: string }) {
+  const { enrollUser } = await import("../../lib/provisioning.ts");
+  const { makeCourse, makeStudent, makeUser, uid } = await import("../helpers/factory.ts");
+  const account = await setDefaultAccountSettings({ teachersMayGenerateCodes: true });
+  const course = await makeCourse(account.id, `${names.course} ${uid()}`);
+  const teacher = await makeUser(account.id, { name: `${names.teacher} ${uid()}` });
+  await enrollUser({ courseId: course.id, userId: teacher.id, type: "teacher" });
+  const student = await makeStudent(account.id, { name: `${names.student} ${uid()}` });
+  await enrollUser({ courseId: course.id, userId: student.id, type: "student" });
+  return { account, course, teacher, student };
+}

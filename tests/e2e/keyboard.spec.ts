@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import type { Locator, Page } from "@playwright/test";
 import { test, expect } from "./fixtures.ts";
-import { defaultRootAccount, makeAdmin, makeCourse, makeStudent, makeUser, TEST_PASSWORD, uid } from "../helpers/factory.ts";
-import { codeFor, setDefaultAccountSettings } from "./helpers.ts";
+import { defaultRootAccount, makeAdmin, makeStudent, makeUser, TEST_PASSWORD, uid } from "../helpers/factory.ts";
+import { codeFor, teacherWithCourse } from "./helpers.ts";
 
 // The journeys again with the keyboard alone: Tab to reach things, typing, Enter, arrows, Escape.
 
@@ -117,13 +117,7 @@ test("keyboard: a parent adds a student by code; an admin links with the search-
 });
 
 test("keyboard: a teacher downloads the course codes CSV; a parent is throttled after wrong codes", async ({ page }) => {
-  const account = await setDefaultAccountSettings({ teachersMayGenerateCodes: true });
-  const { enrollUser } = await import("../../lib/provisioning.ts");
-  const course = await makeCourse(account.id, `Physics ${uid()}`);
-  const teacher = await makeUser(account.id, { name: `Tess Teacher ${uid()}` });
-  await enrollUser({ courseId: course.id, userId: teacher.id, type: "teacher" });
-  const student = await makeStudent(account.id, { name: `Pat Pupil ${uid()}` });
-  await enrollUser({ courseId: course.id, userId: student.id, type: "student" });
+  const { account, course, teacher } = await teacherWithCourse({ course: "Physics", teacher: "Tess Teacher", student: "Pat Pupil" });
 
   await keyboardSignIn(page, teacher.login);
   await expect(page).toHaveURL(/\/courses$/);

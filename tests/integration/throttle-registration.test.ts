@@ -117,7 +117,10 @@ describe("self-registration with a pairing code", () => {
     expect(Object.keys(probe.fieldErrors ?? {})).toEqual(["pairing_code"]);
 
     const weak = await errorOf(registerObserver({ ...form(s.code), password: "short", host: s.domain, ip: null }));
-    expect(Object.keys(weak.fieldErrors ?? {})).toEqual(["password"]);
+    expect(weak.fieldErrors).toEqual({ password: ["Use at least 10 characters."] });
+    const email = `same-${uid()}@test.example`;
+    const sameAsEmail = await errorOf(registerObserver({ ...form(s.code, email), password: email, host: s.domain, ip: null }));
+    expect(sameAsEmail.fieldErrors).toEqual({ password: ["Do not use your email as the password."] });
 
     const closed = await school("none").catch(() => null);
     expect(closed).toBeNull(); // a closed school cannot even make codes
