@@ -19,10 +19,7 @@ export function UserPicker({ label, name, search, errors }: { label: string; nam
   useEffect(() => {
     if (chosen && q === chosen.name) return;
     latest.current = q;
-    if (q.trim().length < 2) {
-      setOptions([]);
-      return;
-    }
+    if (q.trim().length < 2) return;
     // Debounced; a stale answer (the user typed on) is dropped.
     const t = setTimeout(() => {
       search(q).then((res) => {
@@ -80,6 +77,7 @@ export function UserPicker({ label, name, search, errors }: { label: string; nam
         onChange={(e) => {
           setQ(e.target.value);
           setChosen(null);
+          if (e.target.value.trim().length < 2) setOptions([]);
         }}
         onKeyDown={onKeyDown}
         className="rounded-md border border-slate-400 px-3 py-2"

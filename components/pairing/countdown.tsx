@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useSyncExternalStore } from "react";
 
 function remaining(ms: number): string {
   if (ms <= 0) return "expired";
@@ -10,17 +10,40 @@ function remaining(ms: number): string {
   return `${parts.join(" ")} left`;
 }
 
+// One shared one-second clock for every countdown on the page; 0 until the first subscriber (and
+// on the server), so the server render and hydration agree and the countdown appears after it.
+let now = 0;
+let timer: ReturnType<typeof setInterval> | undefined;
+const listeners = new Set<() => void>();
+function subscribe(listener: () => void) {
+  listeners.add(listener);
+  if (!timer) {
+    now = Date.now();
+    timer = setInterval(() => {
+      now = Date.now();
+      listeners.forEach((l) => l());
+    }, 1000);
+  }
+  return () => {
+    listeners.delete(listener);
+    if (listeners.size === 0) {
+      clearInterval(timer);
+      timer = undefined;
+      now = 0;
+    }
+  };
+}
+
 /**
  * A live countdown to `until`. Not a live region: announcing every tick would drown a screen
  * reader; the absolute expiry time next to it is the accessible statement.
  */
 export function Countdown({ until }: { until: string }) {
-  const [now, setNow] = useState<number | null>(null);
-  useEffect(() => {
-    setNow(Date.now());
-    const t = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(t);
-  }, []);
-  if (now === null) return null;
-  return <span className="font-medium text-slate-800">({remaining(new Date(until).getTime() - now)})</span>;
+  const t = useSyncExternalStore(
+    subscribe,
+    () => now,
+    () => 0,
+  );
+  if (t === 0) return null;
+  return <span className="font-medium text-slate-800">({remaining(new Date(until).getTime() - t)})</span>;
 }

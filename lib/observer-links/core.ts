@@ -1,5 +1,5 @@
 import "server-only";
-import { db, type Tx } from "../db.ts";
+import type { Tx } from "../db.ts";
 import { recordAudit } from "../audit.ts";
 import type { LinkMethod } from "../generated/prisma/client.ts";
 import { notifyLinkCreatedInTx } from "../notifications.ts";

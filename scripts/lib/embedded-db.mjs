@@ -55,7 +55,7 @@ export async function startEmbeddedPostgres({ dir, password, persistent = true, 
   try {
     if (!initialised) await pg.initialise();
     await pg.start();
-  } catch (err) {
+  } catch {
     const tail = logs.slice(-10).join("").trim();
     throw new Error(`The embedded PostgreSQL server did not start (data in ${dir}).${tail ? "\n" + tail : ""}`);
   }

@@ -87,6 +87,7 @@ export async function api(handler: Handler, c: Call) {
   const req = new Request(`http://${headers.host}/api/v1${c.url}`, { method: c.method ?? "GET", headers, body });
   const res = await handler(req, { params: Promise.resolve(c.params ?? {}) });
   const text = await res.text();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read response bodies of every shape
   let json: any = null;
   try {
     json = text ? JSON.parse(text) : null;
