@@ -4,12 +4,29 @@ import nextTypescript from "eslint-config-next/typescript";
 import prettier from "eslint-config-prettier/flat";
 
 const noDatabase = {
-  group: ["@/lib/db", "**/lib/db", "**/lib/db.ts", "@/lib/generated/*", "**/lib/generated/*", "@prisma/*", "pg"],
+  group: [
+    "@/lib/db",
+    "**/lib/db",
+    "**/lib/db.ts",
+    "@/lib/generated/*",
+    "**/lib/generated/*",
+    "@prisma/*",
+    "pg",
+  ],
   message: "Pages, actions and components reach data through a domain function in lib/, never the database.",
 };
 
 const config = [
-  { ignores: [".next/**", "node_modules/**", "lib/generated/**", ".data/**", "test-results/**", "next-env.d.ts"] },
+  {
+    ignores: [
+      ".next/**",
+      "node_modules/**",
+      "lib/generated/**",
+      ".data/**",
+      "test-results/**",
+      "next-env.d.ts",
+    ],
+  },
   ...nextVitals,
   ...nextTypescript,
   prettier,
@@ -33,7 +50,8 @@ const config = [
           patterns: [
             {
               group: ["@/app/*", "@/components/*", "**/app/*", "**/components/*", "next", "next/*"],
-              message: "lib/ is the domain layer: it never imports app/, components/ or Next.js (only lib/api/ and lib/session.ts adapt to Next).",
+              message:
+                "lib/ is the domain layer: it never imports app/, components/ or Next.js (only lib/api/ and lib/session.ts adapt to Next).",
             },
           ],
         },
@@ -45,7 +63,14 @@ const config = [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/app/*", "@/components/*", "**/app/*", "**/components/*"], message: "lib/ never imports app/ or components/." }] },
+        {
+          patterns: [
+            {
+              group: ["@/app/*", "@/components/*", "**/app/*", "**/components/*"],
+              message: "lib/ never imports app/ or components/.",
+            },
+          ],
+        },
       ],
     },
   },

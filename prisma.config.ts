@@ -10,7 +10,8 @@ import { PrismaPg } from "@prisma/adapter-pg";
 const TEXT_OID = 25;
 type Result = { fields?: { dataTypeID: number }[] };
 function asText<T>(res: T): T {
-  for (const f of (res as Result)?.fields ?? []) if (f.dataTypeID === 18 || f.dataTypeID === 19) f.dataTypeID = TEXT_OID;
+  for (const f of (res as Result)?.fields ?? [])
+    if (f.dataTypeID === 18 || f.dataTypeID === 19) f.dataTypeID = TEXT_OID;
   return res;
 }
 class CatalogTextClient extends pg.Client {
@@ -37,7 +38,13 @@ export default defineConfig({
   async adapter() {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set");
-    const pool = new pg.Pool({ connectionString: url, allowExitOnIdle: true, idleTimeoutMillis: 200, Client: CatalogTextClient, max: 2 });
+    const pool = new pg.Pool({
+      connectionString: url,
+      allowExitOnIdle: true,
+      idleTimeoutMillis: 200,
+      Client: CatalogTextClient,
+      max: 2,
+    });
     return new PrismaPg(pool);
   },
 });

@@ -14,4 +14,12 @@ export function proxy(req: NextRequest) {
   return NextResponse.next();
 }
 
-export const config = { matcher: ["/settings/:path*", "/observing/:path*", "/admin/:path*", "/courses/:path*", "/notifications/:path*"] };
+export const config = {
+  matcher: [
+    "/settings/:path*",
+    "/observing/:path*",
+    "/admin/:path*",
+    "/courses/:path*",
+    "/notifications/:path*",
+  ],
+};

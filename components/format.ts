@@ -1,6 +1,10 @@
 // Dates as people read them. Server-rendered in the server's zone, stated explicitly (UTC) so the
 // text never lies; the <time> element carries the exact instant for assistive tech and scripts.
-const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const dateTime = new Intl.DateTimeFormat("en-US", {
+  dateStyle: "medium",
+  timeStyle: "short",
+  timeZone: "UTC",
+});
 const dateOnly = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
 
 export function formatDateTime(d: Date): string {
@@ -28,7 +32,8 @@ export function methodWords(method: string | null): string {
 /** "Try again in 4 minutes" / "Try again at 14:05 UTC" for a throttled form. */
 export function retryWords(retryAfterSeconds: number, now = Date.now()): string {
   const minutes = Math.ceil(retryAfterSeconds / 60);
-  if (minutes <= 60) return `Too many attempts. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
+  if (minutes <= 60)
+    return `Too many attempts. Try again in ${minutes} ${minutes === 1 ? "minute" : "minutes"}.`;
   const at = new Date(now + retryAfterSeconds * 1000);
   return `Too many attempts. Try again at ${at.toISOString().slice(11, 16)} UTC.`;
 }

@@ -26,12 +26,21 @@ export async function listAccountUsers(
   const { account, rootAccountId } = await requireAccountAdmin(actor, input.accountId);
   const term = input.searchTerm?.trim();
   if (term !== undefined && term.length < SEARCH_TERM_MIN) {
-    throw new AppError("bad_request", `search_term: must be at least ${SEARCH_TERM_MIN} characters.`, { fieldErrors: { search_term: ["too short"] } });
+    throw new AppError("bad_request", `search_term: must be at least ${SEARCH_TERM_MIN} characters.`, {
+      fieldErrors: { search_term: ["too short"] },
+    });
   }
   const inAccount =
     account.parentId === null
       ? { logins: { some: { rootAccountId, workflowState: "active" as const } } }
-      : { enrollments: { some: { workflowState: { not: "deleted" as const }, course: { accountId: { in: await accountSubtreeIds(account.id) } } } } };
+      : {
+          enrollments: {
+            some: {
+              workflowState: { not: "deleted" as const },
+              course: { accountId: { in: await accountSubtreeIds(account.id) } },
+            },
+          },
+        };
   const matches = term
     ? {
         OR: [
@@ -42,7 +51,10 @@ export async function listAccountUsers(
               some: {
                 rootAccountId,
                 workflowState: "active" as const,
-                OR: [{ uniqueIdNormalized: { contains: term.toLowerCase() } }, { sisUserId: { contains: term, mode: "insensitive" as const } }],
+                OR: [
+                  { uniqueIdNormalized: { contains: term.toLowerCase() } },
+                  { sisUserId: { contains: term, mode: "insensitive" as const } },
+                ],
               },
             },
           },
@@ -93,36 +105,74 @@ export async function createAccountUser(actor: Actor, input: NewAccountUser): Pr
   const taken = await db.login.findFirst({
     where: {
       rootAccountId,
-      OR: [{ uniqueIdNormalized: input.uniqueId.toLowerCase() }, ...(input.sisUserId ? [{ sisUserId: input.sisUserId }] : [])],
+      OR: [
+        { uniqueIdNormalized: input.uniqueId.toLowerCase() },
+        ...(input.sisUserId ? [{ sisUserId: input.sisUserId }] : []),
+      ],
     },
     select: { uniqueIdNormalized: true },
   });
-  if (taken) throw duplicateLogin(taken.uniqueIdNormalized === input.uniqueId.toLowerCase() ? "unique_id" : "sis_user_id");
+  if (taken)
+    throw duplicateLogin(
+      taken.uniqueIdNormalized === input.uniqueId.toLowerCase() ? "unique_id" : "sis_user_id",
+    );
   const sendSetup = input.forceSelfRegistration || !input.password;
   const email = emailOf(input);
   if (sendSetup && !email) {
     const message = "is required when the user has no email address to choose one through";
-    throw new AppError("bad_request", `pseudonym[password]: ${message}`, { fieldErrors: { "pseudonym.password": [message] } });
+    throw new AppError("bad_request", `pseudonym[password]: ${message}`, {
+      fieldErrors: { "pseudonym.password": [message] },
+    });
   }
   try {
     const userId = await db.$transaction(async (tx) => {
       const password = input.forceSelfRegistration ? undefined : input.password;
-      const user = await createUserWithLogin({ name: input.name, uniqueId: input.uniqueId, rootAccountId, password, sisUserId: input.sisUserId, email: input.email }, tx);
+      const user = await createUserWithLogin(
+        {
+          name: input.name,
+          uniqueId: input.uniqueId,
+          rootAccountId,
+          password,
+          sisUserId: input.sisUserId,
+          email: input.email,
+        },
+        tx,
+      );
       if (input.shortName || input.sortableName) {
-        await tx.user.update({ where: { id: user.id }, data: { shortName: input.shortName, sortableName: input.sortableName } });
+        await tx.user.update({
+          where: { id: user.id },
+          data: { shortName: input.shortName, sortableName: input.sortableName },
+        });
       }
-      await recordAudit(tx, { action: "user.registered", actorId: actor.userId, subjectId: user.id, rootAccountId, ip: actor.ip, data: { by: "admin", setupLinkSent: sendSetup } });
+      await recordAudit(tx, {
+        action: "user.registered",
+        actorId: actor.userId,
+        subjectId: user.id,
+        rootAccountId,
+        ip: actor.ip,
+        data: { by: "admin", setupLinkSent: sendSetup },
+      });
       if (sendSetup && email) {
         const [login, school] = await Promise.all([
           tx.login.findFirstOrThrow({ where: { userId: user.id, rootAccountId }, select: { id: true } }),
           tx.account.findUniqueOrThrow({ where: { id: rootAccountId }, select: { name: true } }),
         ]);
-        await sendPasswordSetupInTx(tx, { loginId: login.id, email, name: input.name, schoolName: school.name, rootAccountId, origin: input.origin });
+        await sendPasswordSetupInTx(tx, {
+          loginId: login.id,
+          email,
+          name: input.name,
+          schoolName: school.name,
+          rootAccountId,
+          origin: input.origin,
+        });
       }
       return user.id;
     });
     if (sendSetup) deliverSoon();
-    const row = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { ...userJsonSelect, ...adminLoginSelect } });
+    const row = await db.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { ...userJsonSelect, ...adminLoginSelect },
+    });
     return withAdminFields(toUserJson(row), row.logins, rootAccountId);
   } catch (err) {
     // Two admins creating the same login at once: the unique index decides.
@@ -132,6 +182,11 @@ export async function createAccountUser(actor: Actor, input: NewAccountUser): Pr
 }
 
 function duplicateLogin(field: "unique_id" | "sis_user_id") {
-  const message = field === "unique_id" ? "ID already in use for this account and authentication provider" : "SIS ID is already in use";
-  return new AppError("bad_request", `pseudonym[${field}]: ${message}`, { fieldErrors: { [`pseudonym.${field}`]: [message] } });
+  const message =
+    field === "unique_id"
+      ? "ID already in use for this account and authentication provider"
+      : "SIS ID is already in use";
+  return new AppError("bad_request", `pseudonym[${field}]: ${message}`, {
+    fieldErrors: { [`pseudonym.${field}`]: [message] },
+  });
 }

@@ -24,9 +24,19 @@ export async function getDomainRootAccount(host?: string | null) {
   const hostname = host?.split(":")[0]?.toLowerCase();
   const account =
     (hostname &&
-      (await db.account.findFirst({ where: { domain: hostname, parentId: null, workflowState: "active" }, select: accountSettingsSelect }))) ||
-    (await db.account.findFirst({ where: { isDefault: true, parentId: null }, select: accountSettingsSelect })) ||
-    (await db.account.findFirst({ where: { parentId: null, workflowState: "active" }, orderBy: { id: "asc" }, select: accountSettingsSelect }));
+      (await db.account.findFirst({
+        where: { domain: hostname, parentId: null, workflowState: "active" },
+        select: accountSettingsSelect,
+      }))) ||
+    (await db.account.findFirst({
+      where: { isDefault: true, parentId: null },
+      select: accountSettingsSelect,
+    })) ||
+    (await db.account.findFirst({
+      where: { parentId: null, workflowState: "active" },
+      orderBy: { id: "asc" },
+      select: accountSettingsSelect,
+    }));
   if (!account) throw new AppError("not_found", "No root account is set up yet: run the seed or create one.");
   return account;
 }
@@ -52,12 +62,18 @@ export async function getDomainRootAccountId(host?: string | null): Promise<numb
 export async function rootAccountName(param: string): Promise<string | null> {
   const id = parseId(param);
   if (id === null) return null;
-  const account = await db.account.findFirst({ where: { id, parentId: null, workflowState: "active" }, select: { name: true } });
+  const account = await db.account.findFirst({
+    where: { id, parentId: null, workflowState: "active" },
+    select: { name: true },
+  });
   return account?.name ?? null;
 }
 
 export async function getRootAccountSettings(rootAccountId: number) {
-  const account = await db.account.findFirst({ where: { id: rootAccountId, parentId: null }, select: accountSettingsSelect });
+  const account = await db.account.findFirst({
+    where: { id: rootAccountId, parentId: null },
+    select: accountSettingsSelect,
+  });
   if (!account) throw new AppError("not_found", "The specified resource does not exist.");
   return account;
 }
@@ -72,11 +88,31 @@ export type AccountJson = {
   sis_account_id?: string | null;
 };
 
-const accountSelect = { id: true, name: true, parentId: true, rootAccountId: true, workflowState: true, sisAccountId: true } as const;
-type AccountRow = { id: number; name: string; parentId: number | null; rootAccountId: number | null; workflowState: string; sisAccountId: string | null };
+const accountSelect = {
+  id: true,
+  name: true,
+  parentId: true,
+  rootAccountId: true,
+  workflowState: true,
+  sisAccountId: true,
+} as const;
+type AccountRow = {
+  id: number;
+  name: string;
+  parentId: number | null;
+  rootAccountId: number | null;
+  workflowState: string;
+  sisAccountId: string | null;
+};
 
 function toAccountJson(a: AccountRow, admin: boolean): AccountJson {
-  const json: AccountJson = { id: a.id, name: a.name, parent_account_id: a.parentId, root_account_id: a.rootAccountId, workflow_state: a.workflowState };
+  const json: AccountJson = {
+    id: a.id,
+    name: a.name,
+    parent_account_id: a.parentId,
+    root_account_id: a.rootAccountId,
+    workflow_state: a.workflowState,
+  };
   if (admin) json.sis_account_id = a.sisAccountId;
   return json;
 }
@@ -93,7 +129,10 @@ export async function resolveAccountId(param: string, actor: Actor): Promise<num
   if (raw.startsWith("sis_account_id:")) {
     const sis = raw.slice(15);
     const found = await db.account.findFirst({
-      where: { sisAccountId: sis, OR: [{ id: actor.domainRootAccountId }, { rootAccountId: actor.domainRootAccountId }] },
+      where: {
+        sisAccountId: sis,
+        OR: [{ id: actor.domainRootAccountId }, { rootAccountId: actor.domainRootAccountId }],
+      },
       select: { id: true },
     });
     if (found) return found.id;
@@ -106,7 +145,10 @@ export async function resolveAccountId(param: string, actor: Actor): Promise<num
  * account the actor has no login in; `admin` when the actor administers it (or a parent of it).
  */
 export async function accountAccess(actor: Actor, accountId: number) {
-  const account = await db.account.findFirst({ where: { id: accountId, workflowState: "active" }, select: accountSelect });
+  const account = await db.account.findFirst({
+    where: { id: accountId, workflowState: "active" },
+    select: accountSelect,
+  });
   if (!account) throw notFound();
   const rootAccountId = account.rootAccountId ?? account.id;
   const scope = await administeredAccountIds(actor.userId);
@@ -130,11 +172,24 @@ export async function getAccount(actor: Actor, accountId: number): Promise<Accou
 }
 
 /** GET /accounts — the accounts the actor is an admin of (Canvas: students and teachers get []). */
-export async function listAccounts(actor: Actor, input: { page: PageRequest }): Promise<{ items: AccountJson[]; total: number }> {
-  const where = { workflowState: "active" as const, admins: { some: { userId: actor.userId, workflowState: "active" as const } } };
+export async function listAccounts(
+  actor: Actor,
+  input: { page: PageRequest },
+): Promise<{ items: AccountJson[]; total: number }> {
+  const where = {
+    workflowState: "active" as const,
+    admins: { some: { userId: actor.userId, workflowState: "active" as const } },
+  };
   const { rows, total } = await pageWithTotal(
     input.page,
-    () => db.account.findMany({ where, orderBy: { id: "asc" }, skip: input.page.offset, take: input.page.perPage, select: accountSelect }),
+    () =>
+      db.account.findMany({
+        where,
+        orderBy: { id: "asc" },
+        skip: input.page.offset,
+        take: input.page.perPage,
+        select: accountSelect,
+      }),
     () => db.account.count({ where }),
   );
   return { total, items: rows.map((a) => toAccountJson(a, true)) };

@@ -17,7 +17,13 @@ export function actionErrorState(err: unknown, values?: Record<string, string>):
     console.error("[action] unexpected error", err);
     return { ok: false, message: "Something went wrong on our side. Please try again.", values };
   }
-  return { ok: false, message: appError.message, fieldErrors: appError.fieldErrors, values, retryAfter: appError.retryAfter };
+  return {
+    ok: false,
+    message: appError.message,
+    fieldErrors: appError.fieldErrors,
+    values,
+    retryAfter: appError.retryAfter,
+  };
 }
 
 /** zod issues → field errors keyed by the first path segment. */

@@ -33,7 +33,10 @@ export type AuditInput = {
  * revoking codes): through the API, by an admin or teacher for someone else, or by the user
  * themself on their own page (null).
  */
-export function actionMethod(actor: { userId: number; via: "session" | "token" }, ownerId: number): LinkMethod | null {
+export function actionMethod(
+  actor: { userId: number; via: "session" | "token" },
+  ownerId: number,
+): LinkMethod | null {
   if (actor.via === "token") return "api";
   return actor.userId === ownerId ? null : "admin";
 }

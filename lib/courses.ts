@@ -19,8 +19,26 @@ export type CourseJson = {
   sis_course_id?: string | null;
 };
 
-const courseSelect = { id: true, name: true, courseCode: true, accountId: true, rootAccountId: true, workflowState: true, createdAt: true, sisCourseId: true } as const;
-type CourseRow = { id: number; name: string; courseCode: string; accountId: number; rootAccountId: number; workflowState: string; createdAt: Date; sisCourseId: string | null };
+const courseSelect = {
+  id: true,
+  name: true,
+  courseCode: true,
+  accountId: true,
+  rootAccountId: true,
+  workflowState: true,
+  createdAt: true,
+  sisCourseId: true,
+} as const;
+type CourseRow = {
+  id: number;
+  name: string;
+  courseCode: string;
+  accountId: number;
+  rootAccountId: number;
+  workflowState: string;
+  createdAt: Date;
+  sisCourseId: string | null;
+};
 
 function toCourseJson(c: CourseRow, admin: boolean): CourseJson {
   const json: CourseJson = {
@@ -42,7 +60,10 @@ function toCourseJson(c: CourseRow, admin: boolean): CourseJson {
  * lies in an institution the actor has no login in; 401 for other members of the institution.
  */
 export async function courseAccess(actor: Actor, courseId: number) {
-  const course = await db.course.findFirst({ where: { id: courseId, workflowState: { not: "deleted" } }, select: courseSelect });
+  const course = await db.course.findFirst({
+    where: { id: courseId, workflowState: { not: "deleted" } },
+    select: courseSelect,
+  });
   if (!course) throw notFound();
   const [scope, mine] = await Promise.all([
     administeredAccountIds(actor.userId),
@@ -57,7 +78,9 @@ export async function courseAccess(actor: Actor, courseId: number) {
     throw notFound();
   }
   const types = new Set<EnrollmentType>(mine.map((e) => e.type));
-  const observing = mine.flatMap((e) => (e.type === "observer" && e.associatedUserId ? [e.associatedUserId] : []));
+  const observing = mine.flatMap((e) =>
+    e.type === "observer" && e.associatedUserId ? [e.associatedUserId] : [],
+  );
   return { course, admin, types, observing, seesRoster: admin || types.has("teacher") || types.has("ta") };
 }
 
@@ -76,14 +99,29 @@ export async function createCourse(
   input: { accountId: number; name?: string; courseCode?: string; sisCourseId?: string; offer?: boolean },
 ): Promise<CourseJson> {
   const { rootAccountId } = await requireAccountAdmin(actor, input.accountId);
-  if (input.sisCourseId && (await db.course.findFirst({ where: { rootAccountId, sisCourseId: input.sisCourseId }, select: { id: true } }))) {
+  if (
+    input.sisCourseId &&
+    (await db.course.findFirst({
+      where: { rootAccountId, sisCourseId: input.sisCourseId },
+      select: { id: true },
+    }))
+  ) {
     throw sisTaken(input.sisCourseId);
   }
   const name = input.name?.trim() || "Unnamed Course";
   try {
     const id = await db.$transaction(async (tx) => {
-      const created = await insertCourse({ accountId: input.accountId, name, courseCode: input.courseCode?.trim() || name, sisCourseId: input.sisCourseId ?? null }, tx);
-      if (!input.offer) await tx.course.update({ where: { id: created.id }, data: { workflowState: "unpublished" } });
+      const created = await insertCourse(
+        {
+          accountId: input.accountId,
+          name,
+          courseCode: input.courseCode?.trim() || name,
+          sisCourseId: input.sisCourseId ?? null,
+        },
+        tx,
+      );
+      if (!input.offer)
+        await tx.course.update({ where: { id: created.id }, data: { workflowState: "unpublished" } });
       return created.id;
     });
     return toCourseJson(await db.course.findUniqueOrThrow({ where: { id }, select: courseSelect }), true);
@@ -95,5 +133,7 @@ export async function createCourse(
 
 function sisTaken(sis: string) {
   const message = `SIS ID "${sis}" is already in use`;
-  return new AppError("bad_request", `course[sis_course_id]: ${message}`, { fieldErrors: { "course.sis_course_id": [message] } });
+  return new AppError("bad_request", `course[sis_course_id]: ${message}`, {
+    fieldErrors: { "course.sis_course_id": [message] },
+  });
 }

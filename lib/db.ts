@@ -10,7 +10,10 @@ const globalForDb = globalThis as unknown as { prisma?: PrismaClient; pool?: pg.
 
 function createPool(): pg.Pool {
   // No connection is made here: `next build` imports this module with no database around.
-  const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const pool = new pg.Pool({
+    connectionString: process.env.DATABASE_URL,
+    max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+  });
   pool.on("error", () => {}); // an idle client's lost connection is replaced on next use
   return pool;
 }

@@ -1,7 +1,14 @@
 import "server-only";
 // The demo data `npm start` loads into an empty database. Every login's password is DEMO_PASSWORD.
 import { db } from "./db.ts";
-import { createCourse, createRootAccount, createSubAccount, createUserWithLogin, enrollUser, makeAccountAdmin } from "./provisioning.ts";
+import {
+  createCourse,
+  createRootAccount,
+  createSubAccount,
+  createUserWithLogin,
+  enrollUser,
+  makeAccountAdmin,
+} from "./provisioning.ts";
 
 export const DEMO_PASSWORD = "demo-pass-2026";
 
@@ -10,9 +17,17 @@ export async function isDatabaseEmpty(): Promise<boolean> {
 }
 
 export async function seedDemo(): Promise<void> {
-  const district = await createRootAccount({ name: "Demo District", isDefault: true, selfRegistration: "observers" });
+  const district = await createRootAccount({
+    name: "Demo District",
+    isDefault: true,
+    selfRegistration: "observers",
+  });
   const school = await createSubAccount({ name: "Demo High School", parentId: district.id });
-  const other = await createRootAccount({ name: "Riverside Academy", domain: "riverside.localhost", selfRegistration: "none" });
+  const other = await createRootAccount({
+    name: "Riverside Academy",
+    domain: "riverside.localhost",
+    selfRegistration: "none",
+  });
 
   const user = (name: string, uniqueId: string, rootAccountId: number, sisUserId?: string) =>
     createUserWithLogin({ name, uniqueId, rootAccountId, password: DEMO_PASSWORD, sisUserId });
@@ -27,8 +42,18 @@ export async function seedDemo(): Promise<void> {
   ];
   await user("Pat Parent", "parent@demo.test", district.id);
 
-  const algebra = await createCourse({ accountId: school.id, name: "Algebra I", courseCode: "ALG-1", sisCourseId: "ALG1-2026" });
-  const biology = await createCourse({ accountId: school.id, name: "Biology", courseCode: "BIO-1", sisCourseId: "BIO1-2026" });
+  const algebra = await createCourse({
+    accountId: school.id,
+    name: "Algebra I",
+    courseCode: "ALG-1",
+    sisCourseId: "ALG1-2026",
+  });
+  const biology = await createCourse({
+    accountId: school.id,
+    name: "Biology",
+    courseCode: "BIO-1",
+    sisCourseId: "BIO1-2026",
+  });
   for (const course of [algebra, biology]) {
     await enrollUser({ courseId: course.id, userId: teacher.id, type: "teacher" });
     for (const s of students) await enrollUser({ courseId: course.id, userId: s.id, type: "student" });

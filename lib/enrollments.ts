@@ -11,9 +11,17 @@ import { enrollUser } from "./provisioning.ts";
 import { userAccess } from "./users.ts";
 
 // Canvas names enrollment types after their Rails classes.
-export const ENROLLMENT_TYPES = { StudentEnrollment: "student", TeacherEnrollment: "teacher", TaEnrollment: "ta", ObserverEnrollment: "observer" } as const;
+export const ENROLLMENT_TYPES = {
+  StudentEnrollment: "student",
+  TeacherEnrollment: "teacher",
+  TaEnrollment: "ta",
+  ObserverEnrollment: "observer",
+} as const;
 export type CanvasEnrollmentType = keyof typeof ENROLLMENT_TYPES;
-const CANVAS_TYPE = Object.fromEntries(Object.entries(ENROLLMENT_TYPES).map(([k, v]) => [v, k])) as Record<EnrollmentType, CanvasEnrollmentType>;
+const CANVAS_TYPE = Object.fromEntries(Object.entries(ENROLLMENT_TYPES).map(([k, v]) => [v, k])) as Record<
+  EnrollmentType,
+  CanvasEnrollmentType
+>;
 export const ENROLLMENT_STATES = ["active", "invited", "inactive", "completed", "deleted"] as const;
 const LIVE: EnrollmentState[] = ["active", "invited"];
 
@@ -32,7 +40,15 @@ export type EnrollmentJson = {
 };
 
 const enrollmentSelect = {
-  id: true, courseId: true, userId: true, rootAccountId: true, type: true, workflowState: true, associatedUserId: true, createdAt: true, updatedAt: true,
+  id: true,
+  courseId: true,
+  userId: true,
+  rootAccountId: true,
+  type: true,
+  workflowState: true,
+  associatedUserId: true,
+  createdAt: true,
+  updatedAt: true,
   user: { select: { id: true, name: true, sortableName: true, shortName: true } },
 } as const;
 type EnrollmentRow = Prisma.EnrollmentGetPayload<{ select: typeof enrollmentSelect }>;
@@ -49,17 +65,33 @@ function toEnrollmentJson(e: EnrollmentRow): EnrollmentJson {
     associated_user_id: e.associatedUserId,
     created_at: e.createdAt.toISOString(),
     updated_at: e.updatedAt.toISOString(),
-    user: { id: e.user.id, name: e.user.name, sortable_name: e.user.sortableName, short_name: e.user.shortName },
+    user: {
+      id: e.user.id,
+      name: e.user.name,
+      sortable_name: e.user.sortableName,
+      short_name: e.user.shortName,
+    },
   };
 }
 
 export type EnrollmentFilter = { types?: EnrollmentType[]; states?: EnrollmentState[]; page: PageRequest };
 
 async function page(where: Prisma.EnrollmentWhereInput, f: EnrollmentFilter) {
-  const full = { ...where, type: f.types?.length ? { in: f.types } : undefined, workflowState: { in: f.states?.length ? f.states : LIVE } };
+  const full = {
+    ...where,
+    type: f.types?.length ? { in: f.types } : undefined,
+    workflowState: { in: f.states?.length ? f.states : LIVE },
+  };
   const { rows, total } = await pageWithTotal(
     f.page,
-    () => db.enrollment.findMany({ where: full, orderBy: { id: "asc" }, skip: f.page.offset, take: f.page.perPage, select: enrollmentSelect }),
+    () =>
+      db.enrollment.findMany({
+        where: full,
+        orderBy: { id: "asc" },
+        skip: f.page.offset,
+        take: f.page.perPage,
+        select: enrollmentSelect,
+      }),
     () => db.enrollment.count({ where: full }),
   );
   return { total, items: rows.map(toEnrollmentJson) };
@@ -72,23 +104,54 @@ async function page(where: Prisma.EnrollmentWhereInput, f: EnrollmentFilter) {
  */
 export async function createEnrollment(
   actor: Actor,
-  input: { courseId: number; userId: number; type: EnrollmentType; state?: EnrollmentState; associatedUserId?: number | null },
+  input: {
+    courseId: number;
+    userId: number;
+    type: EnrollmentType;
+    state?: EnrollmentState;
+    associatedUserId?: number | null;
+  },
 ): Promise<EnrollmentJson> {
   const { course, admin } = await courseAccess(actor, input.courseId);
   if (!admin) throw unauthorized();
-  const hasLogin = await db.login.findFirst({ where: { userId: input.userId, rootAccountId: course.rootAccountId, workflowState: "active" }, select: { id: true } });
-  if (!hasLogin) throw fieldError("enrollment[user_id]", "The user has no login in this course's institution.");
+  const hasLogin = await db.login.findFirst({
+    where: { userId: input.userId, rootAccountId: course.rootAccountId, workflowState: "active" },
+    select: { id: true },
+  });
+  if (!hasLogin)
+    throw fieldError("enrollment[user_id]", "The user has no login in this course's institution.");
   const associatedUserId = input.type === "observer" ? (input.associatedUserId ?? null) : null;
   if (associatedUserId !== null) {
-    const student = await db.enrollment.findFirst({ where: { courseId: course.id, userId: associatedUserId, type: "student", workflowState: { in: LIVE } }, select: { id: true } });
-    if (!student) throw fieldError("enrollment[associated_user_id]", "The associated user must be a student in this course.");
+    const student = await db.enrollment.findFirst({
+      where: { courseId: course.id, userId: associatedUserId, type: "student", workflowState: { in: LIVE } },
+      select: { id: true },
+    });
+    if (!student)
+      throw fieldError(
+        "enrollment[associated_user_id]",
+        "The associated user must be a student in this course.",
+      );
   }
   const state = input.state ?? "invited";
   const id = await db.$transaction(async (tx) => {
-    const existing = await tx.enrollment.findFirst({ where: { courseId: course.id, userId: input.userId, type: input.type, associatedUserId }, select: { id: true } });
-    if (!existing) return (await enrollUser({ courseId: course.id, userId: input.userId, type: input.type, state, associatedUserId }, tx)).id;
+    const existing = await tx.enrollment.findFirst({
+      where: { courseId: course.id, userId: input.userId, type: input.type, associatedUserId },
+      select: { id: true },
+    });
+    if (!existing)
+      return (
+        await enrollUser(
+          { courseId: course.id, userId: input.userId, type: input.type, state, associatedUserId },
+          tx,
+        )
+      ).id;
     await tx.enrollment.update({ where: { id: existing.id }, data: { workflowState: state } });
-    if (input.type === "student" && LIVE.includes(state)) await mirrorNewStudentEnrollment(tx, { studentId: input.userId, courseId: course.id, rootAccountId: course.rootAccountId });
+    if (input.type === "student" && LIVE.includes(state))
+      await mirrorNewStudentEnrollment(tx, {
+        studentId: input.userId,
+        courseId: course.id,
+        rootAccountId: course.rootAccountId,
+      });
     return existing.id;
   });
   return toEnrollmentJson(await db.enrollment.findUniqueOrThrow({ where: { id }, select: enrollmentSelect }));
@@ -98,10 +161,16 @@ export async function createEnrollment(
  * GET /courses/:id/enrollments — admins, teachers and TAs see the roster; other members see their
  * own enrollments and those of the students they observe there. Default states: active, invited.
  */
-export async function listCourseEnrollments(actor: Actor, input: EnrollmentFilter & { courseId: number; userId?: number }) {
+export async function listCourseEnrollments(
+  actor: Actor,
+  input: EnrollmentFilter & { courseId: number; userId?: number },
+) {
   const access = await courseAccess(actor, input.courseId);
   const visible = access.seesRoster ? {} : { userId: { in: [actor.userId, ...access.observing] } };
-  return page({ courseId: input.courseId, ...visible, ...(input.userId ? { AND: [{ userId: input.userId }] } : {}) }, input);
+  return page(
+    { courseId: input.courseId, ...visible, ...(input.userId ? { AND: [{ userId: input.userId }] } : {}) },
+    input,
+  );
 }
 
 /**
@@ -116,8 +185,18 @@ export async function listUserEnrollments(actor: Actor, input: EnrollmentFilter 
   if (access === "admin") {
     scope = { course: { accountId: { in: [...(await administeredAccountIds(actor.userId))] } } };
   } else if (access === "related") {
-    const observes = await db.observationLink.findFirst({ where: { observerId: actor.userId, studentId: input.userId, workflowState: "active" }, select: { id: true } });
-    if (!observes) scope = { course: { enrollments: { some: { userId: actor.userId, type: { in: ["teacher", "ta"] }, workflowState: "active" } } } };
+    const observes = await db.observationLink.findFirst({
+      where: { observerId: actor.userId, studentId: input.userId, workflowState: "active" },
+      select: { id: true },
+    });
+    if (!observes)
+      scope = {
+        course: {
+          enrollments: {
+            some: { userId: actor.userId, type: { in: ["teacher", "ta"] }, workflowState: "active" },
+          },
+        },
+      };
   }
   return page({ userId: input.userId, ...scope }, input);
 }
@@ -127,15 +206,23 @@ function fieldError(field: string, message: string) {
 }
 
 /** `type[]` and `state[]` parameters → a filter; Canvas type names or our lower-case ones; unknown → 400. */
-export function enrollmentFilter(input: { type: string[]; state: string[]; page?: unknown; per_page?: unknown }): EnrollmentFilter {
+export function enrollmentFilter(input: {
+  type: string[];
+  state: string[];
+  page?: unknown;
+  per_page?: unknown;
+}): EnrollmentFilter {
   const lower = Object.values(ENROLLMENT_TYPES) as string[];
   const types = input.type.map((t) => {
-    const type = (ENROLLMENT_TYPES as Record<string, EnrollmentType>)[t] ?? (lower.includes(t) ? (t as EnrollmentType) : null);
+    const type =
+      (ENROLLMENT_TYPES as Record<string, EnrollmentType>)[t] ??
+      (lower.includes(t) ? (t as EnrollmentType) : null);
     if (!type) throw fieldError("type[]", `unknown enrollment type "${t}".`);
     return type;
   });
   const states = input.state.map((s) => {
-    if (!(ENROLLMENT_STATES as readonly string[]).includes(s)) throw fieldError("state[]", `unknown enrollment state "${s}".`);
+    if (!(ENROLLMENT_STATES as readonly string[]).includes(s))
+      throw fieldError("state[]", `unknown enrollment state "${s}".`);
     return s as EnrollmentState;
   });
   return { types, states, page: pageRequest(input) };

@@ -19,7 +19,10 @@ export function env(): Env {
   if (!cached) {
     const parsed = envSchema.safeParse(process.env);
     if (!parsed.success) {
-      throw new Error("Invalid configuration: " + parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+      throw new Error(
+        "Invalid configuration: " +
+          parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "),
+      );
     }
     cached = parsed.data;
   }

@@ -18,7 +18,11 @@ export class AppError extends Error {
   /** Seconds until a throttled caller may try again. */
   readonly retryAfter?: number;
 
-  constructor(code: ErrorCode, message: string, extra: { fieldErrors?: FieldErrors; retryAfter?: number } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    extra: { fieldErrors?: FieldErrors; retryAfter?: number } = {},
+  ) {
     super(message);
     this.name = "AppError";
     this.code = code;

@@ -22,9 +22,14 @@ export async function getHomeSummary(actor: Actor) {
  * explains instead of offering a button that fails.
  */
 export async function getPairingEligibility(actor: Actor) {
-  const [isStudent, account] = await Promise.all([hasActiveStudentEnrollment(actor.userId), getRootAccountSettings(actor.domainRootAccountId)]);
+  const [isStudent, account] = await Promise.all([
+    hasActiveStudentEnrollment(actor.userId),
+    getRootAccountSettings(actor.domainRootAccountId),
+  ]);
   let reason: string | null = null;
-  if (!isStudent) reason = "Pairing codes are for students: you need an active enrollment as a student in a course to create one.";
+  if (!isStudent)
+    reason =
+      "Pairing codes are for students: you need an active enrollment as a student in a course to create one.";
   else if (account.selfRegistration === "none")
     reason = `${account.name} has not turned on observer registration, so pairing codes cannot be used. Ask your school to link your parent or guardian for you.`;
   return {

@@ -17,7 +17,8 @@ export const MAX_ATTEMPTS = 6;
 
 let transport: nodemailer.Transporter | null | undefined;
 function smtp(): nodemailer.Transporter | null {
-  if (transport === undefined) transport = process.env.SMTP_URL ? nodemailer.createTransport(process.env.SMTP_URL) : null;
+  if (transport === undefined)
+    transport = process.env.SMTP_URL ? nodemailer.createTransport(process.env.SMTP_URL) : null;
   return transport;
 }
 
@@ -29,18 +30,35 @@ export async function deliverPendingEmails(limit = 500): Promise<number> {
   for (let i = 0; i < limit; i++) {
     // Claim one row at a time; SKIP LOCKED lets several instances deliver without double-sending.
     const delivered = await db.$transaction(async (tx) => {
-      const rows = await tx.$queryRaw<{ id: number; to: string; subject: string; text: string; attempts: number }[]>`
+      const rows = await tx.$queryRaw<
+        { id: number; to: string; subject: string; text: string; attempts: number }[]
+      >`
         SELECT id, "to", subject, text, attempts FROM outbox_emails
          WHERE sent_at IS NULL AND attempts < ${MAX_ATTEMPTS} AND (next_attempt_at IS NULL OR next_attempt_at <= (now() AT TIME ZONE 'UTC'))
          ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`;
       const row = rows[0];
       if (!row) return false;
       try {
-        await mailer.sendMail({ from: process.env.MAIL_FROM ?? "Observer Pairing <no-reply@localhost>", to: row.to, subject: row.subject, text: row.text });
-        await tx.outboxEmail.update({ where: { id: row.id }, data: { sentAt: new Date(), attempts: row.attempts + 1, error: null } });
+        await mailer.sendMail({
+          from: process.env.MAIL_FROM ?? "Observer Pairing <no-reply@localhost>",
+          to: row.to,
+          subject: row.subject,
+          text: row.text,
+        });
+        await tx.outboxEmail.update({
+          where: { id: row.id },
+          data: { sentAt: new Date(), attempts: row.attempts + 1, error: null },
+        });
       } catch (err) {
         const nextAttemptAt = new Date(Date.now() + 60_000 * 2 ** row.attempts);
-        await tx.outboxEmail.update({ where: { id: row.id }, data: { attempts: row.attempts + 1, nextAttemptAt, error: String((err as Error).message ?? err).slice(0, 500) } });
+        await tx.outboxEmail.update({
+          where: { id: row.id },
+          data: {
+            attempts: row.attempts + 1,
+            nextAttemptAt,
+            error: String((err as Error).message ?? err).slice(0, 500),
+          },
+        });
       }
       return true;
     });
@@ -51,7 +69,8 @@ export async function deliverPendingEmails(limit = 500): Promise<number> {
 }
 
 let retryTimer: NodeJS.Timeout | undefined;
-const deliverInBackground = () => void deliverPendingEmails().catch((err) => console.error("[mail] delivery failed", err));
+const deliverInBackground = () =>
+  void deliverPendingEmails().catch((err) => console.error("[mail] delivery failed", err));
 
 /** Kicks off delivery after a commit without making the request wait for SMTP. */
 export function deliverSoon(): void {
@@ -61,7 +80,16 @@ export function deliverSoon(): void {
   retryTimer ??= setInterval(deliverInBackground, 60_000).unref();
 }
 
-export type OutboxRow = { id: number; to: string; subject: string; text: string; sentAt: Date | null; error: string | null; attempts: number; createdAt: Date };
+export type OutboxRow = {
+  id: number;
+  to: string;
+  subject: string;
+  text: string;
+  sentAt: Date | null;
+  error: string | null;
+  attempts: number;
+  createdAt: Date;
+};
 
 /** The newest outbox emails about the given schools (the outbox page: a root admin's own schools). */
 export async function listOutbox(rootAccountIds: number[], limit = 50): Promise<OutboxRow[]> {
@@ -69,6 +97,15 @@ export async function listOutbox(rootAccountIds: number[], limit = 50): Promise<
     where: { rootAccountId: { in: rootAccountIds } },
     orderBy: { id: "desc" },
     take: Math.min(200, Math.max(1, limit)),
-    select: { id: true, to: true, subject: true, text: true, sentAt: true, error: true, attempts: true, createdAt: true },
+    select: {
+      id: true,
+      to: true,
+      subject: true,
+      text: true,
+      sentAt: true,
+      error: true,
+      attempts: true,
+      createdAt: true,
+    },
   });
 }

@@ -4,18 +4,33 @@ import type { Actor } from "./actor.ts";
 import { queueEmailInTx } from "./mail.ts";
 
 /** Tells a student, in the app and by email, that someone now observes them (Canvas tells nobody). */
-export async function notifyLinkCreatedInTx(tx: Tx, input: { studentId: number; observerId: number; rootAccountId: number }): Promise<void> {
+export async function notifyLinkCreatedInTx(
+  tx: Tx,
+  input: { studentId: number; observerId: number; rootAccountId: number },
+): Promise<void> {
   const [student, observer] = await Promise.all([
-    tx.user.findUniqueOrThrow({ where: { id: input.studentId }, select: { id: true, name: true, email: true } }),
+    tx.user.findUniqueOrThrow({
+      where: { id: input.studentId },
+      select: { id: true, name: true, email: true },
+    }),
     tx.user.findUniqueOrThrow({ where: { id: input.observerId }, select: { name: true } }),
   ]);
   const subject = `${observer.name} now observes your account`;
   const body = `${observer.name} can now follow your courses as an observer. If this is wrong, tell your school.`;
   await tx.notification.create({ data: { userId: student.id, kind: "observer_linked", subject, body } });
-  if (student.email) await queueEmailInTx(tx, { to: student.email, subject, text: `Hello ${student.name},\n\n${body}\n`, rootAccountId: input.rootAccountId });
+  if (student.email)
+    await queueEmailInTx(tx, {
+      to: student.email,
+      subject,
+      text: `Hello ${student.name},\n\n${body}\n`,
+      rootAccountId: input.rootAccountId,
+    });
 }
 
-export async function notifyWelcomeInTx(tx: Tx, input: { email: string; name: string; studentName: string; rootAccountId: number }): Promise<void> {
+export async function notifyWelcomeInTx(
+  tx: Tx,
+  input: { email: string; name: string; studentName: string; rootAccountId: number },
+): Promise<void> {
   await queueEmailInTx(tx, {
     to: input.email,
     subject: "Welcome to Observer Pairing",
@@ -24,7 +39,14 @@ export async function notifyWelcomeInTx(tx: Tx, input: { email: string; name: st
   });
 }
 
-export type NotificationRow = { id: number; kind: string; subject: string; body: string; readAt: Date | null; createdAt: Date };
+export type NotificationRow = {
+  id: number;
+  kind: string;
+  subject: string;
+  body: string;
+  readAt: Date | null;
+  createdAt: Date;
+};
 
 export async function listNotifications(actor: Actor, limit = 50): Promise<NotificationRow[]> {
   return db.notification.findMany({
@@ -40,5 +62,8 @@ export async function countUnreadNotifications(actor: Actor): Promise<number> {
 }
 
 export async function markNotificationsRead(actor: Actor): Promise<void> {
-  await db.notification.updateMany({ where: { userId: actor.userId, readAt: null }, data: { readAt: new Date() } });
+  await db.notification.updateMany({
+    where: { userId: actor.userId, readAt: null },
+    data: { readAt: new Date() },
+  });
 }

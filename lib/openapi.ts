@@ -15,17 +15,28 @@ const PATH_PARAMS: Record<string, string> = {
   token_id: "An access token id.",
 };
 
-const error = (description: string) => ({ description, content: { "application/json": { schema: errorSchema } } });
+const error = (description: string) => ({
+  description,
+  content: { "application/json": { schema: errorSchema } },
+});
 
 function operation(e: Endpoint): ZodOpenApiOperationObject {
   const names = [...e.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-  const path = names.length ? z.object(Object.fromEntries(names.map((n) => [n, z.string().meta({ description: PATH_PARAMS[n] ?? n })]))) : undefined;
+  const path = names.length
+    ? z.object(
+        Object.fromEntries(names.map((n) => [n, z.string().meta({ description: PATH_PARAMS[n] ?? n })])),
+      )
+    : undefined;
   const hasBody = e.method === "post" || e.method === "put";
   const body = { schema: e.params };
   const success = e.response
     ? {
-        description: e.list ? "A page of results; the `Link` header (rel current, next, prev, first, last) points to the others." : "OK",
-        headers: e.list ? { Link: { description: "RFC 5988 pagination links.", schema: { type: "string" as const } } } : undefined,
+        description: e.list
+          ? "A page of results; the `Link` header (rel current, next, prev, first, last) points to the others."
+          : "OK",
+        headers: e.list
+          ? { Link: { description: "RFC 5988 pagination links.", schema: { type: "string" as const } } }
+          : undefined,
         content: { "application/json": { schema: e.list ? z.array(e.response) : e.response } },
       }
     : { description: "OK" };
@@ -38,8 +49,13 @@ function operation(e: Endpoint): ZodOpenApiOperationObject {
     requestParams: { ...(path ? { path } : {}), ...(hasBody ? {} : { query: e.params as z.ZodObject }) },
     requestBody: hasBody
       ? {
-          description: "JSON, form-urlencoded (Rails brackets: `observee[unique_id]=…`) or multipart; the same parameters may instead be sent in the query string.",
-          content: { "application/json": body, "application/x-www-form-urlencoded": body, "multipart/form-data": body },
+          description:
+            "JSON, form-urlencoded (Rails brackets: `observee[unique_id]=…`) or multipart; the same parameters may instead be sent in the query string.",
+          content: {
+            "application/json": body,
+            "application/x-www-form-urlencoded": body,
+            "multipart/form-data": body,
+          },
         }
       : undefined,
     responses: {
@@ -48,7 +64,10 @@ function operation(e: Endpoint): ZodOpenApiOperationObject {
       "401": error("`unauthenticated`: no valid token; `unauthorized`: not allowed."),
       "404": error("The specified resource does not exist."),
       ...(e.operationId === "addObservee"
-        ? { "422": error("Invalid pairing code. / Unknown observee."), "429": error("Too many failed attempts; see Retry-After.") }
+        ? {
+            "422": error("Invalid pairing code. / Unknown observee."),
+            "429": error("Too many failed attempts; see Retry-After."),
+          }
         : {}),
     },
   };
@@ -74,7 +93,11 @@ export function openApiDocument() {
     security: [{ bearer: [] }, { accessTokenQuery: [] }],
     components: {
       securitySchemes: {
-        bearer: { type: "http", scheme: "bearer", description: "An API token (`npm run cli -- token create`, or POST /users/self/tokens)." },
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description: "An API token (`npm run cli -- token create`, or POST /users/self/tokens).",
+        },
         accessTokenQuery: { type: "apiKey", in: "query", name: "access_token" },
       },
     },

@@ -5,7 +5,8 @@ export const DEFAULT_PER_PAGE = 10;
 export const MAX_PER_PAGE = 100;
 
 function toInt(v: unknown): number | null {
-  const n = typeof v === "number" ? v : typeof v === "string" && /^-?\d+$/.test(v.trim()) ? Number(v.trim()) : NaN;
+  const n =
+    typeof v === "number" ? v : typeof v === "string" && /^-?\d+$/.test(v.trim()) ? Number(v.trim()) : NaN;
   return Number.isSafeInteger(n) ? n : null;
 }
 
@@ -23,7 +24,11 @@ export function lastPage(total: number, perPage: number): number {
  * A page of rows and the list's total. A first page that is not full is the whole list, so the
  * count query (and a transaction around both) is skipped — the common case for small lists.
  */
-export async function pageWithTotal<T>(page: PageRequest, rows: () => Promise<T[]>, count: () => Promise<number>): Promise<{ rows: T[]; total: number }> {
+export async function pageWithTotal<T>(
+  page: PageRequest,
+  rows: () => Promise<T[]>,
+  count: () => Promise<number>,
+): Promise<{ rows: T[]; total: number }> {
   const found = await rows();
   const total = page.offset === 0 && found.length < page.perPage ? found.length : await count();
   return { rows: found, total };

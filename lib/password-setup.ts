@@ -16,11 +16,22 @@ const digest = (token: string) => createHash("sha256").update(token).digest("hex
 /** Makes a setup link for a login and queues the email carrying it, in the caller's transaction. */
 export async function sendPasswordSetupInTx(
   tx: Tx,
-  input: { loginId: number; email: string; name: string; schoolName: string; rootAccountId: number; origin: string },
+  input: {
+    loginId: number;
+    email: string;
+    name: string;
+    schoolName: string;
+    rootAccountId: number;
+    origin: string;
+  },
 ): Promise<void> {
   const token = randomBytes(32).toString("base64url");
   await tx.passwordSetupToken.create({
-    data: { loginId: input.loginId, digest: digest(token), expiresAt: new Date(Date.now() + LINK_LIFETIME_DAYS * 86_400_000) },
+    data: {
+      loginId: input.loginId,
+      digest: digest(token),
+      expiresAt: new Date(Date.now() + LINK_LIFETIME_DAYS * 86_400_000),
+    },
   });
   const link = new URL("/set-password", process.env.APP_URL || input.origin);
   link.searchParams.set("token", token);
@@ -38,7 +49,12 @@ const INVALID_LINK = "This link has expired or was already used. Ask your school
 export async function findPasswordSetup(token: string): Promise<{ email: string } | null> {
   if (!token || token.length > 100) return null;
   const row = await db.passwordSetupToken.findFirst({
-    where: { digest: digest(token), usedAt: null, expiresAt: { gt: new Date() }, login: { workflowState: "active" } },
+    where: {
+      digest: digest(token),
+      usedAt: null,
+      expiresAt: { gt: new Date() },
+      login: { workflowState: "active" },
+    },
     select: { login: { select: { uniqueId: true } } },
   });
   return row ? { email: row.login.uniqueId } : null;
@@ -49,7 +65,11 @@ export async function findPasswordSetup(token: string): Promise<{ email: string 
  * it, so two submissions cannot both succeed; the new password follows the same rules as
  * registration. Returns the login to sign in with.
  */
-export async function completePasswordSetup(input: { token: string; password: string; ip: string | null }): Promise<{ email: string }> {
+export async function completePasswordSetup(input: {
+  token: string;
+  password: string;
+  ip: string | null;
+}): Promise<{ email: string }> {
   const setup = await findPasswordSetup(input.token);
   if (!setup) throw new AppError("bad_request", INVALID_LINK, { fieldErrors: { token: [INVALID_LINK] } });
   const problem = newPasswordProblem(input.password, setup.email);
@@ -61,8 +81,18 @@ export async function completePasswordSetup(input: { token: string; password: st
        WHERE digest = ${digest(input.token)} AND used_at IS NULL AND expires_at > now() AT TIME ZONE 'UTC'
        RETURNING login_id`;
     if (!rows[0]) throw new AppError("bad_request", INVALID_LINK, { fieldErrors: { token: [INVALID_LINK] } });
-    const login = await tx.login.update({ where: { id: rows[0].login_id }, data: { passwordHash }, select: { userId: true, rootAccountId: true } });
-    await recordAudit(tx, { action: "login.password_set", actorId: login.userId, subjectId: login.userId, rootAccountId: login.rootAccountId, ip: input.ip });
+    const login = await tx.login.update({
+      where: { id: rows[0].login_id },
+      data: { passwordHash },
+      select: { userId: true, rootAccountId: true },
+    });
+    await recordAudit(tx, {
+      action: "login.password_set",
+      actorId: login.userId,
+      subjectId: login.userId,
+      rootAccountId: login.rootAccountId,
+      ip: input.ip,
+    });
   });
   return setup;
 }

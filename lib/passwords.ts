@@ -6,7 +6,10 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password);
 }
 
-export async function verifyPassword(passwordHash: string | null | undefined, password: string): Promise<boolean> {
+export async function verifyPassword(
+  passwordHash: string | null | undefined,
+  password: string,
+): Promise<boolean> {
   if (!passwordHash) return false;
   try {
     return await verify(passwordHash, password);
@@ -16,7 +19,11 @@ export async function verifyPassword(passwordHash: string | null | undefined, pa
 }
 
 /** Shown next to every new-password field, and enforced by newPasswordProblem. */
-export const PASSWORD_RULES = ["At least 10 characters", "Not only one repeated character", "Not the same as your email"] as const;
+export const PASSWORD_RULES = [
+  "At least 10 characters",
+  "Not only one repeated character",
+  "Not the same as your email",
+] as const;
 
 /** What is wrong with a new password on its own (length, one repeated character), or null. */
 export function passwordShapeProblem(password: string): string | null {
@@ -28,7 +35,9 @@ export function passwordShapeProblem(password: string): string | null {
 
 /** The rule that needs the email too, checked once the password's own shape is fine. */
 export function passwordEmailProblem(password: string, email: string): string | null {
-  return email && password.toLowerCase() === email.trim().toLowerCase() ? "Do not use your email as the password." : null;
+  return email && password.toLowerCase() === email.trim().toLowerCase()
+    ? "Do not use your email as the password."
+    : null;
 }
 
 /** What is wrong with a new password (registration, setting one up), or null. */

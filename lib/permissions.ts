@@ -15,7 +15,10 @@ export async function adminRootAccountIds(userId: number): Promise<number[]> {
 
 /** Root accounts in which the user holds an active login. */
 export async function loginRootAccountIds(userId: number): Promise<number[]> {
-  const rows = await db.login.findMany({ where: { userId, workflowState: "active" }, select: { rootAccountId: true } });
+  const rows = await db.login.findMany({
+    where: { userId, workflowState: "active" },
+    select: { rootAccountId: true },
+  });
   return [...new Set(rows.map((r) => r.rootAccountId))];
 }
 
@@ -73,8 +76,14 @@ export async function scopeCoversUser(scope: Set<number>, userId: number): Promi
   if (scope.size === 0) return false;
   const ids = [...scope];
   const [login, enrollment] = await Promise.all([
-    db.login.findFirst({ where: { userId, workflowState: "active", rootAccountId: { in: ids } }, select: { id: true } }),
-    db.enrollment.findFirst({ where: { userId, workflowState: { not: "deleted" }, course: { accountId: { in: ids } } }, select: { id: true } }),
+    db.login.findFirst({
+      where: { userId, workflowState: "active", rootAccountId: { in: ids } },
+      select: { id: true },
+    }),
+    db.enrollment.findFirst({
+      where: { userId, workflowState: { not: "deleted" }, course: { accountId: { in: ids } } },
+      select: { id: true },
+    }),
   ]);
   return !!(login || enrollment);
 }

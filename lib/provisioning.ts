@@ -18,14 +18,25 @@ export function shortNameOf(name: string): string {
 }
 
 export async function createRootAccount(
-  input: { name: string; domain?: string | null; isDefault?: boolean; selfRegistration?: SelfRegistration; pairingCodeLifetimeMinutes?: number; teachersMayGenerateCodes?: boolean; studentsMayRemoveObservers?: boolean },
+  input: {
+    name: string;
+    domain?: string | null;
+    isDefault?: boolean;
+    selfRegistration?: SelfRegistration;
+    pairingCodeLifetimeMinutes?: number;
+    teachersMayGenerateCodes?: boolean;
+    studentsMayRemoveObservers?: boolean;
+  },
   tx: Tx = db,
 ) {
   return tx.account.create({ data: { ...input }, select: { id: true, name: true } });
 }
 
 export async function createSubAccount(input: { name: string; parentId: number }, tx: Tx = db) {
-  const parent = await tx.account.findUniqueOrThrow({ where: { id: input.parentId }, select: { id: true, rootAccountId: true } });
+  const parent = await tx.account.findUniqueOrThrow({
+    where: { id: input.parentId },
+    select: { id: true, rootAccountId: true },
+  });
   return tx.account.create({
     data: { name: input.name, parentId: parent.id, rootAccountId: parent.rootAccountId ?? parent.id },
     select: { id: true, name: true, rootAccountId: true },
@@ -70,15 +81,23 @@ export async function createUserWithLogin(input: NewUser, tx: Tx = db) {
 
 export async function makeAccountAdmin(input: { accountId: number; userId: number }, tx: Tx = db) {
   return tx.accountAdmin.upsert({
-    where: { accountId_userId_role: { accountId: input.accountId, userId: input.userId, role: "AccountAdmin" } },
+    where: {
+      accountId_userId_role: { accountId: input.accountId, userId: input.userId, role: "AccountAdmin" },
+    },
     create: { accountId: input.accountId, userId: input.userId },
     update: { workflowState: "active" },
     select: { id: true },
   });
 }
 
-export async function createCourse(input: { accountId: number; name: string; courseCode?: string; sisCourseId?: string | null }, tx: Tx = db) {
-  const account = await tx.account.findUniqueOrThrow({ where: { id: input.accountId }, select: { id: true, rootAccountId: true } });
+export async function createCourse(
+  input: { accountId: number; name: string; courseCode?: string; sisCourseId?: string | null },
+  tx: Tx = db,
+) {
+  const account = await tx.account.findUniqueOrThrow({
+    where: { id: input.accountId },
+    select: { id: true, rootAccountId: true },
+  });
   return tx.course.create({
     data: {
       accountId: account.id,
@@ -93,11 +112,20 @@ export async function createCourse(input: { accountId: number; name: string; cou
 
 /** Enrolls a user; a student enrollment also gives that student's linked observers theirs. */
 export async function enrollUser(
-  input: { courseId: number; userId: number; type: EnrollmentType; state?: EnrollmentState; associatedUserId?: number | null },
+  input: {
+    courseId: number;
+    userId: number;
+    type: EnrollmentType;
+    state?: EnrollmentState;
+    associatedUserId?: number | null;
+  },
   tx?: Tx,
 ) {
   const run = async (t: Tx) => {
-    const course = await t.course.findUniqueOrThrow({ where: { id: input.courseId }, select: { id: true, rootAccountId: true } });
+    const course = await t.course.findUniqueOrThrow({
+      where: { id: input.courseId },
+      select: { id: true, rootAccountId: true },
+    });
     const enrollment = await t.enrollment.create({
       data: {
         courseId: course.id,
@@ -109,7 +137,12 @@ export async function enrollUser(
       },
       select: { id: true, courseId: true, userId: true, type: true, workflowState: true },
     });
-    if (input.type === "student") await mirrorNewStudentEnrollment(t, { studentId: input.userId, courseId: course.id, rootAccountId: course.rootAccountId });
+    if (input.type === "student")
+      await mirrorNewStudentEnrollment(t, {
+        studentId: input.userId,
+        courseId: course.id,
+        rootAccountId: course.rootAccountId,
+      });
     return enrollment;
   };
   return tx ? run(tx) : db.$transaction(run);

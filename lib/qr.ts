@@ -14,14 +14,23 @@ export function registrationLink(origin: string, input: { code: string; rootAcco
 
 /** A QR code as inline SVG, rendered on the server so the browser downloads no QR library. */
 export async function qrSvg(text: string): Promise<string> {
-  return QRCode.toString(text, { type: "svg", errorCorrectionLevel: "M", margin: 2, color: { dark: "#000000", light: "#ffffff" } });
+  return QRCode.toString(text, {
+    type: "svg",
+    errorCorrectionLevel: "M",
+    margin: 2,
+    color: { dark: "#000000", light: "#ffffff" },
+  });
 }
 
 /**
  * The QR image and link for a freshly made code: on APP_URL when set, else on the site this
  * request came to (https only when a configured, trusted proxy says so — not any client).
  */
-export async function pairingQr(input: { code: string; rootAccountId: number }, host: string | null, proto: string | null) {
+export async function pairingQr(
+  input: { code: string; rootAccountId: number },
+  host: string | null,
+  proto: string | null,
+) {
   const trustedProto = process.env.TRUSTED_PROXY_HEADER && proto === "https" ? "https" : "http";
   const origin = process.env.APP_URL || `${trustedProto}://${host ?? "localhost"}`;
   const link = registrationLink(origin, input);

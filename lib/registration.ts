@@ -35,16 +35,31 @@ export const registrationSchema = z
     if (problem) ctx.addIssue({ code: "custom", path: ["password"], message: problem });
   });
 
-export type RegistrationInput = z.input<typeof registrationSchema> & { host: string | null; ip: string | null; method?: Extract<LinkMethod, "self_registration" | "qr"> };
+export type RegistrationInput = z.input<typeof registrationSchema> & {
+  host: string | null;
+  ip: string | null;
+  method?: Extract<LinkMethod, "self_registration" | "qr">;
+};
 
-const invalidCode = () => new AppError("bad_request", MESSAGES.invalidPairingCode, { fieldErrors: { pairing_code: [MESSAGES.invalidPairingCode] } });
+const invalidCode = () =>
+  new AppError("bad_request", MESSAGES.invalidPairingCode, {
+    fieldErrors: { pairing_code: [MESSAGES.invalidPairingCode] },
+  });
 const loginTaken = () =>
-  new AppError("bad_request", "An account with this email already exists. Sign in instead.", { fieldErrors: { unique_id: ["An account with this email already exists. Sign in instead."] } });
+  new AppError("bad_request", "An account with this email already exists. Sign in instead.", {
+    fieldErrors: { unique_id: ["An account with this email already exists. Sign in instead."] },
+  });
 
 /** Registers an observer in the host's root account and links them to the code's student. */
-export async function registerObserver(input: RegistrationInput): Promise<{ userId: number; student: UserJson; rootAccountId: number }> {
+export async function registerObserver(
+  input: RegistrationInput,
+): Promise<{ userId: number; student: UserJson; rootAccountId: number }> {
   const account = await getDomainRootAccount(input.host);
-  if (account.selfRegistration === "none") throw new AppError("forbidden", `${account.name} does not allow parents to register themselves. Ask your school for an account.`);
+  if (account.selfRegistration === "none")
+    throw new AppError(
+      "forbidden",
+      `${account.name} does not allow parents to register themselves. Ask your school for an account.`,
+    );
   const parsed = registrationSchema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
@@ -54,29 +69,85 @@ export async function registerObserver(input: RegistrationInput): Promise<{ user
   const data = parsed.data;
   // The code is checked before the email, so the form cannot be used to find out which emails
   // have accounts without a valid code (and a wrong code counts as a guess).
-  const code = await throttledAttempt(guessLimits({ ip: input.ip, login: data.unique_id }), async (attempt) => {
-    const found = await findActiveCode(data.pairing_code);
-    const studentAccounts = found ? await loginRootAccountIds(found.studentId) : [];
-    if (!found || !studentAccounts.includes(account.id)) {
-      attempt.fail();
-      await db.auditEvent.create({ data: { action: "code.failed", rootAccountId: account.id, method: "self_registration", ip: input.ip, data: { reason: "self-registration with an invalid code" } } });
-      throw invalidCode();
-    }
-    return found;
+  const code = await throttledAttempt(
+    guessLimits({ ip: input.ip, login: data.unique_id }),
+    async (attempt) => {
+      const found = await findActiveCode(data.pairing_code);
+      const studentAccounts = found ? await loginRootAccountIds(found.studentId) : [];
+      if (!found || !studentAccounts.includes(account.id)) {
+        attempt.fail();
+        await db.auditEvent.create({
+          data: {
+            action: "code.failed",
+            rootAccountId: account.id,
+            method: "self_registration",
+            ip: input.ip,
+            data: { reason: "self-registration with an invalid code" },
+          },
+        });
+        throw invalidCode();
+      }
+      return found;
+    },
+  );
+  const existing = await db.login.findFirst({
+    where: { rootAccountId: account.id, uniqueIdNormalized: data.unique_id },
+    select: { id: true },
   });
-  const existing = await db.login.findFirst({ where: { rootAccountId: account.id, uniqueIdNormalized: data.unique_id }, select: { id: true } });
   if (existing) throw loginTaken();
 
   const method = input.method ?? "self_registration";
   try {
     const result = await db.$transaction(async (tx) => {
-      const user = await createUserWithLogin({ name: data.name, uniqueId: data.unique_id, rootAccountId: account.id, password: data.password }, tx);
+      const user = await createUserWithLogin(
+        { name: data.name, uniqueId: data.unique_id, rootAccountId: account.id, password: data.password },
+        tx,
+      );
       if (!(await consumeCodeInTx(tx, code.id, user.id))) throw invalidCode();
-      await linkInTx(tx, { studentId: code.studentId, observerId: user.id, rootAccountId: account.id, method, actorId: user.id, ip: input.ip });
-      await recordAudit(tx, { action: "user.registered", actorId: user.id, subjectId: code.studentId, targetId: user.id, rootAccountId: account.id, method, ip: input.ip });
-      await recordAudit(tx, { action: "code.redeemed", actorId: user.id, subjectId: code.studentId, targetId: user.id, rootAccountId: account.id, method, ip: input.ip, data: { pairingCodeId: code.id } });
-      const student = await tx.user.findUniqueOrThrow({ where: { id: code.studentId }, select: { id: true, name: true, createdAt: true, sortableName: true, shortName: true, avatarUrl: true } });
-      await notifyWelcomeInTx(tx, { email: data.unique_id, name: data.name, studentName: student.name, rootAccountId: account.id });
+      await linkInTx(tx, {
+        studentId: code.studentId,
+        observerId: user.id,
+        rootAccountId: account.id,
+        method,
+        actorId: user.id,
+        ip: input.ip,
+      });
+      await recordAudit(tx, {
+        action: "user.registered",
+        actorId: user.id,
+        subjectId: code.studentId,
+        targetId: user.id,
+        rootAccountId: account.id,
+        method,
+        ip: input.ip,
+      });
+      await recordAudit(tx, {
+        action: "code.redeemed",
+        actorId: user.id,
+        subjectId: code.studentId,
+        targetId: user.id,
+        rootAccountId: account.id,
+        method,
+        ip: input.ip,
+        data: { pairingCodeId: code.id },
+      });
+      const student = await tx.user.findUniqueOrThrow({
+        where: { id: code.studentId },
+        select: {
+          id: true,
+          name: true,
+          createdAt: true,
+          sortableName: true,
+          shortName: true,
+          avatarUrl: true,
+        },
+      });
+      await notifyWelcomeInTx(tx, {
+        email: data.unique_id,
+        name: data.name,
+        studentName: student.name,
+        rootAccountId: account.id,
+      });
       return { userId: user.id, student: toUserJson(student), rootAccountId: account.id };
     });
     deliverSoon();

@@ -25,7 +25,11 @@ export const GUESS_LIMITS = {
 /** Same body whatever tripped it: which limit was hit is nobody's business. */
 export const THROTTLED_MESSAGE = "Too many incorrect attempts. Please wait before trying again.";
 
-export function guessLimits(who: { observerId?: number | null; ip?: string | null; login?: string | null }): Limit[] {
+export function guessLimits(who: {
+  observerId?: number | null;
+  ip?: string | null;
+  login?: string | null;
+}): Limit[] {
   const limits: Limit[] = [{ key: "guess:global", ...GUESS_LIMITS.global }];
   if (who.observerId) limits.push({ key: `guess:observer:${who.observerId}`, ...GUESS_LIMITS.observer });
   if (who.login) limits.push({ key: `guess:login:${who.login.toLowerCase()}`, ...GUESS_LIMITS.observer });
@@ -38,7 +42,8 @@ function windowStart(limit: Limit, now: number): Date {
   return new Date(Math.floor(now / ms) * ms);
 }
 
-const throttled = (retryAfter: number) => new AppError("rate_limited", THROTTLED_MESSAGE, { retryAfter: Math.max(1, Math.ceil(retryAfter)) });
+const throttled = (retryAfter: number) =>
+  new AppError("rate_limited", THROTTLED_MESSAGE, { retryAfter: Math.max(1, Math.ceil(retryAfter)) });
 
 /** Adds `delta` to every limit's counter for its current window, in one statement; returns the new counts. */
 async function addToCounters(limits: Limit[], now: number, delta: 1 | -1): Promise<Map<string, number>> {
@@ -67,7 +72,10 @@ export type Attempt = {
  * unless `run` calls `attempt.fail()`, the place is given back when it ends (success, or an error
  * that is not a wrong guess). If the counter store is down, the attempt is refused (fails closed).
  */
-export async function throttledAttempt<T>(limits: Limit[], run: (attempt: Attempt) => Promise<T>): Promise<T> {
+export async function throttledAttempt<T>(
+  limits: Limit[],
+  run: (attempt: Attempt) => Promise<T>,
+): Promise<T> {
   const now = Date.now();
   let counts: Map<string, number>;
   try {
@@ -78,22 +86,34 @@ export async function throttledAttempt<T>(limits: Limit[], run: (attempt: Attemp
   }
   let retryAfter = 0;
   for (const l of limits) {
-    if ((counts.get(l.key) ?? 0) > l.max) retryAfter = Math.max(retryAfter, (windowStart(l, now).getTime() + l.windowSeconds * 1000 - now) / 1000);
+    if ((counts.get(l.key) ?? 0) > l.max)
+      retryAfter = Math.max(
+        retryAfter,
+        (windowStart(l, now).getTime() + l.windowSeconds * 1000 - now) / 1000,
+      );
   }
   let failed = false;
   try {
     if (retryAfter > 0) throw throttled(retryAfter);
     return await run({ fail: () => void (failed = true) });
   } finally {
-    if (!failed) await addToCounters(limits, now, -1).catch((err) => console.error("[throttle] could not give an attempt back", err));
+    if (!failed)
+      await addToCounters(limits, now, -1).catch((err) =>
+        console.error("[throttle] could not give an attempt back", err),
+      );
     // Old windows are useless; prune now and then rather than run a scheduler.
-    if (Math.random() < 0.01) await db.$executeRaw`DELETE FROM rate_limit_counters WHERE window_start < ${new Date(now - 86_400_000)}`.catch(() => {});
+    if (Math.random() < 0.01)
+      await db.$executeRaw`DELETE FROM rate_limit_counters WHERE window_start < ${new Date(now - 86_400_000)}`.catch(
+        () => {},
+      );
   }
 }
 
 /** Password guessing at sign-in: per login and per client IP. */
 export function signInLimits(who: { login: string; ip?: string | null }): Limit[] {
-  const limits: Limit[] = [{ key: `signin:login:${who.login.toLowerCase()}`, max: 10, windowSeconds: 15 * 60 }];
+  const limits: Limit[] = [
+    { key: `signin:login:${who.login.toLowerCase()}`, max: 10, windowSeconds: 15 * 60 },
+  ];
   if (who.ip) limits.push({ key: `signin:ip:${who.ip}`, max: 50, windowSeconds: 15 * 60 });
   return limits;
 }

@@ -11,29 +11,67 @@ function digestToken(raw: string): string {
   return createHash("sha256").update(raw).digest("hex");
 }
 
-export type NewTokenJson = { id: number; token: string; hint: string; purpose: string; expires_at: string | null; created_at: string };
+export type NewTokenJson = {
+  id: number;
+  token: string;
+  hint: string;
+  purpose: string;
+  expires_at: string | null;
+  created_at: string;
+};
 
 /**
  * Issues an API token for a user: 256 random bits, shown once, stored only as SHA-256.
  * `actorId` is who asked (the user, or an operator through the CLI when null).
  */
-export async function issueAccessToken(input: { userId: number; purpose: string; expiresAt?: Date | null; actorId: number | null; ip?: string | null }): Promise<NewTokenJson> {
+export async function issueAccessToken(input: {
+  userId: number;
+  purpose: string;
+  expiresAt?: Date | null;
+  actorId: number | null;
+  ip?: string | null;
+}): Promise<NewTokenJson> {
   const raw = TOKEN_PREFIX + randomBytes(32).toString("base64url");
   const hint = raw.slice(-4);
   const row = await db.$transaction(async (tx) => {
     const created = await tx.accessToken.create({
-      data: { userId: input.userId, digest: digestToken(raw), hint, purpose: input.purpose, expiresAt: input.expiresAt ?? null },
+      data: {
+        userId: input.userId,
+        digest: digestToken(raw),
+        hint,
+        purpose: input.purpose,
+        expiresAt: input.expiresAt ?? null,
+      },
       select: { id: true, createdAt: true, expiresAt: true },
     });
-    await recordAudit(tx, { action: "token.created", actorId: input.actorId, subjectId: input.userId, ip: input.ip ?? null, data: { tokenId: created.id, purpose: input.purpose } });
+    await recordAudit(tx, {
+      action: "token.created",
+      actorId: input.actorId,
+      subjectId: input.userId,
+      ip: input.ip ?? null,
+      data: { tokenId: created.id, purpose: input.purpose },
+    });
     return created;
   });
-  return { id: row.id, token: raw, hint, purpose: input.purpose, expires_at: row.expiresAt?.toISOString() ?? null, created_at: row.createdAt.toISOString() };
+  return {
+    id: row.id,
+    token: raw,
+    hint,
+    purpose: input.purpose,
+    expires_at: row.expiresAt?.toISOString() ?? null,
+    created_at: row.createdAt.toISOString(),
+  };
 }
 
 /** A user creating a token for themself. */
 export function createAccessToken(actor: Actor, input: { purpose: string; expiresAt?: Date | null }) {
-  return issueAccessToken({ userId: actor.userId, purpose: input.purpose, expiresAt: input.expiresAt, actorId: actor.userId, ip: actor.ip });
+  return issueAccessToken({
+    userId: actor.userId,
+    purpose: input.purpose,
+    expiresAt: input.expiresAt,
+    actorId: actor.userId,
+    ip: actor.ip,
+  });
 }
 
 // Timestamps are stored as UTC without a time zone (Prisma's DateTime), hence `now() AT TIME ZONE 'UTC'`.
@@ -48,7 +86,10 @@ const AUTHENTICATE_SQL = `
 export async function authenticateAccessTokenUser(raw: string): Promise<{ id: number; name: string } | null> {
   if (!raw || raw.length > 200) return null;
   // Every API request runs this: one hand-written query for token and user (see `pool` in db.ts).
-  const { rows } = await pool.query<{ id: number; user_id: number; name: string; stale: boolean }>(AUTHENTICATE_SQL, [digestToken(raw)]);
+  const { rows } = await pool.query<{ id: number; user_id: number; name: string; stale: boolean }>(
+    AUTHENTICATE_SQL,
+    [digestToken(raw)],
+  );
   const token = rows[0];
   if (!token) return null;
   // Record use at minute resolution: a write per request would dominate the API's cost.
@@ -61,12 +102,23 @@ export async function authenticateAccessToken(raw: string): Promise<number | nul
   return (await authenticateAccessTokenUser(raw))?.id ?? null;
 }
 
-export type AccessTokenRow = { id: number; hint: string; purpose: string; createdAt: Date; expiresAt: Date | null; lastUsedAt: Date | null };
+export type AccessTokenRow = {
+  id: number;
+  hint: string;
+  purpose: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+  lastUsedAt: Date | null;
+};
 
 /** The actor's live tokens (never the token itself: only its last 4 characters). */
 export async function listAccessTokens(actor: Actor): Promise<AccessTokenRow[]> {
   return db.accessToken.findMany({
-    where: { userId: actor.userId, revokedAt: null, OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }] },
+    where: {
+      userId: actor.userId,
+      revokedAt: null,
+      OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }],
+    },
     orderBy: { id: "desc" },
     select: { id: true, hint: true, purpose: true, createdAt: true, expiresAt: true, lastUsedAt: true },
   });
@@ -75,8 +127,17 @@ export async function listAccessTokens(actor: Actor): Promise<AccessTokenRow[]> 
 /** Revokes one of the actor's own tokens; someone else's is "not found". */
 export async function revokeAccessToken(actor: Actor, input: { tokenId: number }): Promise<void> {
   await db.$transaction(async (tx) => {
-    const revoked = await tx.accessToken.updateMany({ where: { id: input.tokenId, userId: actor.userId, revokedAt: null }, data: { revokedAt: new Date() } });
+    const revoked = await tx.accessToken.updateMany({
+      where: { id: input.tokenId, userId: actor.userId, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     if (revoked.count !== 1) throw notFound();
-    await recordAudit(tx, { action: "token.revoked", actorId: actor.userId, subjectId: actor.userId, ip: actor.ip, data: { tokenId: input.tokenId } });
+    await recordAudit(tx, {
+      action: "token.revoked",
+      actorId: actor.userId,
+      subjectId: actor.userId,
+      ip: actor.ip,
+      data: { tokenId: input.tokenId },
+    });
   });
 }

@@ -3,7 +3,12 @@ import { db } from "./db.ts";
 import type { Actor } from "./actor.ts";
 import { AppError, notFound, unauthorized } from "./errors.ts";
 import { parseId } from "./ids.ts";
-import { adminRootAccountIds, administeredAccountIds, loginRootAccountIds, scopeCoversUser } from "./permissions.ts";
+import {
+  adminRootAccountIds,
+  administeredAccountIds,
+  loginRootAccountIds,
+  scopeCoversUser,
+} from "./permissions.ts";
 
 /** Canvas's User JSON, as this API returns it. */
 export type UserJson = {
@@ -20,9 +25,23 @@ export type UserJson = {
   observation_link_root_account_ids?: number[];
 };
 
-export const userJsonSelect = { id: true, name: true, createdAt: true, sortableName: true, shortName: true, avatarUrl: true } as const;
+export const userJsonSelect = {
+  id: true,
+  name: true,
+  createdAt: true,
+  sortableName: true,
+  shortName: true,
+  avatarUrl: true,
+} as const;
 
-type UserRow = { id: number; name: string; createdAt: Date; sortableName: string; shortName: string; avatarUrl: string | null };
+type UserRow = {
+  id: number;
+  name: string;
+  createdAt: Date;
+  sortableName: string;
+  shortName: string;
+  avatarUrl: string | null;
+};
 type LoginRow = { rootAccountId: number; uniqueId: string; sisUserId: string | null };
 
 export function toUserJson(u: UserRow, opts: { includeAvatar?: boolean } = {}): UserJson {
@@ -45,7 +64,11 @@ export function withAdminFields(json: UserJson, logins: LoginRow[], rootAccountI
 }
 
 export const adminLoginSelect = {
-  logins: { where: { workflowState: "active" as const }, orderBy: { id: "asc" as const }, select: { rootAccountId: true, uniqueId: true, sisUserId: true } },
+  logins: {
+    where: { workflowState: "active" as const },
+    orderBy: { id: "asc" as const },
+    select: { rootAccountId: true, uniqueId: true, sisUserId: true },
+  },
 } as const;
 
 /**
@@ -65,7 +88,10 @@ export function decodeSegment(value: unknown): string {
  * Resolves a user id as Canvas accepts it: `self`, a numeric id, `sis_user_id:<id>` or
  * `sis_login_id:<login>` (the last two within the domain root account). Unknown → 404.
  */
-export async function resolveUserId(param: string, ctx: { selfId: number; rootAccountId: number }): Promise<number> {
+export async function resolveUserId(
+  param: string,
+  ctx: { selfId: number; rootAccountId: number },
+): Promise<number> {
   const raw = decodeSegment(param);
   if (raw === "self") return ctx.selfId;
   let where: object | null = null;
@@ -73,13 +99,27 @@ export async function resolveUserId(param: string, ctx: { selfId: number; rootAc
     const id = parseId(raw);
     if (id === null) throw notFound();
     where = { id };
-  }
-  else if (raw.startsWith("sis_user_id:"))
-    where = { logins: { some: { rootAccountId: ctx.rootAccountId, sisUserId: raw.slice(12), workflowState: "active" } } };
+  } else if (raw.startsWith("sis_user_id:"))
+    where = {
+      logins: {
+        some: { rootAccountId: ctx.rootAccountId, sisUserId: raw.slice(12), workflowState: "active" },
+      },
+    };
   else if (raw.startsWith("sis_login_id:"))
-    where = { logins: { some: { rootAccountId: ctx.rootAccountId, uniqueIdNormalized: raw.slice(13).toLowerCase(), workflowState: "active" } } };
+    where = {
+      logins: {
+        some: {
+          rootAccountId: ctx.rootAccountId,
+          uniqueIdNormalized: raw.slice(13).toLowerCase(),
+          workflowState: "active",
+        },
+      },
+    };
   if (!where) throw new AppError("not_found", "The specified resource does not exist.");
-  const user = await db.user.findFirst({ where: { ...where, workflowState: { not: "deleted" } }, select: { id: true } });
+  const user = await db.user.findFirst({
+    where: { ...where, workflowState: { not: "deleted" } },
+    select: { id: true },
+  });
   if (!user) throw notFound();
   return user.id;
 }
@@ -89,19 +129,32 @@ export async function resolveUserId(param: string, ctx: { selfId: number; rootAc
  * (an observer link either way, or teaching a course they are in), a member of the same
  * institution (who may know they exist but not read them: 401), or nobody (404).
  */
-export async function userAccess(actor: Actor, userId: number): Promise<"self" | "admin" | "related" | "peer" | "none"> {
+export async function userAccess(
+  actor: Actor,
+  userId: number,
+): Promise<"self" | "admin" | "related" | "peer" | "none"> {
   if (actor.userId === userId) return "self";
   if (await scopeCoversUser(await administeredAccountIds(actor.userId), userId)) return "admin";
   const [link, teaches] = await Promise.all([
     db.observationLink.findFirst({
-      where: { workflowState: "active", OR: [{ observerId: actor.userId, studentId: userId }, { observerId: userId, studentId: actor.userId }] },
+      where: {
+        workflowState: "active",
+        OR: [
+          { observerId: actor.userId, studentId: userId },
+          { observerId: userId, studentId: actor.userId },
+        ],
+      },
       select: { id: true },
     }),
     db.enrollment.findFirst({
       where: {
         userId,
         workflowState: { in: ["active", "invited"] },
-        course: { enrollments: { some: { userId: actor.userId, type: { in: ["teacher", "ta"] }, workflowState: "active" } } },
+        course: {
+          enrollments: {
+            some: { userId: actor.userId, type: { in: ["teacher", "ta"] }, workflowState: "active" },
+          },
+        },
       },
       select: { id: true },
     }),
@@ -136,22 +189,40 @@ export async function getUser(actor: Actor, userId: number): Promise<UserJson> {
  * Observee/observer rows seen by an admin (not the user themself) carry each user's login_id and
  * sis_user_id from the root accounts the admin manages, as Canvas shows them to admins.
  */
-export async function withLinkAdminFields<T extends UserJson>(actor: Actor, userId: number, items: T[]): Promise<T[]> {
+export async function withLinkAdminFields<T extends UserJson>(
+  actor: Actor,
+  userId: number,
+  items: T[],
+): Promise<T[]> {
   if (actor.userId === userId || items.length === 0) return items;
   const adminOf = await adminRootAccountIds(actor.userId);
   const logins = await db.login.findMany({
-    where: { userId: { in: items.map((i) => i.id) }, rootAccountId: { in: adminOf }, workflowState: "active" },
+    where: {
+      userId: { in: items.map((i) => i.id) },
+      rootAccountId: { in: adminOf },
+      workflowState: "active",
+    },
     orderBy: { id: "asc" },
     select: { userId: true, rootAccountId: true, uniqueId: true, sisUserId: true },
   });
-  for (const item of items) withAdminFields(item, logins.filter((l) => l.userId === item.id), actor.domainRootAccountId);
+  for (const item of items)
+    withAdminFields(
+      item,
+      logins.filter((l) => l.userId === item.id),
+      actor.domainRootAccountId,
+    );
   return items;
 }
 
 /** The active login matching a typed login id in a root account (for sign-in). */
 export async function findLoginForSignIn(uniqueId: string, rootAccountId: number) {
   return db.login.findFirst({
-    where: { rootAccountId, uniqueIdNormalized: uniqueId.trim().toLowerCase(), workflowState: "active", user: { workflowState: "active" } },
+    where: {
+      rootAccountId,
+      uniqueIdNormalized: uniqueId.trim().toLowerCase(),
+      workflowState: "active",
+      user: { workflowState: "active" },
+    },
     select: { id: true, userId: true, passwordHash: true },
   });
 }

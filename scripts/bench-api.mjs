@@ -31,7 +31,11 @@ async function seed(url) {
   await c.connect();
   const q = (sql, params) => c.query(sql, params);
   await q("BEGIN");
-  const root = (await q(`INSERT INTO accounts (name, is_default, self_registration, updated_at) VALUES ('Bench District', true, 'observers', now()) RETURNING id`)).rows[0].id;
+  const root = (
+    await q(
+      `INSERT INTO accounts (name, is_default, self_registration, updated_at) VALUES ('Bench District', true, 'observers', now()) RETURNING id`,
+    )
+  ).rows[0].id;
   // Students 1..N and observers N+1..2N (+ 2·REDEMPTIONS spare users), each with a login.
   const total = 2 * STUDENTS + REDEMPTIONS;
   const first = (
@@ -49,7 +53,12 @@ async function seed(url) {
      SELECT id, $1, 'user' || id || '@bench.test', 'user' || id || '@bench.test', now() FROM users WHERE id >= $2`,
     [root, first],
   );
-  const courses = (await q(`INSERT INTO courses (account_id, root_account_id, name, course_code, updated_at) SELECT $1, $1, 'Course ' || g, 'C' || g, now() FROM generate_series(1, 200) g RETURNING id`, [root])).rows.map((r) => r.id);
+  const courses = (
+    await q(
+      `INSERT INTO courses (account_id, root_account_id, name, course_code, updated_at) SELECT $1, $1, 'Course ' || g, 'C' || g, now() FROM generate_series(1, 200) g RETURNING id`,
+      [root],
+    )
+  ).rows.map((r) => r.id);
   // Every student in two courses; every observer linked to 3 students, with the mirrored observer enrollments.
   await q(
     `INSERT INTO enrollments (course_id, user_id, root_account_id, type, updated_at)
@@ -73,13 +82,30 @@ async function seed(url) {
     return { userId, raw };
   };
   const tokens = [token(observerId(0))];
-  for (let i = 0; i < REDEMPTIONS; i++) tokens.push(token(studentId(STUDENTS - 1 - i)), token(first + 2 * STUDENTS + i));
-  for (const t of tokens) await q(`INSERT INTO access_tokens (user_id, digest, hint, purpose) VALUES ($1, $2, $3, 'bench')`, [t.userId, sha256(t.raw), t.raw.slice(-4)]);
+  for (let i = 0; i < REDEMPTIONS; i++)
+    tokens.push(token(studentId(STUDENTS - 1 - i)), token(first + 2 * STUDENTS + i));
+  for (const t of tokens)
+    await q(`INSERT INTO access_tokens (user_id, digest, hint, purpose) VALUES ($1, $2, $3, 'bench')`, [
+      t.userId,
+      sha256(t.raw),
+      t.raw.slice(-4),
+    ]);
   await q("COMMIT");
   await q("ANALYZE");
-  const counts = (await q(`SELECT (SELECT count(*) FROM users) users, (SELECT count(*) FROM observation_links) links, (SELECT count(*) FROM enrollments) enrollments`)).rows[0];
+  const counts = (
+    await q(
+      `SELECT (SELECT count(*) FROM users) users, (SELECT count(*) FROM observation_links) links, (SELECT count(*) FROM enrollments) enrollments`,
+    )
+  ).rows[0];
   await c.end();
-  return { counts, observerToken: tokens[0].raw, pairs: Array.from({ length: REDEMPTIONS }, (_, i) => ({ student: tokens[1 + 2 * i].raw, observer: tokens[2 + 2 * i].raw })) };
+  return {
+    counts,
+    observerToken: tokens[0].raw,
+    pairs: Array.from({ length: REDEMPTIONS }, (_, i) => ({
+      student: tokens[1 + 2 * i].raw,
+      observer: tokens[2 + 2 * i].raw,
+    })),
+  };
 }
 
 async function waitFor(url, child) {
@@ -103,7 +129,12 @@ function serve(args, env) {
 }
 
 async function load(url, token, duration) {
-  const r = await autocannon({ url, connections: CONNECTIONS, duration, headers: { authorization: `Bearer ${token}` } });
+  const r = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration,
+    headers: { authorization: `Bearer ${token}` },
+  });
   if (r.non2xx || r.errors) throw new Error(`${url}: ${r.non2xx} non-2xx responses, ${r.errors} errors`);
   return r;
 }
@@ -123,7 +154,13 @@ async function compare(targets, token) {
     const total = rs.reduce((a, r) => a + r.requests.total, 0);
     const seconds = rs.reduce((a, r) => a + r.duration, 0);
     // p50: the mean of the rounds' medians; p99: the worst round's (conservative).
-    return { name: t.name, rps: total / seconds, p50: rs.reduce((a, r) => a + r.latency.p50, 0) / rs.length, p99: Math.max(...rs.map((r) => r.latency.p99)), total };
+    return {
+      name: t.name,
+      rps: total / seconds,
+      p50: rs.reduce((a, r) => a + r.latency.p50, 0) / rs.length,
+      p99: Math.max(...rs.map((r) => r.latency.p99)),
+      total,
+    };
   });
 }
 
@@ -134,7 +171,10 @@ function percentile(sorted, p) {
 async function timeRedemptions(base, pairs) {
   const times = [];
   for (const p of pairs) {
-    const code = await fetch(`${base}/api/v1/users/self/observer_pairing_codes`, { method: "POST", headers: { authorization: `Bearer ${p.student}` } }).then((r) => r.json());
+    const code = await fetch(`${base}/api/v1/users/self/observer_pairing_codes`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${p.student}` },
+    }).then((r) => r.json());
     const t0 = performance.now();
     const res = await fetch(`${base}/api/v1/users/self/observees`, {
       method: "POST",
@@ -174,10 +214,28 @@ async function main() {
   const nextBin = path.join(ROOT, "node_modules/next/dist/bin/next");
   if (process.env.BENCH_SKIP_BUILD !== "1" || !fs.existsSync(path.join(ROOT, ".next/BUILD_ID"))) {
     log("Production build (next build)");
-    if (spawnSync(process.execPath, [nextBin, "build"], { cwd: ROOT, env, stdio: ["ignore", "ignore", "inherit"] }).status !== 0) throw new Error("next build failed");
+    if (
+      spawnSync(process.execPath, [nextBin, "build"], {
+        cwd: ROOT,
+        env,
+        stdio: ["ignore", "ignore", "inherit"],
+      }).status !== 0
+    )
+      throw new Error("next build failed");
   }
   const [appPort, barePort] = [await freePort(), await freePort()];
-  const app = serve([...(process.env.BENCH_APP_NODE_ARGS?.split(" ").filter(Boolean) ?? []), nextBin, "start", "-p", String(appPort), "-H", "127.0.0.1"], env);
+  const app = serve(
+    [
+      ...(process.env.BENCH_APP_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
+      nextBin,
+      "start",
+      "-p",
+      String(appPort),
+      "-H",
+      "127.0.0.1",
+    ],
+    env,
+  );
   const bare = serve([path.join(ROOT, "scripts/bench-bare-server.mjs")], { ...env, PORT: String(barePort) });
   const appBase = `http://127.0.0.1:${appPort}`;
   const bareBase = `http://127.0.0.1:${barePort}`;
@@ -186,10 +244,15 @@ async function main() {
     console.error(app.errTail(), bare.errTail());
     throw e;
   });
-  const check = await fetch(appBase + path_, { headers: { authorization: `Bearer ${data.observerToken}` } }).then((r) => r.json());
-  if (!Array.isArray(check) || check.length !== 3) throw new Error(`expected 3 observees, got ${JSON.stringify(check).slice(0, 200)}`);
+  const check = await fetch(appBase + path_, {
+    headers: { authorization: `Bearer ${data.observerToken}` },
+  }).then((r) => r.json());
+  if (!Array.isArray(check) || check.length !== 3)
+    throw new Error(`expected 3 observees, got ${JSON.stringify(check).slice(0, 200)}`);
 
-  log(`autocannon: ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${DURATION} s per server, GET ${path_} (observer with 3 students)`);
+  log(
+    `autocannon: ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${DURATION} s per server, GET ${path_} (observer with 3 students)`,
+  );
   const [bareResult, appResult] = await compare(
     [
       { name: "bare node:http + pg", url: bareBase + path_ },
@@ -197,13 +260,19 @@ async function main() {
     ],
     data.observerToken,
   );
-  console.log(`  load average now: ${os.loadavg().map((l) => l.toFixed(1)).join(" ")} on ${os.cpus().length} CPUs (the machine is shared by everything running on it)`);
+  console.log(
+    `  load average now: ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")} on ${os.cpus().length} CPUs (the machine is shared by everything running on it)`,
+  );
   log(`Timing ${REDEMPTIONS} pairing-code redemptions (POST ${path_}), one at a time`);
   const redemptions = await timeRedemptions(appBase, data.pairs);
 
   const ratio = appResult.rps / bareResult.rps;
   console.log("\n| server | req/s | p50 ms | p99 ms | requests |\n|---|---:|---:|---:|---:|");
-  for (const r of [bareResult, appResult]) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99} | ${r.total} |`);
+  for (const r of [bareResult, appResult])
+    console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99} | ${r.total} |`);
   console.log(`\nratio (app ÷ bare): ${ratio.toFixed(2)}×  — goal ≥ 0.35× ${ratio >= 0.35 ? "✔" : "✖"}`);
   console.log(`app p99: ${appResult.p99} ms — goal ≤ 50 ms ${appResult.p99 <= 50 ? "✔" : "✖"}`);
   console.log(

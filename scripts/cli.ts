@@ -26,14 +26,20 @@ const USAGE = `Usage:
 async function tokenCreate(args: string[]) {
   const { values } = parseArgs({
     args,
-    options: { login: { type: "string" }, purpose: { type: "string" }, "expires-days": { type: "string" }, host: { type: "string" } },
+    options: {
+      login: { type: "string" },
+      purpose: { type: "string" },
+      "expires-days": { type: "string" },
+      host: { type: "string" },
+    },
   });
   if (!values.login) throw new Error("--login is required.\n" + USAGE);
   const account = await getDomainRootAccount(values.host ?? null);
   const login = await findLoginForSignIn(values.login, account.id);
   if (!login) throw new Error(`No active login "${values.login}" in ${account.name}.`);
   const days = values["expires-days"] ? Number(values["expires-days"]) : null;
-  if (days !== null && !(Number.isFinite(days) && days > 0)) throw new Error("--expires-days must be a positive number.");
+  if (days !== null && !(Number.isFinite(days) && days > 0))
+    throw new Error("--expires-days must be a positive number.");
   const token = await issueAccessToken({
     userId: login.userId,
     purpose: values.purpose ?? "Created with the command line",

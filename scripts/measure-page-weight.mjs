@@ -16,7 +16,17 @@ const PLAN = [
   { as: "student1@demo.test", pages: ["/settings", "/notifications", "/settings/tokens"] },
   { as: "parent@demo.test", pages: ["/observing"] },
   { as: "teacher@demo.test", pages: ["/courses"] },
-  { as: "admin@demo.test", pages: ["/admin/users", "/admin/users/{student}", "/admin/audit", "/admin/settings", "/admin/outbox", "/courses/{course}"] },
+  {
+    as: "admin@demo.test",
+    pages: [
+      "/admin/users",
+      "/admin/users/{student}",
+      "/admin/audit",
+      "/admin/settings",
+      "/admin/outbox",
+      "/courses/{course}",
+    ],
+  },
 ];
 
 async function scriptBytes(page, url) {
@@ -45,7 +55,10 @@ async function signIn(page, login) {
   await page.getByRole("button", { name: "Sign out" }).waitFor();
 }
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu"],
+});
 const kb = (n) => (n / 1024).toFixed(1);
 try {
   // A fresh context per measurement: nothing comes from the HTTP cache.
@@ -81,13 +94,26 @@ try {
       const p = await clean.newPage();
       const m = await scriptBytes(p, path);
       await clean.close();
-      rows.push({ page: path, as: step.as ?? "signed out", kb: kb(m.bytes), files: m.files, overEmptyKb: kb(m.bytes - base.bytes), withinBudget: (m.bytes - base.bytes) / 1024 <= BUDGET_KB });
+      rows.push({
+        page: path,
+        as: step.as ?? "signed out",
+        kb: kb(m.bytes),
+        files: m.files,
+        overEmptyKb: kb(m.bytes - base.bytes),
+        withinBudget: (m.bytes - base.bytes) / 1024 <= BUDGET_KB,
+      });
     }
   }
-  console.log(`Empty page (404): ${kb(base.bytes)} kB of JavaScript in ${base.files} files (gzipped, with headers)\n`);
+  console.log(
+    `Empty page (404): ${kb(base.bytes)} kB of JavaScript in ${base.files} files (gzipped, with headers)\n`,
+  );
   console.table(rows);
   const over = rows.filter((r) => !r.withinBudget);
-  console.log(over.length ? `\n${over.length} page(s) over the +${BUDGET_KB} kB budget.` : `\nEvery page is within +${BUDGET_KB} kB of the empty page.`);
+  console.log(
+    over.length
+      ? `\n${over.length} page(s) over the +${BUDGET_KB} kB budget.`
+      : `\nEvery page is within +${BUDGET_KB} kB of the empty page.`,
+  );
 } finally {
   await browser.close();
 }

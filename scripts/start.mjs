@@ -26,20 +26,30 @@ function portInUse(p) {
 }
 
 async function main() {
-  if (!Number.isInteger(port) || port < 1 || port > 65535) return fail(`PORT must be a number from 1 to 65535 (got "${process.env.PORT}").`);
-  if (await portInUse(port)) return fail(`Port ${port} is already in use. Stop the program using it, or choose another port: PORT=3001 npm start`);
+  if (!Number.isInteger(port) || port < 1 || port > 65535)
+    return fail(`PORT must be a number from 1 to 65535 (got "${process.env.PORT}").`);
+  if (await portInUse(port))
+    return fail(
+      `Port ${port} is already in use. Stop the program using it, or choose another port: PORT=3001 npm start`,
+    );
 
   const env = { ...process.env };
   if (!env.DATABASE_URL) {
-    console.log("• DATABASE_URL is not set: starting the embedded PostgreSQL server (data in .data/postgres)…");
+    console.log(
+      "• DATABASE_URL is not set: starting the embedded PostgreSQL server (data in .data/postgres)…",
+    );
     const local = await openLocalDatabase();
     stopDb = local.stop;
     env.DATABASE_URL = local.url;
     const secrets = localSecrets();
-    for (const k of ["AUTH_SECRET", "PAIRING_CODE_KEY", "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY"]) env[k] ||= secrets[k];
+    for (const k of ["AUTH_SECRET", "PAIRING_CODE_KEY", "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY"])
+      env[k] ||= secrets[k];
   } else {
     const missing = ["AUTH_SECRET", "PAIRING_CODE_KEY"].filter((k) => !env[k] || env[k].length < 32);
-    if (missing.length) return fail(`With DATABASE_URL set, set ${missing.join(" and ")} too (each at least 32 random characters, e.g. from: openssl rand -base64 32).`);
+    if (missing.length)
+      return fail(
+        `With DATABASE_URL set, set ${missing.join(" and ")} too (each at least 32 random characters, e.g. from: openssl rand -base64 32).`,
+      );
   }
   try {
     await checkDatabase(env.DATABASE_URL);
@@ -54,18 +64,30 @@ async function main() {
     return fail(`Migrations failed. ${err.message}`);
   }
 
-  const seed = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "prisma/seed.ts"], { cwd: ROOT, env, stdio: "inherit" });
+  const seed = spawnSync(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", "prisma/seed.ts"],
+    { cwd: ROOT, env, stdio: "inherit" },
+  );
   if (seed.status !== 0) return fail("Loading the demo data failed (see above).");
 
   const nextBin = path.join(ROOT, "node_modules/next/dist/bin/next");
   if (!dev && !fs.existsSync(path.join(ROOT, ".next/BUILD_ID"))) {
     console.log("• No build found: building the app (next build)…");
-    const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: ROOT, env: { ...env, NODE_ENV: "production" }, stdio: "inherit" });
+    const build = spawnSync(process.execPath, [nextBin, "build"], {
+      cwd: ROOT,
+      env: { ...env, NODE_ENV: "production" },
+      stdio: "inherit",
+    });
     if (build.status !== 0) return fail("The build failed (see above).");
   }
 
   console.log(`• Starting the app at http://localhost:${port}`);
-  const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], { cwd: ROOT, env, stdio: "inherit" });
+  const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], {
+    cwd: ROOT,
+    env,
+    stdio: "inherit",
+  });
   const shutdown = (signal) => {
     child.kill(signal);
   };

@@ -14,7 +14,10 @@ export type GenerateCodeState = ActionState & { code?: ShownCode };
 const studentIdSchema = z.coerce.number().int().positive().optional();
 
 /** A pairing code for the signed-in student, or (admins, permitted teachers) for `student_id`. */
-export async function generateCodeAction(_prev: GenerateCodeState, formData: FormData): Promise<GenerateCodeState> {
+export async function generateCodeAction(
+  _prev: GenerateCodeState,
+  formData: FormData,
+): Promise<GenerateCodeState> {
   const actor = await getActor();
   if (!actor) redirect("/login");
   const parsed = studentIdSchema.safeParse(formData.get("student_id") ?? undefined);
@@ -22,7 +25,11 @@ export async function generateCodeAction(_prev: GenerateCodeState, formData: For
   try {
     const made = await createPairingCode(actor, { studentId: parsed.data ?? actor.userId });
     const h = await headers();
-    const qr = await pairingQr({ code: made.code, rootAccountId: made.rootAccountId }, h.get("host"), h.get("x-forwarded-proto"));
+    const qr = await pairingQr(
+      { code: made.code, rootAccountId: made.rootAccountId },
+      h.get("host"),
+      h.get("x-forwarded-proto"),
+    );
     revalidatePath("/settings");
     return { ok: true, code: { code: made.code, expires_at: made.expires_at, qr } };
   } catch (err) {

@@ -14,7 +14,13 @@ const idSchema = z.coerce.number().int().positive();
  */
 export async function runIdAction(
   formData: FormData,
-  opts: { field: string; missing: string; done: string; revalidate: string; run: (actor: Actor, id: number) => Promise<unknown> },
+  opts: {
+    field: string;
+    missing: string;
+    done: string;
+    revalidate: string;
+    run: (actor: Actor, id: number) => Promise<unknown>;
+  },
 ): Promise<ActionState> {
   const actor = await getActor();
   if (!actor) redirect("/login");

@@ -12,7 +12,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const summary = await getHomeSummary(actor);
   return (
     <div className="min-h-screen">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <header className="border-b border-slate-200 bg-white print:hidden">
@@ -38,7 +41,12 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               </Link>
             )}
             <Link href="/notifications" className={navLink}>
-              Notifications{summary.unread > 0 && <span className="ml-1 rounded-full bg-blue-700 px-2 text-sm text-white">{summary.unread} new</span>}
+              Notifications
+              {summary.unread > 0 && (
+                <span className="ml-1 rounded-full bg-blue-700 px-2 text-sm text-white">
+                  {summary.unread} new
+                </span>
+              )}
             </Link>
           </nav>
           <div className="flex items-center gap-3">
@@ -47,7 +55,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               {actor.name}
             </span>
             <form action={signOutAction}>
-              <button type="submit" className="rounded-md border border-slate-400 px-3 py-1 text-sm hover:bg-slate-100">
+              <button
+                type="submit"
+                className="rounded-md border border-slate-400 px-3 py-1 text-sm hover:bg-slate-100"
+              >
                 Sign out
               </button>
             </form>

@@ -22,20 +22,44 @@ export function LinkForm({ user, rootAccounts, action, search }: Props) {
       <fieldset className="flex flex-col gap-1">
         <legend className="text-sm font-medium text-slate-800">{user.name} is the</legend>
         <label className="flex items-center gap-2">
-          <input type="radio" name="role" value="observer" checked={role === "observer"} onChange={() => setRole("observer")} /> observer of the student I choose
+          <input
+            type="radio"
+            name="role"
+            value="observer"
+            checked={role === "observer"}
+            onChange={() => setRole("observer")}
+          />{" "}
+          observer of the student I choose
         </label>
         <label className="flex items-center gap-2">
-          <input type="radio" name="role" value="student" checked={role === "student"} onChange={() => setRole("student")} /> student of the observer I choose
+          <input
+            type="radio"
+            name="role"
+            value="student"
+            checked={role === "student"}
+            onChange={() => setRole("student")}
+          />{" "}
+          student of the observer I choose
         </label>
       </fieldset>
       {role === "observer" && <input type="hidden" name="observer_id" value={user.id} />}
       {role === "student" && <input type="hidden" name="student_id" value={user.id} />}
-      <UserPicker key={role} label={role === "observer" ? "Student" : "Observer"} name={role === "observer" ? "student_id" : "observer_id"} search={search} errors={state.fieldErrors?.other_id} />
+      <UserPicker
+        key={role}
+        label={role === "observer" ? "Student" : "Observer"}
+        name={role === "observer" ? "student_id" : "observer_id"}
+        search={search}
+        errors={state.fieldErrors?.other_id}
+      />
       <div className="flex flex-col gap-1">
         <label htmlFor="link-root-account" className="text-sm font-medium text-slate-800">
           Root account
         </label>
-        <select id="link-root-account" name="root_account_id" className="rounded-md border border-slate-400 bg-white px-3 py-2">
+        <select
+          id="link-root-account"
+          name="root_account_id"
+          className="rounded-md border border-slate-400 bg-white px-3 py-2"
+        >
           {rootAccounts.map((a) => (
             <option key={a.id} value={a.id}>
               {a.name}

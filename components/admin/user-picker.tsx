@@ -7,7 +7,17 @@ export type PickerOption = { id: number; name: string; detail: string };
  * An ARIA 1.2 combobox: type two letters, arrow through the matches, Enter picks one. The chosen
  * id travels in a hidden input named `name`.
  */
-export function UserPicker({ label, name, search, errors }: { label: string; name: string; search: (q: string) => Promise<PickerOption[]>; errors?: string[] }) {
+export function UserPicker({
+  label,
+  name,
+  search,
+  errors,
+}: {
+  label: string;
+  name: string;
+  search: (q: string) => Promise<PickerOption[]>;
+  errors?: string[];
+}) {
   const id = useId();
   const [q, setQ] = useState("");
   const [options, setOptions] = useState<PickerOption[]>([]);
@@ -83,7 +93,13 @@ export function UserPicker({ label, name, search, errors }: { label: string; nam
         className="rounded-md border border-slate-400 px-3 py-2"
       />
       <input type="hidden" name={name} value={chosen?.id ?? ""} />
-      <ul id={listId} role="listbox" aria-label={`${label}: matches`} hidden={!showList} className="absolute top-full z-10 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-300 bg-white shadow-lg">
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label={`${label}: matches`}
+        hidden={!showList}
+        className="absolute top-full z-10 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-300 bg-white shadow-lg"
+      >
         {options.length === 0 ? (
           <li role="option" aria-selected={false} aria-disabled="true" className="px-3 py-2 text-slate-700">
             No matching users
@@ -99,7 +115,8 @@ export function UserPicker({ label, name, search, errors }: { label: string; nam
               onClick={() => pick(o)}
               className={`cursor-pointer px-3 py-2 ${i === active ? "bg-blue-100" : "hover:bg-slate-100"}`}
             >
-              <span className="font-medium">{o.name}</span> <span className="text-sm text-slate-700">{o.detail}</span>
+              <span className="font-medium">{o.name}</span>{" "}
+              <span className="text-sm text-slate-700">{o.detail}</span>
             </li>
           ))
         )}
@@ -108,7 +125,11 @@ export function UserPicker({ label, name, search, errors }: { label: string; nam
         {errors?.join(" ") ?? ""}
       </p>
       <p aria-live="polite" className="sr-only">
-        {showList ? `${options.length} ${options.length === 1 ? "match" : "matches"}` : chosen ? `Chosen: ${chosen.name}` : ""}
+        {showList
+          ? `${options.length} ${options.length === 1 ? "match" : "matches"}`
+          : chosen
+            ? `Chosen: ${chosen.name}`
+            : ""}
       </p>
     </div>
   );

@@ -2,16 +2,29 @@ import { CopyButton } from "./copy-button";
 import { Countdown } from "./countdown";
 
 // The viewer's own clock and zone, named, since a parent reads it wherever they are.
-const dateFormat = new Intl.DateTimeFormat("en-US", { weekday: "long", month: "long", day: "numeric", year: "numeric", hour: "numeric", minute: "2-digit", timeZoneName: "short" });
+const dateFormat = new Intl.DateTimeFormat("en-US", {
+  weekday: "long",
+  month: "long",
+  day: "numeric",
+  year: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  timeZoneName: "short",
+});
 
 export type ShownCode = { code: string; expires_at: string; qr?: { svg: string; link: string } };
 
 /** A freshly generated code: large, copyable, with its expiry and the QR that opens parent registration. */
 export function CodeCard({ code, forName }: { code: ShownCode; forName?: string }) {
   return (
-    <div role="status" className="code-card flex flex-col gap-4 rounded-lg border border-blue-200 bg-blue-50 p-4 sm:flex-row sm:items-start">
+    <div
+      role="status"
+      className="code-card flex flex-col gap-4 rounded-lg border border-blue-200 bg-blue-50 p-4 sm:flex-row sm:items-start"
+    >
       <div className="flex flex-col gap-2">
-        <p className="text-sm text-slate-700">{forName ? `Pairing code for ${forName}:` : "Give this pairing code to your parent or guardian:"}</p>
+        <p className="text-sm text-slate-700">
+          {forName ? `Pairing code for ${forName}:` : "Give this pairing code to your parent or guardian:"}
+        </p>
         <p className="font-mono text-4xl font-bold tracking-widest sm:text-5xl" aria-label="Pairing code">
           {code.code}
         </p>
@@ -19,12 +32,19 @@ export function CodeCard({ code, forName }: { code: ShownCode; forName?: string 
           <CopyButton value={code.code} label="Copy code" />
         </div>
         <p className="text-sm text-slate-700">
-          It works once and expires <time dateTime={code.expires_at}>{dateFormat.format(new Date(code.expires_at))}</time> <Countdown until={code.expires_at} />.
+          It works once and expires{" "}
+          <time dateTime={code.expires_at}>{dateFormat.format(new Date(code.expires_at))}</time>{" "}
+          <Countdown until={code.expires_at} />.
         </p>
       </div>
       {code.qr && (
         <figure className="flex flex-col items-center gap-1">
-          <div role="img" aria-label="QR code that opens the parent registration page with this code filled in" className="size-44 [&>svg]:size-full" dangerouslySetInnerHTML={{ __html: code.qr.svg }} />
+          <div
+            role="img"
+            aria-label="QR code that opens the parent registration page with this code filled in"
+            className="size-44 [&>svg]:size-full"
+            dangerouslySetInnerHTML={{ __html: code.qr.svg }}
+          />
           <figcaption className="max-w-44 text-center text-xs text-slate-700">
             Scan with a phone camera to register as a parent with this code, or share the{" "}
             <a href={code.qr.link} className="text-blue-800 underline">

@@ -6,7 +6,11 @@ function remaining(ms: number): string {
   const m = Math.floor(ms / 60_000);
   const d = Math.floor(m / 1440);
   const h = Math.floor((m % 1440) / 60);
-  const parts = d ? [`${d} d`, `${h} h`] : h ? [`${h} h`, `${m % 60} min`] : [`${m % 60} min`, `${Math.floor(ms / 1000) % 60} s`];
+  const parts = d
+    ? [`${d} d`, `${h} h`]
+    : h
+      ? [`${h} h`, `${m % 60} min`]
+      : [`${m % 60} min`, `${Math.floor(ms / 1000) % 60} s`];
   return `${parts.join(" ")} left`;
 }
 

@@ -32,7 +32,11 @@ export function GenerateCode({
       {state.code && <CodeCard code={state.code} forName={forName} />}
       {state.code && printable && (
         <div className="print:hidden">
-          <button type="button" onClick={() => window.print()} className="rounded-md border border-slate-400 px-3 py-1 text-sm font-semibold hover:bg-slate-100">
+          <button
+            type="button"
+            onClick={() => window.print()}
+            className="rounded-md border border-slate-400 px-3 py-1 text-sm font-semibold hover:bg-slate-100"
+          >
             Print this code
           </button>
         </div>

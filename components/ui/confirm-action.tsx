@@ -38,28 +38,38 @@ export function ConfirmAction({ action, fields, trigger, triggerLabel, title, de
       >
         {trigger}
       </button>
-      <dialog ref={dialog} onClose={() => setOpen(false)} aria-labelledby={`${id}-title`} aria-describedby={`${id}-desc`} className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/50">
+      <dialog
+        ref={dialog}
+        onClose={() => setOpen(false)}
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-desc`}
+        className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/50"
+      >
         {open && (
-        <form action={formAction} className="flex flex-col gap-4 p-6">
-          <h2 id={`${id}-title`} className="text-lg font-semibold">
-            {title}
-          </h2>
-          <div id={`${id}-desc`} className="text-slate-700">
-            {description}
-          </div>
-          {Object.entries(fields).map(([k, v]) => (
-            <input key={k} type="hidden" name={k} value={v} />
-          ))}
-          {state.message && !state.ok && <Notice tone="error">{state.message}</Notice>}
-          <div className="flex flex-wrap justify-end gap-3">
-            <button type="button" onClick={() => dialog.current?.close()} className="rounded-md border border-slate-400 px-4 py-2 font-semibold hover:bg-slate-100">
-              Cancel
-            </button>
-            <SubmitButton variant="danger" pendingText="Working…">
-              {confirm}
-            </SubmitButton>
-          </div>
-        </form>
+          <form action={formAction} className="flex flex-col gap-4 p-6">
+            <h2 id={`${id}-title`} className="text-lg font-semibold">
+              {title}
+            </h2>
+            <div id={`${id}-desc`} className="text-slate-700">
+              {description}
+            </div>
+            {Object.entries(fields).map(([k, v]) => (
+              <input key={k} type="hidden" name={k} value={v} />
+            ))}
+            {state.message && !state.ok && <Notice tone="error">{state.message}</Notice>}
+            <div className="flex flex-wrap justify-end gap-3">
+              <button
+                type="button"
+                onClick={() => dialog.current?.close()}
+                className="rounded-md border border-slate-400 px-4 py-2 font-semibold hover:bg-slate-100"
+              >
+                Cancel
+              </button>
+              <SubmitButton variant="danger" pendingText="Working…">
+                {confirm}
+              </SubmitButton>
+            </div>
+          </form>
         )}
       </dialog>
     </>

@@ -2,7 +2,15 @@
 import { useFormStatus } from "react-dom";
 
 /** A submit button that is disabled, and says so, while its form's action runs. */
-export function SubmitButton({ children, pendingText, variant = "primary" }: { children: React.ReactNode; pendingText?: string; variant?: "primary" | "danger" | "secondary" }) {
+export function SubmitButton({
+  children,
+  pendingText,
+  variant = "primary",
+}: {
+  children: React.ReactNode;
+  pendingText?: string;
+  variant?: "primary" | "danger" | "secondary";
+}) {
   const { pending } = useFormStatus();
   const styles = {
     primary: "bg-blue-700 text-white hover:bg-blue-800",
@@ -10,7 +18,12 @@ export function SubmitButton({ children, pendingText, variant = "primary" }: { c
     secondary: "border border-slate-400 bg-white text-slate-900 hover:bg-slate-100",
   }[variant];
   return (
-    <button type="submit" disabled={pending} aria-disabled={pending} className={`rounded-md px-4 py-2 text-base font-semibold disabled:opacity-60 ${styles}`}>
+    <button
+      type="submit"
+      disabled={pending}
+      aria-disabled={pending}
+      className={`rounded-md px-4 py-2 text-base font-semibold disabled:opacity-60 ${styles}`}
+    >
       {pending ? (pendingText ?? "Working…") : children}
     </button>
   );

@@ -25,14 +25,19 @@ export type AccountSettingsInput = z.infer<typeof accountSettingsSchema>;
 /** The root accounts whose settings this admin may change (root-account admins only). */
 export async function listEditableAccounts(actor: Actor) {
   const scope = await requireAdminScope(actor);
-  return db.account.findMany({ where: { id: { in: scope.rootAccountIds } }, select: accountSettingsSelect, orderBy: { name: "asc" } });
+  return db.account.findMany({
+    where: { id: { in: scope.rootAccountIds } },
+    select: accountSettingsSelect,
+    orderBy: { name: "asc" },
+  });
 }
 
 /** Changes a root account's observer settings; the audit event records the before and after values. */
 export async function updateAccountSettings(actor: Actor, input: AccountSettingsInput) {
   const scope = await requireAdminScope(actor);
   // Settings belong to the institution: a sub-account admin may not change them.
-  if (!scope.rootAccountIds.includes(input.rootAccountId)) throw scope.touchedRootAccountIds.includes(input.rootAccountId) ? unauthorized() : notFound();
+  if (!scope.rootAccountIds.includes(input.rootAccountId))
+    throw scope.touchedRootAccountIds.includes(input.rootAccountId) ? unauthorized() : notFound();
   const next = {
     selfRegistration: input.selfRegistration,
     pairingCodeLifetimeMinutes: input.pairingCodeLifetimeDays * 24 * 60,
@@ -40,15 +45,28 @@ export async function updateAccountSettings(actor: Actor, input: AccountSettings
     teachersMayGenerateCodes: input.teachersMayGenerateCodes,
   };
   return db.$transaction(async (tx) => {
-    const before = await tx.account.findUniqueOrThrow({ where: { id: input.rootAccountId }, select: accountSettingsSelect });
+    const before = await tx.account.findUniqueOrThrow({
+      where: { id: input.rootAccountId },
+      select: accountSettingsSelect,
+    });
     const changed = Object.fromEntries(
       Object.entries(next)
         .filter(([k, v]) => before[k as keyof typeof next] !== v)
         .map(([k, v]) => [k, { from: before[k as keyof typeof next], to: v }]),
     );
     if (Object.keys(changed).length === 0) return before;
-    const after = await tx.account.update({ where: { id: input.rootAccountId }, data: next, select: accountSettingsSelect });
-    await recordAudit(tx, { action: "settings.changed", actorId: actor.userId, rootAccountId: input.rootAccountId, ip: actor.ip, data: changed });
+    const after = await tx.account.update({
+      where: { id: input.rootAccountId },
+      data: next,
+      select: accountSettingsSelect,
+    });
+    await recordAudit(tx, {
+      action: "settings.changed",
+      actorId: actor.userId,
+      rootAccountId: input.rootAccountId,
+      ip: actor.ip,
+      data: changed,
+    });
     return after;
   });
 }

@@ -20,11 +20,22 @@ export const AUDIT_ACTIONS = [
   "token.created",
   "token.revoked",
 ] as const;
-export const AUDIT_METHODS = ["code", "qr", "admin", "sis", "api", "credentials", "self_registration"] as const;
+export const AUDIT_METHODS = [
+  "code",
+  "qr",
+  "admin",
+  "sis",
+  "api",
+  "credentials",
+  "self_registration",
+] as const;
 
 const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(values).optional());
-const optionalDate = z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.date({ error: "Enter a valid date." }).optional());
+const optionalDate = z.preprocess(
+  (v) => (v === "" || v === null ? undefined : v),
+  z.coerce.date({ error: "Enter a valid date." }).optional(),
+);
 
 export const auditFilterSchema = z.object({
   action: optionalEnum(AUDIT_ACTIONS),
@@ -52,9 +63,18 @@ async function auditWhere(scope: AdminScope, filter: AuditFilter): Promise<Prism
   const subRoots = scope.touchedRootAccountIds.filter((id) => !scope.rootAccountIds.includes(id));
   if (subRoots.length) {
     // A sub-account admin sees, in that root account, only events about users of their sub-accounts.
-    const users = await db.user.findMany({ where: usersInScopeWhere({ ...scope, rootAccountIds: [] }), select: { id: true } });
+    const users = await db.user.findMany({
+      where: usersInScopeWhere({ ...scope, rootAccountIds: [] }),
+      select: { id: true },
+    });
     const ids = users.map((u) => u.id);
-    and.push({ OR: [{ rootAccountId: { in: scope.rootAccountIds } }, { subjectId: { in: ids } }, { targetId: { in: ids } }] });
+    and.push({
+      OR: [
+        { rootAccountId: { in: scope.rootAccountIds } },
+        { subjectId: { in: ids } },
+        { targetId: { in: ids } },
+      ],
+    });
   }
   if (filter.action) and.push({ action: filter.action });
   if (filter.method) and.push({ method: filter.method });
@@ -80,8 +100,24 @@ async function auditWhere(scope: AdminScope, filter: AuditFilter): Promise<Prism
   return { AND: and };
 }
 
-async function toRows(events: { id: number; createdAt: Date; action: string; method: string | null; ip: string | null; actorId: number | null; subjectId: number | null; targetId: number | null; rootAccount: { name: string } | null }[]): Promise<AuditRow[]> {
-  const ids = [...new Set(events.flatMap((e) => [e.actorId, e.subjectId, e.targetId]).filter((x): x is number => x !== null))];
+async function toRows(
+  events: {
+    id: number;
+    createdAt: Date;
+    action: string;
+    method: string | null;
+    ip: string | null;
+    actorId: number | null;
+    subjectId: number | null;
+    targetId: number | null;
+    rootAccount: { name: string } | null;
+  }[],
+): Promise<AuditRow[]> {
+  const ids = [
+    ...new Set(
+      events.flatMap((e) => [e.actorId, e.subjectId, e.targetId]).filter((x): x is number => x !== null),
+    ),
+  ];
   const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
   const name = new Map(users.map((u) => [u.id, u.name]));
   const who = (id: number | null) => (id === null ? null : (name.get(id) ?? `User ${id}`));
@@ -98,15 +134,34 @@ async function toRows(events: { id: number; createdAt: Date; action: string; met
   }));
 }
 
-const eventSelect = { id: true, createdAt: true, action: true, method: true, ip: true, actorId: true, subjectId: true, targetId: true, rootAccount: { select: { name: true } } } as const;
+const eventSelect = {
+  id: true,
+  createdAt: true,
+  action: true,
+  method: true,
+  ip: true,
+  actorId: true,
+  subjectId: true,
+  targetId: true,
+  rootAccount: { select: { name: true } },
+} as const;
 
 /** The audit log of the admin's part of the school, newest first. */
-export async function listAuditEvents(actor: Actor, input: { filter: AuditFilter; page: PageRequest }): Promise<{ items: AuditRow[]; total: number }> {
+export async function listAuditEvents(
+  actor: Actor,
+  input: { filter: AuditFilter; page: PageRequest },
+): Promise<{ items: AuditRow[]; total: number }> {
   const scope = await requireAdminScope(actor);
   const where = await auditWhere(scope, input.filter);
   const [total, events] = await db.$transaction([
     db.auditEvent.count({ where }),
-    db.auditEvent.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], skip: input.page.offset, take: input.page.perPage, select: eventSelect }),
+    db.auditEvent.findMany({
+      where,
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      skip: input.page.offset,
+      take: input.page.perPage,
+      select: eventSelect,
+    }),
   ]);
   return { total, items: await toRows(events) };
 }
@@ -117,10 +172,24 @@ const CSV_LIMIT = 50_000;
 export async function auditCsv(actor: Actor, filter: AuditFilter): Promise<string> {
   const scope = await requireAdminScope(actor);
   const where = await auditWhere(scope, filter);
-  const events = await db.auditEvent.findMany({ where, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: CSV_LIMIT, select: eventSelect });
+  const events = await db.auditEvent.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: CSV_LIMIT,
+    select: eventSelect,
+  });
   const rows = await toRows(events);
   return toCsv(
-    rows.map((r) => [r.at.toISOString(), r.action, r.method ?? "", r.actor ?? "", r.subject ?? "", r.target ?? "", r.account ?? "", r.ip ?? ""]),
+    rows.map((r) => [
+      r.at.toISOString(),
+      r.action,
+      r.method ?? "",
+      r.actor ?? "",
+      r.subject ?? "",
+      r.target ?? "",
+      r.account ?? "",
+      r.ip ?? "",
+    ]),
     ["Time", "Action", "Method", "Actor", "Subject", "Other user", "Root account", "IP"],
   );
 }

@@ -22,7 +22,13 @@ async function codeCoursesWhere(actor: Actor) {
       {
         rootAccount: { teachersMayGenerateCodes: true },
         // Active teaching only, as createPairingCode requires: an invited teacher gets no button that fails.
-        enrollments: { some: { userId: actor.userId, type: { in: ["teacher" as const, "ta" as const] }, workflowState: "active" as const } },
+        enrollments: {
+          some: {
+            userId: actor.userId,
+            type: { in: ["teacher" as const, "ta" as const] },
+            workflowState: "active" as const,
+          },
+        },
       },
     ],
   };
@@ -33,9 +39,23 @@ export async function listCodeCourses(actor: Actor) {
     where: await codeCoursesWhere(actor),
     orderBy: [{ name: "asc" }, { id: "asc" }],
     take: 200,
-    select: { id: true, name: true, courseCode: true, account: { select: { name: true } }, _count: { select: { enrollments: { where: { type: "student", workflowState: { in: ["active", "invited"] } } } } } },
+    select: {
+      id: true,
+      name: true,
+      courseCode: true,
+      account: { select: { name: true } },
+      _count: {
+        select: { enrollments: { where: { type: "student", workflowState: { in: ["active", "invited"] } } } },
+      },
+    },
   });
-  return rows.map((c) => ({ id: c.id, name: c.name, courseCode: c.courseCode, account: c.account.name, students: c._count.enrollments }));
+  return rows.map((c) => ({
+    id: c.id,
+    name: c.name,
+    courseCode: c.courseCode,
+    account: c.account.name,
+    students: c._count.enrollments,
+  }));
 }
 
 export async function hasCodeCourses(actor: Actor): Promise<boolean> {
@@ -57,8 +77,24 @@ export async function getCourseRoster(actor: Actor, courseId: number) {
       courseCode: true,
       rootAccountId: true,
       enrollments: {
-        where: { type: "student", workflowState: { in: ["active", "invited"] }, user: { workflowState: "active" } },
-        select: { user: { select: { id: true, name: true, sortableName: true, logins: { where: { workflowState: "active" }, select: { sisUserId: true, rootAccountId: true } } } } },
+        where: {
+          type: "student",
+          workflowState: { in: ["active", "invited"] },
+          user: { workflowState: "active" },
+        },
+        select: {
+          user: {
+            select: {
+              id: true,
+              name: true,
+              sortableName: true,
+              logins: {
+                where: { workflowState: "active" },
+                select: { sisUserId: true, rootAccountId: true },
+              },
+            },
+          },
+        },
         orderBy: [{ user: { sortableName: "asc" } }, { userId: "asc" }],
       },
     },
@@ -77,10 +113,19 @@ export async function getCourseRoster(actor: Actor, courseId: number) {
  * Canvas's course CSV export: one new code per student, all or none (each authorized and audited
  * like a single code, so the cap of five active codes per student applies here too).
  */
-export async function courseCodesCsv(actor: Actor, courseId: number): Promise<{ filename: string; csv: string }> {
+export async function courseCodesCsv(
+  actor: Actor,
+  courseId: number,
+): Promise<{ filename: string; csv: string }> {
   const roster = await getCourseRoster(actor, courseId);
   const codes = await createPairingCodes(actor, { studentIds: roster.students.map((s) => s.id) });
-  const rows = roster.students.map((s, i) => [s.lastName, s.firstName, s.sisUserId ?? "", codes[i].code, codes[i].expires_at]);
+  const rows = roster.students.map((s, i) => [
+    s.lastName,
+    s.firstName,
+    s.sisUserId ?? "",
+    codes[i].code,
+    codes[i].expires_at,
+  ]);
   const csv = toCsv(rows, ["Last Name", "First Name", "SIS ID", "Pairing Code", "Expires At"]);
   const slug = roster.courseCode.replace(/[^A-Za-z0-9-]+/g, "_").slice(0, 40) || `course_${roster.id}`;
   return { filename: `${slug}_observer_pairing_codes.csv`, csv };

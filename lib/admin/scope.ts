@@ -29,7 +29,8 @@ export const getAdminScope = cache(async (userId: number): Promise<AdminScope> =
     select: { id: true, parentId: true },
   });
   const children = new Map<number, number[]>();
-  for (const a of all) if (a.parentId !== null) children.set(a.parentId, [...(children.get(a.parentId) ?? []), a.id]);
+  for (const a of all)
+    if (a.parentId !== null) children.set(a.parentId, [...(children.get(a.parentId) ?? []), a.id]);
   const accountIds = new Set<number>();
   const stack = roles.map((r) => r.account.id);
   while (stack.length) {
@@ -62,7 +63,14 @@ export function usersInScopeWhere(scope: AdminScope) {
     workflowState: { not: "deleted" as const },
     OR: [
       { logins: { some: { rootAccountId: { in: scope.rootAccountIds }, workflowState: "active" as const } } },
-      { enrollments: { some: { course: { accountId: { in: scope.accountIds } }, workflowState: { not: "deleted" as const } } } },
+      {
+        enrollments: {
+          some: {
+            course: { accountId: { in: scope.accountIds } },
+            workflowState: { not: "deleted" as const },
+          },
+        },
+      },
     ],
   };
 }

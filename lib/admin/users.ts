@@ -10,10 +10,17 @@ export const userSearchSchema = z.object({
   q: z.string().trim().max(100, "Search for at most 100 characters.").default(""),
 });
 
-export type UserRow = { id: number; name: string; logins: { uniqueId: string; sisUserId: string | null; rootAccountName: string }[] };
+export type UserRow = {
+  id: number;
+  name: string;
+  logins: { uniqueId: string; sisUserId: string | null; rootAccountName: string }[];
+};
 
 /** Users an admin may see, matching a name, login or SIS id (case-insensitive), sorted by sortable name. */
-export async function searchUsers(actor: Actor, input: { q: string; page: PageRequest }): Promise<{ items: UserRow[]; total: number }> {
+export async function searchUsers(
+  actor: Actor,
+  input: { q: string; page: PageRequest },
+): Promise<{ items: UserRow[]; total: number }> {
   const scope = await requireAdminScope(actor);
   const q = input.q.trim();
   const match = q
@@ -49,7 +56,11 @@ export async function searchUsers(actor: Actor, input: { q: string; page: PageRe
     items: rows.map((u) => ({
       id: u.id,
       name: u.name,
-      logins: u.logins.map((l) => ({ uniqueId: l.uniqueId, sisUserId: l.sisUserId, rootAccountName: l.rootAccount.name })),
+      logins: u.logins.map((l) => ({
+        uniqueId: l.uniqueId,
+        sisUserId: l.sisUserId,
+        rootAccountName: l.rootAccount.name,
+      })),
     })),
   };
 }
@@ -75,7 +86,14 @@ export async function getUserDetail(actor: Actor, userId: number) {
       createdAt: true,
       logins: {
         where: { rootAccountId: { in: scope.touchedRootAccountIds } },
-        select: { id: true, uniqueId: true, sisUserId: true, workflowState: true, lastLoginAt: true, rootAccount: { select: { id: true, name: true } } },
+        select: {
+          id: true,
+          uniqueId: true,
+          sisUserId: true,
+          workflowState: true,
+          lastLoginAt: true,
+          rootAccount: { select: { id: true, name: true } },
+        },
         orderBy: { id: "asc" },
       },
       adminRoles: {
@@ -84,8 +102,19 @@ export async function getUserDetail(actor: Actor, userId: number) {
       },
       enrollments: {
         // A sub-account admin sees enrollments in their sub-accounts' courses only.
-        where: { workflowState: { not: "deleted" }, course: { OR: [{ rootAccountId: { in: scope.rootAccountIds } }, { accountId: { in: scope.accountIds } }] } },
-        select: { id: true, type: true, workflowState: true, course: { select: { id: true, name: true } }, associatedUser: { select: { id: true, name: true } } },
+        where: {
+          workflowState: { not: "deleted" },
+          course: {
+            OR: [{ rootAccountId: { in: scope.rootAccountIds } }, { accountId: { in: scope.accountIds } }],
+          },
+        },
+        select: {
+          id: true,
+          type: true,
+          workflowState: true,
+          course: { select: { id: true, name: true } },
+          associatedUser: { select: { id: true, name: true } },
+        },
         orderBy: [{ courseId: "asc" }, { id: "asc" }],
       },
       observeesLinks: {
@@ -101,7 +130,12 @@ export async function getUserDetail(actor: Actor, userId: number) {
     },
   });
   if (!user) throw notFound();
-  const link = (l: { rootAccountId: number; method: string; updatedAt: Date; rootAccount: { name: string } }) => ({
+  const link = (l: {
+    rootAccountId: number;
+    method: string;
+    updatedAt: Date;
+    rootAccount: { name: string };
+  }) => ({
     rootAccountId: l.rootAccountId,
     rootAccountName: l.rootAccount.name,
     method: l.method,
@@ -113,9 +147,19 @@ export async function getUserDetail(actor: Actor, userId: number) {
     email: user.email,
     state: user.workflowState,
     createdAt: user.createdAt,
-    logins: user.logins.map((l) => ({ ...l, rootAccount: l.rootAccount.name, rootAccountId: l.rootAccount.id })),
+    logins: user.logins.map((l) => ({
+      ...l,
+      rootAccount: l.rootAccount.name,
+      rootAccountId: l.rootAccount.id,
+    })),
     roles: user.adminRoles.map((r) => ({ id: r.id, role: r.role, account: r.account.name })),
-    enrollments: user.enrollments.map((e) => ({ id: e.id, type: e.type, state: e.workflowState, course: e.course, observing: e.associatedUser })),
+    enrollments: user.enrollments.map((e) => ({
+      id: e.id,
+      type: e.type,
+      state: e.workflowState,
+      course: e.course,
+      observing: e.associatedUser,
+    })),
     observees: user.observeesLinks.map((l) => ({ user: l.student, ...link(l) })),
     observers: user.observersLinks.map((l) => ({ user: l.observer, ...link(l) })),
     /** Root accounts in which this admin may make or remove links for the user. */

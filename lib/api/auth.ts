@@ -22,7 +22,10 @@ export function bearerToken(req: Request): string | null {
 export async function apiActor(req: Request): Promise<Actor | null> {
   const raw = bearerToken(req);
   if (!raw) return null;
-  const [user, domainRootAccountId] = await Promise.all([authenticateAccessTokenUser(raw), getDomainRootAccountId(req.headers.get("host"))]);
+  const [user, domainRootAccountId] = await Promise.all([
+    authenticateAccessTokenUser(raw),
+    getDomainRootAccountId(req.headers.get("host")),
+  ]);
   if (!user) throw new AppError("unauthenticated", MESSAGES.unauthenticated);
   // The token lookup re-read the user's state, so this is as fresh as loadActor.
   return { userId: user.id, name: user.name, domainRootAccountId, ip: clientIp(req.headers), via: "token" };

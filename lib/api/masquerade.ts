@@ -11,11 +11,19 @@ import { resolveUserId } from "../users.ts";
  * is audited with the real user, because what follows is recorded under the target's id.
  */
 export async function masquerade(real: Actor, asUserId: unknown, req: Request): Promise<Actor> {
-  if (typeof asUserId !== "string" && typeof asUserId !== "number") throw new AppError("bad_request", "as_user_id: must be a user id.");
-  const targetId = await resolveUserId(String(asUserId), { selfId: real.userId, rootAccountId: real.domainRootAccountId });
+  if (typeof asUserId !== "string" && typeof asUserId !== "number")
+    throw new AppError("bad_request", "as_user_id: must be a user id.");
+  const targetId = await resolveUserId(String(asUserId), {
+    selfId: real.userId,
+    rootAccountId: real.domainRootAccountId,
+  });
   if (targetId === real.userId) return real;
   if (!(await mayMasquerade(real.userId, targetId))) throw unauthorized();
-  const target = await loadActor(targetId, { domainRootAccountId: real.domainRootAccountId, ip: real.ip, via: real.via });
+  const target = await loadActor(targetId, {
+    domainRootAccountId: real.domainRootAccountId,
+    ip: real.ip,
+    via: real.via,
+  });
   if (!target) throw unauthorized();
   const { pathname } = new URL(req.url);
   await recordAudit(db, {

@@ -36,7 +36,10 @@ export async function readParams(req: Request): Promise<Params> {
       if (text.trim()) fromBody = qs.parse(text, QS_OPTIONS) as Params;
     }
   } catch {
-    throw new AppError("bad_request", "The request body could not be parsed: send JSON, form-urlencoded or multipart data.");
+    throw new AppError(
+      "bad_request",
+      "The request body could not be parsed: send JSON, form-urlencoded or multipart data.",
+    );
   }
   return { ...fromQuery, ...fromBody };
 }

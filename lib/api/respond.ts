@@ -6,7 +6,8 @@ export function errorResponse(err: AppError): Response {
   const status = HTTP_STATUS[err.code];
   const headers: Record<string, string> = {};
   let body: Record<string, unknown>;
-  if (err.code === "unauthenticated") body = { status: "unauthenticated", errors: [{ message: MESSAGES.unauthenticated }] };
+  if (err.code === "unauthenticated")
+    body = { status: "unauthenticated", errors: [{ message: MESSAGES.unauthenticated }] };
   else if (err.code === "unauthorized") body = { status: "unauthorized", errors: [{ message: err.message }] };
   else body = { errors: [{ message: err.message }] };
   if (err.code === "rate_limited" && err.retryAfter) headers["Retry-After"] = String(err.retryAfter);
@@ -28,7 +29,8 @@ export function renderError(err: unknown): Response {
  */
 export function renderFieldErrors(err: unknown): Response {
   const appError = toAppError(err);
-  if (!appError?.fieldErrors || (appError.code !== "bad_request" && appError.code !== "unprocessable")) return renderError(err);
+  if (!appError?.fieldErrors || (appError.code !== "bad_request" && appError.code !== "unprocessable"))
+    return renderError(err);
   const errors: Record<string, unknown> = {};
   for (const [key, messages] of Object.entries(appError.fieldErrors)) {
     const parts = key.split(/[.[\]]+/).filter(Boolean);
@@ -36,7 +38,11 @@ export function renderFieldErrors(err: unknown): Response {
     const attribute = parts[parts.length - 1];
     let node = errors;
     for (const p of parts.slice(0, -1)) node = (node[p] ??= {}) as Record<string, unknown>;
-    node[attribute] = messages.map((message) => ({ attribute, type: errorType(parts, message), message: parts[0] === "pairing_code" ? "invalid" : message }));
+    node[attribute] = messages.map((message) => ({
+      attribute,
+      type: errorType(parts, message),
+      message: parts[0] === "pairing_code" ? "invalid" : message,
+    }));
   }
   return Response.json({ errors }, { status: 400 });
 }

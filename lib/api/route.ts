@@ -40,17 +40,22 @@ async function prepare<P extends z.ZodType>(req: Request, context: RouteContext,
   let actor = await apiActor(req);
   if (!actor && e.auth !== "optional") throw new AppError("unauthenticated", "user authorization required");
   const [params, path] = await Promise.all([readParams(req), context.params]);
-  if (actor && params.as_user_id !== undefined && params.as_user_id !== "") actor = await masquerade(actor, params.as_user_id, req);
+  if (actor && params.as_user_id !== undefined && params.as_user_id !== "")
+    actor = await masquerade(actor, params.as_user_id, req);
   return { actor, params, path, input: parseParams(e.params, params) as z.infer<P> };
 }
 
 /** Wraps an authenticated /api/v1 handler: bearer auth, masquerading, parameters, Canvas-shaped errors. */
-export function apiRoute<P extends z.ZodType>(e: Endpoint<P>, handler: (ctx: ApiContext<z.infer<P>>) => Promise<Result>) {
+export function apiRoute<P extends z.ZodType>(
+  e: Endpoint<P>,
+  handler: (ctx: ApiContext<z.infer<P>>) => Promise<Result>,
+) {
   return async (req: Request, context: RouteContext): Promise<Response> => {
     try {
       const { actor, params, path, input } = await prepare(req, context, e);
       const a = actor as Actor;
-      const userId = (value: string) => resolveUserId(value, { selfId: a.userId, rootAccountId: a.domainRootAccountId });
+      const userId = (value: string) =>
+        resolveUserId(value, { selfId: a.userId, rootAccountId: a.domainRootAccountId });
       return toResponse(await handler({ req, params, input, path, actor: a, userId }), e);
     } catch (err) {
       return renderError(err);

@@ -14,16 +14,29 @@ type Input = {
 };
 
 // registerObserver names its fields as the sign-up form does; Canvas clients expect these.
-const FIELD_NAMES: Record<string, string> = { name: "user.name", unique_id: "pseudonym.unique_id", password: "pseudonym.password", pairing_code: "pairing_code.code" };
+const FIELD_NAMES: Record<string, string> = {
+  name: "user.name",
+  unique_id: "pseudonym.unique_id",
+  password: "pseudonym.password",
+  pairing_code: "pairing_code.code",
+};
 
-export async function selfRegisterObserver(req: Request, accountParam: string, input: Input): Promise<object> {
+export async function selfRegisterObserver(
+  req: Request,
+  accountParam: string,
+  input: Input,
+): Promise<object> {
   const host = req.headers.get("host");
   const account = await getDomainRootAccount(host);
   // Registration happens in the host's institution; naming another account is not found.
   if (accountParam !== "self" && accountParam !== String(account.id)) throw notFound();
-  if (account.selfRegistration === "none") throw new AppError("forbidden", "Self-registration is not allowed for this account.");
+  if (account.selfRegistration === "none")
+    throw new AppError("forbidden", "Self-registration is not allowed for this account.");
   if (input.user.initial_enrollment_type !== "observer") {
-    throw new AppError("forbidden", "Only observers (parents and guardians) may register themselves: send user[initial_enrollment_type]=observer.");
+    throw new AppError(
+      "forbidden",
+      "Only observers (parents and guardians) may register themselves: send user[initial_enrollment_type]=observer.",
+    );
   }
   try {
     const { userId } = await registerObserver({
@@ -38,7 +51,9 @@ export async function selfRegisterObserver(req: Request, accountParam: string, i
   } catch (err) {
     const e = toAppError(err);
     if (!e?.fieldErrors) throw err;
-    const fieldErrors = Object.fromEntries(Object.entries(e.fieldErrors).map(([k, v]) => [FIELD_NAMES[k] ?? k, v]));
+    const fieldErrors = Object.fromEntries(
+      Object.entries(e.fieldErrors).map(([k, v]) => [FIELD_NAMES[k] ?? k, v]),
+    );
     throw new AppError(e.code, e.message, { fieldErrors, retryAfter: e.retryAfter });
   }
 }

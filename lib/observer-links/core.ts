@@ -12,10 +12,24 @@ const LIVE_STUDENT_STATES = ["active", "invited"] as const;
  */
 export async function linkInTx(
   tx: Tx,
-  input: { studentId: number; observerId: number; rootAccountId: number; method: LinkMethod; actorId: number; ip: string | null },
+  input: {
+    studentId: number;
+    observerId: number;
+    rootAccountId: number;
+    method: LinkMethod;
+    actorId: number;
+    ip: string | null;
+  },
 ): Promise<"created" | "restored" | "unchanged"> {
-  const key = { studentId: input.studentId, observerId: input.observerId, rootAccountId: input.rootAccountId };
-  const existing = await tx.observationLink.findUnique({ where: { studentId_observerId_rootAccountId: key }, select: { id: true, workflowState: true } });
+  const key = {
+    studentId: input.studentId,
+    observerId: input.observerId,
+    rootAccountId: input.rootAccountId,
+  };
+  const existing = await tx.observationLink.findUnique({
+    where: { studentId_observerId_rootAccountId: key },
+    select: { id: true, workflowState: true },
+  });
   if (existing?.workflowState === "active") return "unchanged";
   // upsert is a single INSERT … ON CONFLICT, so two concurrent links of the same pair cannot both insert.
   await tx.observationLink.upsert({
@@ -34,34 +48,70 @@ export async function linkInTx(
     method: input.method,
     ip: input.ip,
   });
-  await notifyLinkCreatedInTx(tx, { studentId: input.studentId, observerId: input.observerId, rootAccountId: input.rootAccountId });
+  await notifyLinkCreatedInTx(tx, {
+    studentId: input.studentId,
+    observerId: input.observerId,
+    rootAccountId: input.rootAccountId,
+  });
   return outcome;
 }
 
 /** Soft-deletes the links and the observer enrollments they gave; restoring the link restores them. */
 export async function unlinkInTx(
   tx: Tx,
-  input: { studentId: number; observerId: number; rootAccountIds: number[]; actorId: number; ip: string | null; method: LinkMethod | null },
+  input: {
+    studentId: number;
+    observerId: number;
+    rootAccountIds: number[];
+    actorId: number;
+    ip: string | null;
+    method: LinkMethod | null;
+  },
 ): Promise<number> {
   const active = await tx.observationLink.findMany({
-    where: { studentId: input.studentId, observerId: input.observerId, rootAccountId: { in: input.rootAccountIds }, workflowState: "active" },
+    where: {
+      studentId: input.studentId,
+      observerId: input.observerId,
+      rootAccountId: { in: input.rootAccountIds },
+      workflowState: "active",
+    },
     select: { id: true, rootAccountId: true },
   });
   if (active.length === 0) return 0;
   const accounts = active.map((l) => l.rootAccountId);
-  await tx.observationLink.updateMany({ where: { id: { in: active.map((l) => l.id) } }, data: { workflowState: "deleted" } });
+  await tx.observationLink.updateMany({
+    where: { id: { in: active.map((l) => l.id) } },
+    data: { workflowState: "deleted" },
+  });
   await tx.enrollment.updateMany({
-    where: { userId: input.observerId, associatedUserId: input.studentId, type: "observer", rootAccountId: { in: accounts }, workflowState: { not: "deleted" } },
+    where: {
+      userId: input.observerId,
+      associatedUserId: input.studentId,
+      type: "observer",
+      rootAccountId: { in: accounts },
+      workflowState: { not: "deleted" },
+    },
     data: { workflowState: "deleted" },
   });
   for (const rootAccountId of accounts) {
-    await recordAudit(tx, { action: "link.removed", actorId: input.actorId, subjectId: input.studentId, targetId: input.observerId, rootAccountId, method: input.method, ip: input.ip });
+    await recordAudit(tx, {
+      action: "link.removed",
+      actorId: input.actorId,
+      subjectId: input.studentId,
+      targetId: input.observerId,
+      rootAccountId,
+      method: input.method,
+      ip: input.ip,
+    });
   }
   return active.length;
 }
 
 /** Gives the observer an active observer enrollment in each live course of the student in that root account. */
-export async function mirrorObserverEnrollments(tx: Tx, key: { studentId: number; observerId: number; rootAccountId: number }) {
+export async function mirrorObserverEnrollments(
+  tx: Tx,
+  key: { studentId: number; observerId: number; rootAccountId: number },
+) {
   const studentEnrollments = await tx.enrollment.findMany({
     where: {
       userId: key.studentId,
@@ -87,13 +137,22 @@ export async function mirrorObserverEnrollments(tx: Tx, key: { studentId: number
   });
   // Restoring a link restores the observer enrollments its removal soft-deleted.
   await tx.enrollment.updateMany({
-    where: { userId: key.observerId, associatedUserId: key.studentId, type: "observer", courseId: { in: courseIds }, workflowState: "deleted" },
+    where: {
+      userId: key.observerId,
+      associatedUserId: key.studentId,
+      type: "observer",
+      courseId: { in: courseIds },
+      workflowState: "deleted",
+    },
     data: { workflowState: "active" },
   });
 }
 
 /** A new student enrollment gives each of the student's active observers (in that root account) theirs. */
-export async function mirrorNewStudentEnrollment(tx: Tx, input: { studentId: number; courseId: number; rootAccountId: number }) {
+export async function mirrorNewStudentEnrollment(
+  tx: Tx,
+  input: { studentId: number; courseId: number; rootAccountId: number },
+) {
   const links = await tx.observationLink.findMany({
     where: { studentId: input.studentId, rootAccountId: input.rootAccountId, workflowState: "active" },
     select: { observerId: true },

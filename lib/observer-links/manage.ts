@@ -11,7 +11,11 @@ import { deliverSoon } from "../mail.ts";
 export type RootAccountChoice = number | "all" | undefined;
 
 /** Canvas's `root_account_id`: absent → the domain root account, `all` → no filter, else that id. */
-export function chooseRootAccounts(candidates: number[], choice: RootAccountChoice, domainRootAccountId: number): number[] {
+export function chooseRootAccounts(
+  candidates: number[],
+  choice: RootAccountChoice,
+  domainRootAccountId: number,
+): number[] {
   if (choice === "all") return candidates;
   const wanted = choice ?? domainRootAccountId;
   return candidates.filter((id) => id === wanted);
@@ -27,12 +31,19 @@ async function userJson(id: number): Promise<UserJson> {
  * DELETE /users/:observer/observees/:student. The observer removes their own links (all of them,
  * or only `root_account_id`'s, which Canvas ignores); an admin only in root accounts they manage.
  */
-export async function unlinkObservee(actor: Actor, input: { observerId: number; studentId: number; rootAccountId?: RootAccountChoice }): Promise<UserJson> {
+export async function unlinkObservee(
+  actor: Actor,
+  input: { observerId: number; studentId: number; rootAccountId?: RootAccountChoice },
+): Promise<UserJson> {
   let accounts: number[];
   if (actor.userId === input.observerId) {
-    const links = await db.observationLink.findMany({ where: { observerId: input.observerId, studentId: input.studentId, workflowState: "active" }, select: { rootAccountId: true } });
+    const links = await db.observationLink.findMany({
+      where: { observerId: input.observerId, studentId: input.studentId, workflowState: "active" },
+      select: { rootAccountId: true },
+    });
     accounts = links.map((l) => l.rootAccountId);
-    if (input.rootAccountId !== undefined && input.rootAccountId !== "all") accounts = accounts.filter((id) => id === input.rootAccountId);
+    if (input.rootAccountId !== undefined && input.rootAccountId !== "all")
+      accounts = accounts.filter((id) => id === input.rootAccountId);
   } else {
     accounts = await manageableRootAccountIds(actor.userId, input.observerId);
     if (accounts.length === 0) throw unauthorized();
@@ -42,16 +53,32 @@ export async function unlinkObservee(actor: Actor, input: { observerId: number; 
     }
   }
   const removed = accounts.length
-    ? await db.$transaction((tx) => unlinkInTx(tx, { studentId: input.studentId, observerId: input.observerId, rootAccountIds: accounts, actorId: actor.userId, ip: actor.ip, method: actionMethod(actor, input.observerId) }))
+    ? await db.$transaction((tx) =>
+        unlinkInTx(tx, {
+          studentId: input.studentId,
+          observerId: input.observerId,
+          rootAccountIds: accounts,
+          actorId: actor.userId,
+          ip: actor.ip,
+          method: actionMethod(actor, input.observerId),
+        }),
+      )
     : 0;
   if (removed === 0) throw notFound();
   return userJson(input.studentId);
 }
 
 /** A student removing one of their observers, where their school allows it. */
-export async function removeObserver(actor: Actor, input: { studentId: number; observerId: number }): Promise<UserJson> {
+export async function removeObserver(
+  actor: Actor,
+  input: { studentId: number; observerId: number },
+): Promise<UserJson> {
   if (actor.userId !== input.studentId) {
-    return unlinkObservee(actor, { observerId: input.observerId, studentId: input.studentId, rootAccountId: "all" }).then(() => userJson(input.observerId));
+    return unlinkObservee(actor, {
+      observerId: input.observerId,
+      studentId: input.studentId,
+      rootAccountId: "all",
+    }).then(() => userJson(input.observerId));
   }
   const links = await db.observationLink.findMany({
     where: { studentId: input.studentId, observerId: input.observerId, workflowState: "active" },
@@ -59,8 +86,21 @@ export async function removeObserver(actor: Actor, input: { studentId: number; o
   });
   if (links.length === 0) throw notFound();
   const allowed = links.filter((l) => l.rootAccount.studentsMayRemoveObservers).map((l) => l.rootAccountId);
-  if (allowed.length === 0) throw new AppError("unauthorized", "Your school does not let students remove observers. Ask your school to remove this link.");
-  await db.$transaction((tx) => unlinkInTx(tx, { studentId: input.studentId, observerId: input.observerId, rootAccountIds: allowed, actorId: actor.userId, ip: actor.ip, method: actionMethod(actor, input.studentId) }));
+  if (allowed.length === 0)
+    throw new AppError(
+      "unauthorized",
+      "Your school does not let students remove observers. Ask your school to remove this link.",
+    );
+  await db.$transaction((tx) =>
+    unlinkInTx(tx, {
+      studentId: input.studentId,
+      observerId: input.observerId,
+      rootAccountIds: allowed,
+      actorId: actor.userId,
+      ip: actor.ip,
+      method: actionMethod(actor, input.studentId),
+    }),
+  );
   return userJson(input.observerId);
 }
 
@@ -68,21 +108,35 @@ export async function removeObserver(actor: Actor, input: { studentId: number; o
  * PUT /users/:observer/observees/:student — admins only (an observer linking themself by id gets
  * 401), only in root accounts the admin manages and both users belong to; idempotent.
  */
-export async function linkObserveeByAdmin(actor: Actor, input: { observerId: number; studentId: number; rootAccountId?: RootAccountChoice }): Promise<UserJson> {
+export async function linkObserveeByAdmin(
+  actor: Actor,
+  input: { observerId: number; studentId: number; rootAccountId?: RootAccountChoice },
+): Promise<UserJson> {
   const adminOf = await adminRootAccountIds(actor.userId);
   if (adminOf.length === 0) throw unauthorized();
-  if (input.observerId === input.studentId) throw new AppError("unprocessable", "A user cannot observe themself.");
+  if (input.observerId === input.studentId)
+    throw new AppError("unprocessable", "A user cannot observe themself.");
   const shared = await sharedRootAccountIds(input.observerId, input.studentId);
   const chosen = chooseRootAccounts(shared, input.rootAccountId, actor.domainRootAccountId);
   if (typeof input.rootAccountId === "number" && !adminOf.includes(input.rootAccountId)) throw unauthorized();
   const accounts = chosen.filter((id) => adminOf.includes(id));
   if (accounts.length === 0) {
     if (chosen.length > 0) throw unauthorized();
-    throw new AppError("unprocessable", "The observer and the student do not both belong to that school account.");
+    throw new AppError(
+      "unprocessable",
+      "The observer and the student do not both belong to that school account.",
+    );
   }
   await db.$transaction(async (tx) => {
     for (const rootAccountId of accounts) {
-      await linkInTx(tx, { studentId: input.studentId, observerId: input.observerId, rootAccountId, method: "admin", actorId: actor.userId, ip: actor.ip });
+      await linkInTx(tx, {
+        studentId: input.studentId,
+        observerId: input.observerId,
+        rootAccountId,
+        method: "admin",
+        actorId: actor.userId,
+        ip: actor.ip,
+      });
     }
   });
   deliverSoon(); // the student's "now observes you" email

@@ -31,7 +31,9 @@ async function teachesStudent(teacherId: number, studentId: number, rootAccountI
       rootAccountId,
       course: {
         workflowState: { in: ["available", "unpublished"] },
-        enrollments: { some: { userId: studentId, type: "student", workflowState: { in: ["active", "invited"] } } },
+        enrollments: {
+          some: { userId: studentId, type: "student", workflowState: { in: ["active", "invited"] } },
+        },
       },
     },
     select: { id: true },
@@ -40,11 +42,21 @@ async function teachesStudent(teacherId: number, studentId: number, rootAccountI
 }
 
 /** An admin of a (sub-)account holding a live course the student is enrolled in (Canvas grants them the permission there). */
-async function administersStudentCourse(adminId: number, studentId: number, rootAccountId: number): Promise<boolean> {
+async function administersStudentCourse(
+  adminId: number,
+  studentId: number,
+  rootAccountId: number,
+): Promise<boolean> {
   const { accountIds } = await getAdminScope(adminId);
   if (accountIds.length === 0) return false;
   const found = await db.enrollment.findFirst({
-    where: { userId: studentId, type: "student", rootAccountId, workflowState: { in: ["active", "invited"] }, course: { accountId: { in: accountIds }, workflowState: { in: ["available", "unpublished"] } } },
+    where: {
+      userId: studentId,
+      type: "student",
+      rootAccountId,
+      workflowState: { in: ["active", "invited"] },
+      course: { accountId: { in: accountIds }, workflowState: { in: ["available", "unpublished"] } },
+    },
     select: { id: true },
   });
   return !!found;
@@ -54,7 +66,12 @@ async function administersStudentCourse(adminId: number, studentId: number, root
  * Who may generate a student's code: the student, an admin of the root account or of a
  * sub-account holding one of the student's courses, or — when the account grants it — their teacher.
  */
-export async function assertMayGenerateFor(actor: Actor, studentId: number, rootAccountId: number, teachersMayGenerateCodes: boolean) {
+export async function assertMayGenerateFor(
+  actor: Actor,
+  studentId: number,
+  rootAccountId: number,
+  teachersMayGenerateCodes: boolean,
+) {
   if (actor.userId === studentId) return;
   if ((await adminRootAccountIds(actor.userId)).includes(rootAccountId)) return;
   if (await administersStudentCourse(actor.userId, studentId, rootAccountId)) return;
@@ -76,7 +93,10 @@ async function prepareCode(actor: Actor, studentId: number): Promise<PreparedCod
   await assertMayGenerateFor(actor, studentId, rootAccountId, account.teachersMayGenerateCodes);
   if (!(await hasActiveStudentEnrollment(studentId))) throw unauthorized();
   if (account.selfRegistration === "none") {
-    throw new AppError("forbidden", `${account.name} has not turned on observer registration, so pairing codes cannot be used there. Ask your school to turn it on.`);
+    throw new AppError(
+      "forbidden",
+      `${account.name} has not turned on observer registration, so pairing codes cannot be used there. Ask your school to turn it on.`,
+    );
   }
   return { studentId, rootAccountId, lifetimeMinutes: account.pairingCodeLifetimeMinutes };
 }
@@ -94,10 +114,19 @@ async function insertCodeInTx(tx: Tx, actor: Actor, p: PreparedCode): Promise<Ne
   });
   const toRevoke = active.slice(MAX_ACTIVE_CODES - 1).map((c) => c.id);
   if (toRevoke.length) {
-    await tx.pairingCode.updateMany({ where: { id: { in: toRevoke } }, data: { workflowState: "revoked", revokedAt: new Date() } });
+    await tx.pairingCode.updateMany({
+      where: { id: { in: toRevoke } },
+      data: { workflowState: "revoked", revokedAt: new Date() },
+    });
   }
   const created = await tx.pairingCode.create({
-    data: { studentId: p.studentId, rootAccountId: p.rootAccountId, digest: digestCode(env().PAIRING_CODE_KEY, code), expiresAt, createdById: actor.userId },
+    data: {
+      studentId: p.studentId,
+      rootAccountId: p.rootAccountId,
+      digest: digestCode(env().PAIRING_CODE_KEY, code),
+      expiresAt,
+      createdById: actor.userId,
+    },
     select: { id: true },
   });
   await recordAudit(tx, {
@@ -109,7 +138,13 @@ async function insertCodeInTx(tx: Tx, actor: Actor, p: PreparedCode): Promise<Ne
     ip: actor.ip,
     data: { pairingCodeId: created.id, revokedIds: toRevoke },
   });
-  return { user_id: p.studentId, code: formatCode(code), expires_at: expiresAt.toISOString(), workflow_state: "active", rootAccountId: p.rootAccountId };
+  return {
+    user_id: p.studentId,
+    code: formatCode(code),
+    expires_at: expiresAt.toISOString(),
+    workflow_state: "active",
+    rootAccountId: p.rootAccountId,
+  };
 }
 
 /** A digest collision (one in 2^40 per active code) fails the unique index: draw again. */
@@ -134,7 +169,10 @@ export async function createPairingCode(actor: Actor, input: { studentId: number
  * A code for each of several students (a course's CSV), all or none: every student is checked
  * first, then the codes are made in one transaction, so a failure leaves no half-made batch.
  */
-export async function createPairingCodes(actor: Actor, input: { studentIds: number[] }): Promise<NewPairingCode[]> {
+export async function createPairingCodes(
+  actor: Actor,
+  input: { studentIds: number[] },
+): Promise<NewPairingCode[]> {
   const prepared: PreparedCode[] = [];
   for (const studentId of input.studentIds) prepared.push(await prepareCode(actor, studentId));
   return retryingCollisions(() =>

@@ -16,14 +16,20 @@ import { toUserJson, userJsonSelect, type UserJson } from "../users.ts";
 import { digestCode, normalizeCode } from "./format.ts";
 
 export const invalidCodeError = () =>
-  new AppError("unprocessable", MESSAGES.invalidPairingCode, { fieldErrors: { pairing_code: [MESSAGES.invalidPairingCode] } });
+  new AppError("unprocessable", MESSAGES.invalidPairingCode, {
+    fieldErrors: { pairing_code: [MESSAGES.invalidPairingCode] },
+  });
 
 /** The active, unexpired code matching what was typed, or null. */
 export async function findActiveCode(typed: string): Promise<{ id: number; studentId: number } | null> {
   const normalized = normalizeCode(typed);
   if (!normalized) return null;
   return db.pairingCode.findFirst({
-    where: { digest: digestCode(env().PAIRING_CODE_KEY, normalized), workflowState: "active", expiresAt: { gt: new Date() } },
+    where: {
+      digest: digestCode(env().PAIRING_CODE_KEY, normalized),
+      workflowState: "active",
+      expiresAt: { gt: new Date() },
+    },
     select: { id: true, studentId: true },
   });
 }
@@ -42,13 +48,20 @@ type Target = { actor: Actor; observerId: number; rootAccountId?: RootAccountCho
 /** The observer themself, or an admin of a root account the observer belongs to (Canvas's order). */
 async function assertMayAddObservee(actor: Actor, observerId: number) {
   if (actor.userId === observerId) return;
-  const [adminOf, observerIn] = await Promise.all([adminRootAccountIds(actor.userId), loginRootAccountIds(observerId)]);
+  const [adminOf, observerIn] = await Promise.all([
+    adminRootAccountIds(actor.userId),
+    loginRootAccountIds(observerId),
+  ]);
   if (!observerIn.some((id) => adminOf.includes(id))) throw unauthorized();
 }
 
 /** Root accounts the link is made in: shared by both, chosen by root_account_id, managed by an acting admin. */
 async function linkAccounts(t: Target, studentId: number): Promise<number[]> {
-  let accounts = chooseRootAccounts(await sharedRootAccountIds(t.observerId, studentId), t.rootAccountId, t.actor.domainRootAccountId);
+  let accounts = chooseRootAccounts(
+    await sharedRootAccountIds(t.observerId, studentId),
+    t.rootAccountId,
+    t.actor.domainRootAccountId,
+  );
   if (t.actor.userId !== t.observerId) {
     const adminOf = new Set(await adminRootAccountIds(t.actor.userId));
     accounts = accounts.filter((id) => adminOf.has(id));
@@ -58,13 +71,30 @@ async function linkAccounts(t: Target, studentId: number): Promise<number[]> {
 
 async function linkAll(tx: Tx, t: Target, studentId: number, accounts: number[]) {
   for (const rootAccountId of accounts) {
-    await linkInTx(tx, { studentId, observerId: t.observerId, rootAccountId, method: t.method, actorId: t.actor.userId, ip: t.actor.ip });
+    await linkInTx(tx, {
+      studentId,
+      observerId: t.observerId,
+      rootAccountId,
+      method: t.method,
+      actorId: t.actor.userId,
+      ip: t.actor.ip,
+    });
   }
   return tx.user.findUniqueOrThrow({ where: { id: studentId }, select: userJsonSelect });
 }
 
 async function auditFailure(t: Target, reason: string) {
-  await db.auditEvent.create({ data: { action: "code.failed", actorId: t.actor.userId, targetId: t.observerId, rootAccountId: t.actor.domainRootAccountId, method: t.method, ip: t.actor.ip, data: { reason } } });
+  await db.auditEvent.create({
+    data: {
+      action: "code.failed",
+      actorId: t.actor.userId,
+      targetId: t.observerId,
+      rootAccountId: t.actor.domainRootAccountId,
+      method: t.method,
+      ip: t.actor.ip,
+      data: { reason },
+    },
+  });
 }
 
 /**
@@ -72,8 +102,16 @@ async function auditFailure(t: Target, reason: string) {
  * revoked, own code, no shared account) is the same 422 and counts towards throttling; the code
  * is consumed only in the transaction that creates the link (Canvas burns it first).
  */
-export async function redeemPairingCode(actor: Actor, input: { observerId: number; code: string; rootAccountId?: RootAccountChoice; method?: LinkMethod }): Promise<UserJson> {
-  const t: Target = { actor, observerId: input.observerId, rootAccountId: input.rootAccountId, method: input.method ?? "code" };
+export async function redeemPairingCode(
+  actor: Actor,
+  input: { observerId: number; code: string; rootAccountId?: RootAccountChoice; method?: LinkMethod },
+): Promise<UserJson> {
+  const t: Target = {
+    actor,
+    observerId: input.observerId,
+    rootAccountId: input.rootAccountId,
+    method: input.method ?? "code",
+  };
   await assertMayAddObservee(actor, input.observerId);
   return throttledAttempt(guessLimits({ observerId: input.observerId, ip: actor.ip }), async (attempt) => {
     const fail = async (reason: string) => {
@@ -111,12 +149,25 @@ export async function redeemPairingCode(actor: Actor, input: { observerId: numbe
 }
 
 /** Canvas's "add an observee with credentials": the student's login and password. Throttled like codes. */
-export async function redeemWithCredentials(actor: Actor, input: { observerId: number; uniqueId: string; password: string; rootAccountId?: RootAccountChoice }): Promise<UserJson> {
-  const t: Target = { actor, observerId: input.observerId, rootAccountId: input.rootAccountId, method: "credentials" };
+export async function redeemWithCredentials(
+  actor: Actor,
+  input: { observerId: number; uniqueId: string; password: string; rootAccountId?: RootAccountChoice },
+): Promise<UserJson> {
+  const t: Target = {
+    actor,
+    observerId: input.observerId,
+    rootAccountId: input.rootAccountId,
+    method: "credentials",
+  };
   await assertMayAddObservee(actor, input.observerId);
   return throttledAttempt(guessLimits({ observerId: input.observerId, ip: actor.ip }), async (attempt) => {
     const login = await db.login.findFirst({
-      where: { rootAccountId: actor.domainRootAccountId, uniqueIdNormalized: input.uniqueId.trim().toLowerCase(), workflowState: "active", user: { workflowState: "active" } },
+      where: {
+        rootAccountId: actor.domainRootAccountId,
+        uniqueIdNormalized: input.uniqueId.trim().toLowerCase(),
+        workflowState: "active",
+        user: { workflowState: "active" },
+      },
       select: { userId: true, passwordHash: true },
     });
     if (!login) {
@@ -135,8 +186,16 @@ export async function redeemWithCredentials(actor: Actor, input: { observerId: n
 }
 
 /** Canvas's "add an observee with an access token": a token belonging to the student. */
-export async function redeemWithAccessToken(actor: Actor, input: { observerId: number; accessToken: string; rootAccountId?: RootAccountChoice }): Promise<UserJson> {
-  const t: Target = { actor, observerId: input.observerId, rootAccountId: input.rootAccountId, method: "api" };
+export async function redeemWithAccessToken(
+  actor: Actor,
+  input: { observerId: number; accessToken: string; rootAccountId?: RootAccountChoice },
+): Promise<UserJson> {
+  const t: Target = {
+    actor,
+    observerId: input.observerId,
+    rootAccountId: input.rootAccountId,
+    method: "api",
+  };
   await assertMayAddObservee(actor, input.observerId);
   return throttledAttempt(guessLimits({ observerId: input.observerId, ip: actor.ip }), async (attempt) => {
     const studentId = await authenticateAccessToken(input.accessToken);
@@ -152,7 +211,11 @@ export async function redeemWithAccessToken(actor: Actor, input: { observerId: n
 async function linkProven(t: Target, studentId: number): Promise<UserJson> {
   if (studentId === t.observerId) throw new AppError("unprocessable", "A user cannot observe themself.");
   const accounts = await linkAccounts(t, studentId);
-  if (accounts.length === 0) throw new AppError("unprocessable", "The observer and the student do not both belong to that school account.");
+  if (accounts.length === 0)
+    throw new AppError(
+      "unprocessable",
+      "The observer and the student do not both belong to that school account.",
+    );
   const student = await db.$transaction((tx) => linkAll(tx, t, studentId, accounts));
   deliverSoon();
   return toUserJson(student);

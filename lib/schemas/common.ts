@@ -23,7 +23,13 @@ export const booleanParam = (description: string) =>
 /** A numeric id sent as a string or number. */
 export const idParam = (description: string) =>
   z
-    .union([z.number().int().positive().max(MAX_ID, "must be a numeric id"), z.string().trim().refine((s) => parseId(s) !== null, "must be a numeric id")])
+    .union([
+      z.number().int().positive().max(MAX_ID, "must be a numeric id"),
+      z
+        .string()
+        .trim()
+        .refine((s) => parseId(s) !== null, "must be a numeric id"),
+    ])
     .transform((v) => Number(v))
     .meta({ description });
 
@@ -37,7 +43,10 @@ export const userRefParam = (description: string) =>
 export const rootAccountIdParam = z
   .union([z.literal("all"), idParam("A root account id.")])
   .optional()
-  .meta({ description: "A root account id, or `all` for every root account both users share. Absent: the root account of the host (the domain root account)." });
+  .meta({
+    description:
+      "A root account id, or `all` for every root account both users share. Absent: the root account of the host (the domain root account).",
+  });
 
 // Lenient on input (pageRequest clamps anything), documented as the integers clients should send.
 const integerParam = (description: string, bounds: { minimum: number; maximum?: number }) =>
@@ -73,9 +82,16 @@ export const userJsonSchema = z
     pronouns: z.string().nullable().optional(),
     avatar_url: z.string().nullable().optional().meta({ description: "With `include[]=avatar_url`." }),
     login_id: z.string().optional().meta({ description: "Only for admins who manage the user." }),
-    sis_user_id: z.string().nullable().optional().meta({ description: "Only for admins who manage the user." }),
+    sis_user_id: z
+      .string()
+      .nullable()
+      .optional()
+      .meta({ description: "Only for admins who manage the user." }),
     email: z.string().nullable().optional().meta({ description: "Only for admins, with `include[]=email`." }),
-    observation_link_root_account_ids: z.array(z.number().int()).optional().meta({ description: "Observee and observer lists: the root accounts the link exists in." }),
+    observation_link_root_account_ids: z
+      .array(z.number().int())
+      .optional()
+      .meta({ description: "Observee and observer lists: the root accounts the link exists in." }),
   })
   .meta({ id: "User" });
 

@@ -6,7 +6,13 @@ import { dateTime } from "./common.ts";
 export const pairingCodeJsonSchema = z
   .object({
     user_id: z.number().int(),
-    code: z.string().meta({ example: "7KQ2-M9XD", description: "8 Crockford base32 characters, shown XXXX-XXXX; typed in any case, with or without the hyphen." }),
+    code: z
+      .string()
+      .meta({
+        example: "7KQ2-M9XD",
+        description:
+          "8 Crockford base32 characters, shown XXXX-XXXX; typed in any case, with or without the hyphen.",
+      }),
     expires_at: dateTime,
     workflow_state: z.literal("active"),
   })
@@ -36,7 +42,12 @@ export const courseJsonSchema = z
   })
   .meta({ id: "Course" });
 
-const enrollmentType = z.enum(["StudentEnrollment", "TeacherEnrollment", "TaEnrollment", "ObserverEnrollment"]);
+const enrollmentType = z.enum([
+  "StudentEnrollment",
+  "TeacherEnrollment",
+  "TaEnrollment",
+  "ObserverEnrollment",
+]);
 
 export const enrollmentJsonSchema = z
   .object({
@@ -47,10 +58,19 @@ export const enrollmentJsonSchema = z
     type: enrollmentType,
     role: enrollmentType,
     enrollment_state: z.enum(["active", "invited", "inactive", "completed", "deleted"]),
-    associated_user_id: z.number().int().nullable().meta({ description: "Observer enrollments: the observed student." }),
+    associated_user_id: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: "Observer enrollments: the observed student." }),
     created_at: dateTime,
     updated_at: dateTime,
-    user: z.object({ id: z.number().int(), name: z.string(), sortable_name: z.string(), short_name: z.string() }),
+    user: z.object({
+      id: z.number().int(),
+      name: z.string(),
+      sortable_name: z.string(),
+      short_name: z.string(),
+    }),
   })
   .meta({ id: "Enrollment" });
 

@@ -44,7 +44,14 @@ export async function startEmbeddedPostgres({ dir, password, persistent = true, 
     persistent,
     createPostgresUser: true,
     initdbFlags: ["--encoding=UTF8", "--locale=C"],
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "max_connections=200", "-c", "fsync=" + (persistent ? "on" : "off")],
+    postgresFlags: [
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "max_connections=200",
+      "-c",
+      "fsync=" + (persistent ? "on" : "off"),
+    ],
     onLog: (m) => {
       logs.push(String(m));
       if (!quiet) process.stdout.write(String(m));
@@ -57,7 +64,9 @@ export async function startEmbeddedPostgres({ dir, password, persistent = true, 
     await pg.start();
   } catch {
     const tail = logs.slice(-10).join("").trim();
-    throw new Error(`The embedded PostgreSQL server did not start (data in ${dir}).${tail ? "\n" + tail : ""}`);
+    throw new Error(
+      `The embedded PostgreSQL server did not start (data in ${dir}).${tail ? "\n" + tail : ""}`,
+    );
   }
   const url = (db) => `postgresql://postgres:${encodeURIComponent(pass)}@127.0.0.1:${port}/${db}`;
   return {

@@ -49,7 +49,9 @@ export async function checkDatabase(url, timeoutMs = 5000) {
       const u = new URL(url);
       where = `${u.hostname}:${u.port || 5432}/${u.pathname.slice(1)}`;
     } catch {}
-    throw new Error(`Cannot reach the database at ${where} (DATABASE_URL): ${err.message || err.code || err}`);
+    throw new Error(
+      `Cannot reach the database at ${where} (DATABASE_URL): ${err.message || err.code || err}`,
+    );
   } finally {
     await client.end().catch(() => {});
   }
@@ -70,7 +72,11 @@ export async function openLocalDatabase({ quiet = true } = {}) {
     }
   }
   const secrets = localSecrets();
-  const server = await startEmbeddedPostgres({ dir: path.join(DATA_DIR, "postgres"), password: secrets.DB_PASSWORD, quiet });
+  const server = await startEmbeddedPostgres({
+    dir: path.join(DATA_DIR, "postgres"),
+    password: secrets.DB_PASSWORD,
+    quiet,
+  });
   await server.createDatabase(DB_NAME);
   const url = server.url(DB_NAME);
   fs.writeFileSync(RUNTIME_FILE, JSON.stringify({ url, pid: process.pid }), { mode: 0o600 });

@@ -9,7 +9,12 @@ export function runPrisma(args, { env = process.env, stdio = "pipe" } = {}) {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      ["-r", path.join(root, "scripts/lib/unref-long-timers.cjs"), path.join(root, "node_modules/prisma/build/index.js"), ...args],
+      [
+        "-r",
+        path.join(root, "scripts/lib/unref-long-timers.cjs"),
+        path.join(root, "node_modules/prisma/build/index.js"),
+        ...args,
+      ],
       { cwd: root, env: { ...env, PRISMA_HIDE_UPDATE_MESSAGE: "1" }, stdio },
     );
     let out = "";
@@ -18,7 +23,12 @@ export function runPrisma(args, { env = process.env, stdio = "pipe" } = {}) {
     child.on("error", reject);
     child.on("close", (code) => {
       if (stdio !== "inherit" && code !== 0) {
-        const err = new Error(`prisma ${args.join(" ")} failed:\n${out.split("\n").filter((l) => !/^\s+at /.test(l)).join("\n")}`);
+        const err = new Error(
+          `prisma ${args.join(" ")} failed:\n${out
+            .split("\n")
+            .filter((l) => !/^\s+at /.test(l))
+            .join("\n")}`,
+        );
         reject(err);
       } else resolve(code ?? 1);
     });

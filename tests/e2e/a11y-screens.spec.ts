@@ -20,10 +20,18 @@ test.describe.configure({ timeout: 180_000 });
 async function check(page: Page, name: string) {
   for (const vp of VIEWPORTS) {
     await page.setViewportSize({ width: vp.width, height: vp.height });
-    const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]).analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`), `${name} at ${vp.name}`).toEqual([]);
+    const results = await new AxeBuilder({ page })
+      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
+      .analyze();
+    expect(
+      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+      `${name} at ${vp.name}`,
+    ).toEqual([]);
     // No page may scroll sideways on a phone.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${name} overflows at ${vp.name}`).toBe(true);
+    expect(
+      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      `${name} overflows at ${vp.name}`,
+    ).toBe(true);
     fs.mkdirSync(SHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SHOTS, `${name}-${vp.name}.png`), fullPage: true });
   }
@@ -46,7 +54,12 @@ test("an admin-made parent chooses a password from the emailed link and is signe
   const { db } = await import("../../lib/db.ts");
   const { actorFor } = await import("../helpers/factory.ts");
   const email = `quinn-${uid()}@home.test`;
-  await createAccountUser(actorFor(admin, account.id), { accountId: account.id, name: "Quinn Carer", uniqueId: email, origin: "http://localhost" });
+  await createAccountUser(actorFor(admin, account.id), {
+    accountId: account.id,
+    name: "Quinn Carer",
+    uniqueId: email,
+    origin: "http://localhost",
+  });
   const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: email } });
   const link = new URL(mail.text.match(/https?:\/\/\S+/)![0]);
   await page.goto(link.pathname + link.search);
@@ -70,7 +83,10 @@ test("student pages", async ({ page }) => {
   const parent = await makeUser(account.id, { name: `Pat Parent ${uid()}` });
   const { redeemPairingCode } = await import("../../lib/pairing-codes/index.ts");
   const { actorFor } = await import("../helpers/factory.ts");
-  await redeemPairingCode(actorFor(parent, account.id), { observerId: parent.id, code: await codeFor(student, account.id) });
+  await redeemPairingCode(actorFor(parent, account.id), {
+    observerId: parent.id,
+    code: await codeFor(student, account.id),
+  });
   await signIn(page, student.login);
   await page.goto("/settings");
   await page.getByRole("button", { name: "Pair with Observer" }).click();
@@ -95,7 +111,10 @@ test("parent pages", async ({ page }) => {
   const student = await makeStudent(account.id, { name: `Riley Rivera ${uid()}`, courses: 3 });
   const { redeemPairingCode } = await import("../../lib/pairing-codes/index.ts");
   const { actorFor } = await import("../helpers/factory.ts");
-  await redeemPairingCode(actorFor(parent, account.id), { observerId: parent.id, code: await codeFor(student, account.id) });
+  await redeemPairingCode(actorFor(parent, account.id), {
+    observerId: parent.id,
+    code: await codeFor(student, account.id),
+  });
   await signIn(page, parent.login);
   await page.goto("/observing");
   await check(page, "observing");
@@ -160,7 +179,11 @@ test("sub-account admin pages", async ({ page }) => {
 });
 
 test("teacher pages", async ({ page }) => {
-  const { course, teacher, student } = await teacherWithCourse({ course: "Biology", teacher: "Taylor Teacher", student: "Jo Pupil" });
+  const { course, teacher, student } = await teacherWithCourse({
+    course: "Biology",
+    teacher: "Taylor Teacher",
+    student: "Jo Pupil",
+  });
   await signIn(page, teacher.login);
   await expect(page).toHaveURL(/\/courses$/);
   await check(page, "teacher-courses");

@@ -25,7 +25,10 @@ export function cliToken(login: string): string {
 }
 
 /** Sets settings of the default root account (the one the browser's host answers to). */
-export async function setDefaultAccountSettings(data: { teachersMayGenerateCodes?: boolean; studentsMayRemoveObservers?: boolean }) {
+export async function setDefaultAccountSettings(data: {
+  teachersMayGenerateCodes?: boolean;
+  studentsMayRemoveObservers?: boolean;
+}) {
   const { db } = await import("../../lib/db.ts");
   const { defaultRootAccount } = await import("../helpers/factory.ts");
   const account = await defaultRootAccount();

@@ -14,7 +14,9 @@ test("an admin links a parent to a student, audits it and unlinks", async ({ pag
   await signIn(page, admin.login);
   // Admins land on the dashboard's user search.
   await expect(page).toHaveURL(/\/admin\/users$/);
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }),
+  ).toBeVisible();
   await page.getByLabel("Name, login or SIS id").fill(`Guardian ${tag}`);
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByText("1 user match")).toBeVisible();
@@ -30,7 +32,9 @@ test("an admin links a parent to a student, audits it and unlinks", async ({ pag
   await expect(picker).toHaveValue(student.name);
   await page.getByRole("button", { name: "Link", exact: true }).click();
   await expect(page.getByText(`Linked. The observer now follows ${student.name}.`)).toBeVisible();
-  await expect(page.getByRole("list", { name: "Observes" }).getByRole("link", { name: student.name })).toBeVisible();
+  await expect(
+    page.getByRole("list", { name: "Observes" }).getByRole("link", { name: student.name }),
+  ).toBeVisible();
 
   await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Audit log" }).click();
   await page.getByLabel("User (name, login or id)").fill(parent.name);
@@ -52,7 +56,10 @@ test("an admin links a parent to a student, audits it and unlinks", async ({ pag
   await page.getByRole("button", { name: "Search" }).click();
   await page.getByRole("link", { name: parent.name }).click();
   await page.getByRole("button", { name: `Unlink ${student.name}` }).click();
-  await page.getByRole("dialog", { name: "Remove this observer link?" }).getByRole("button", { name: "Unlink" }).click();
+  await page
+    .getByRole("dialog", { name: "Remove this observer link?" })
+    .getByRole("button", { name: "Unlink" })
+    .click();
   await expect(page.getByText(`${parent.name} observes nobody.`)).toBeVisible();
 });
 
@@ -72,14 +79,19 @@ test("a teacher downloads the course codes CSV and a parent uses one", async ({ 
 
   await signIn(page, teacher.login);
   // Teachers never see the admin dashboard.
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" })).toHaveCount(0);
+  await expect(
+    page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }),
+  ).toHaveCount(0);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Courses" }).click();
   await page.getByRole("link", { name: course.name }).click();
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: /Download all students' pairing codes/ }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/observer_pairing_codes\.csv$/);
-  const lines = fs.readFileSync((await file.path())!, "utf8").trim().split("\n");
+  const lines = fs
+    .readFileSync((await file.path())!, "utf8")
+    .trim()
+    .split("\n");
   expect(lines[0]).toBe("Last Name,First Name,SIS ID,Pairing Code,Expires At");
   expect(lines).toHaveLength(3);
   const [last, first, , code] = lines[1].split(",");
@@ -90,7 +102,9 @@ test("a teacher downloads the course codes CSV and a parent uses one", async ({ 
   // Making codes is never a plain link (GET), and never a post from another site.
   const csvUrl = `/courses/${course.id}/pairing-codes.csv`;
   expect((await page.request.get(csvUrl)).status()).toBe(405);
-  expect((await page.request.post(csvUrl, { headers: { origin: "https://elsewhere.example" } })).status()).toBe(403);
+  expect(
+    (await page.request.post(csvUrl, { headers: { origin: "https://elsewhere.example" } })).status(),
+  ).toBe(403);
   await signOut(page);
 
   const parent = await makeUser(account.id);
@@ -105,7 +119,10 @@ test("an admin changes an account setting, and the change is audited", async ({ 
   const account = await defaultRootAccount();
   const admin = await makeAdmin(account.id);
   await signIn(page, admin.login);
-  await page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Account settings" }).click();
+  await page
+    .getByRole("navigation", { name: "Admin" })
+    .getByRole("link", { name: "Account settings" })
+    .click();
   const form = page.getByRole("region", { name: account.name });
   const days = form.getByLabel("Pairing codes expire after (days)");
   await days.fill("40");

@@ -20,7 +20,12 @@ test("a parent registers through the student's QR link", async ({ page }) => {
   // The QR image encodes exactly that link.
   const qr = page.getByRole("img", { name: /QR code/ });
   const modules = (svg: string) => svg.match(/stroke="#000000" d="([^"]+)"/)?.[1];
-  const expected = await QRCode.toString(link, { type: "svg", errorCorrectionLevel: "M", margin: 2, color: { dark: "#000000", light: "#ffffff" } });
+  const expected = await QRCode.toString(link, {
+    type: "svg",
+    errorCorrectionLevel: "M",
+    margin: 2,
+    color: { dark: "#000000", light: "#ffffff" },
+  });
   expect(modules(await qr.innerHTML())).toBe(modules(expected));
   await expect(page.getByRole("list", { name: "Active codes" }).getByRole("listitem")).toHaveCount(1);
   await signOut(page);
@@ -47,7 +52,10 @@ test("a parent registers through the student's QR link", async ({ page }) => {
   await expect(page).toHaveURL(/\/observing$/);
   const students = page.getByRole("list", { name: "Students you observe" });
   await expect(students.getByText(student.name, { exact: true })).toBeVisible();
-  for (const c of student.courses) await expect(page.getByRole("list", { name: `Courses of ${student.name}` }).getByText(c.name)).toBeVisible();
+  for (const c of student.courses)
+    await expect(
+      page.getByRole("list", { name: `Courses of ${student.name}` }).getByText(c.name),
+    ).toBeVisible();
   await signOut(page);
 
   await signIn(page, student.login);
@@ -56,7 +64,9 @@ test("a parent registers through the student's QR link", async ({ page }) => {
   await expect(page.getByText(/linked via QR code/)).toBeVisible();
   await expect(page.getByRole("link", { name: /Notifications.*1 new/ })).toBeVisible();
   await page.getByRole("link", { name: /Notifications/ }).click();
-  await expect(page.getByRole("list", { name: "Notifications" }).getByText(`${parentName} now observes your account`)).toBeVisible();
+  await expect(
+    page.getByRole("list", { name: "Notifications" }).getByText(`${parentName} now observes your account`),
+  ).toBeVisible();
 });
 
 // Journey 2: a parent with an account adds a second student by code, then unlinks one.
@@ -120,12 +130,18 @@ test("a student removes an observer", async ({ page }) => {
   const account = await setDefaultAccountSettings({ studentsMayRemoveObservers: true });
   const student = await makeStudent(account.id);
   const observer = await makeUser(account.id, { name: `Unwanted ${uid()}` });
-  await redeemPairingCode(actorFor(observer, account.id), { observerId: observer.id, code: await codeFor(student, account.id) });
+  await redeemPairingCode(actorFor(observer, account.id), {
+    observerId: observer.id,
+    code: await codeFor(student, account.id),
+  });
   await signIn(page, student.login);
   await page.goto("/settings");
   const list = page.getByRole("list", { name: "My observers" });
   await expect(list.getByText(observer.name, { exact: true })).toBeVisible();
   await page.getByRole("button", { name: `Remove ${observer.name}` }).click();
-  await page.getByRole("dialog", { name: `Remove ${observer.name}?` }).getByRole("button", { name: "Remove observer" }).click();
+  await page
+    .getByRole("dialog", { name: `Remove ${observer.name}?` })
+    .getByRole("button", { name: "Remove observer" })
+    .click();
   await expect(page.getByText("Nobody observes your account.")).toBeVisible();
 });

@@ -1,7 +1,14 @@
 import fs from "node:fs";
 import type { Locator, Page } from "@playwright/test";
 import { test, expect } from "./fixtures.ts";
-import { defaultRootAccount, makeAdmin, makeStudent, makeUser, TEST_PASSWORD, uid } from "../helpers/factory.ts";
+import {
+  defaultRootAccount,
+  makeAdmin,
+  makeStudent,
+  makeUser,
+  TEST_PASSWORD,
+  uid,
+} from "../helpers/factory.ts";
 import { codeFor, teacherWithCourse } from "./helpers.ts";
 
 // The journeys again with the keyboard alone: Tab to reach things, typing, Enter, arrows, Escape.
@@ -57,7 +64,9 @@ test("keyboard: student makes a code, a parent registers with it and unlinks", a
   await page.keyboard.type(code.toLowerCase());
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/observing$/);
-  await expect(page.getByRole("list", { name: "Students you observe" }).getByText(student.name, { exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("list", { name: "Students you observe" }).getByText(student.name, { exact: true }),
+  ).toBeVisible();
 
   await tabTo(page, page.getByRole("button", { name: `Unlink ${student.name}` }));
   await page.keyboard.press("Enter");
@@ -68,7 +77,9 @@ test("keyboard: student makes a code, a parent registers with it and unlinks", a
   await expect(page.getByText("You are not observing any students yet")).toBeVisible();
 });
 
-test("keyboard: a parent adds a student by code; an admin links with the search-as-you-type picker", async ({ page }) => {
+test("keyboard: a parent adds a student by code; an admin links with the search-as-you-type picker", async ({
+  page,
+}) => {
   const account = await defaultRootAccount();
   const tag = uid();
   const student = await makeStudent(account.id, { name: `Lane Pupil ${tag}` });
@@ -96,7 +107,9 @@ test("keyboard: a parent adds a student by code; an admin links with the search-
   await page.keyboard.press("Enter");
   await tabTo(page, page.getByRole("button", { name: "Link", exact: true }));
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("list", { name: "Observes" }).getByRole("link", { name: other.name })).toBeVisible();
+  await expect(
+    page.getByRole("list", { name: "Observes" }).getByRole("link", { name: other.name }),
+  ).toBeVisible();
 
   // The audit log shows the link; then the admin unlinks it, confirming in the dialog.
   const userPage = page.url();
@@ -105,7 +118,9 @@ test("keyboard: a parent adds a student by code; an admin links with the search-
   await tabTo(page, page.getByLabel("User (name, login or id)"));
   await page.keyboard.type(parent.name);
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("row").filter({ hasText: "link.created" }).filter({ hasText: other.name })).toHaveCount(1);
+  await expect(
+    page.getByRole("row").filter({ hasText: "link.created" }).filter({ hasText: other.name }),
+  ).toHaveCount(1);
   await page.goto(userPage);
   await tabTo(page, page.getByRole("button", { name: `Unlink ${other.name}` }));
   await page.keyboard.press("Enter");
@@ -113,11 +128,19 @@ test("keyboard: a parent adds a student by code; an admin links with the search-
   await expect(dialog).toBeVisible();
   await tabTo(page, dialog.getByRole("button", { name: "Unlink" }), 5);
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("list", { name: "Observes" }).getByRole("link", { name: other.name })).toHaveCount(0);
+  await expect(
+    page.getByRole("list", { name: "Observes" }).getByRole("link", { name: other.name }),
+  ).toHaveCount(0);
 });
 
-test("keyboard: a teacher downloads the course codes CSV; a parent is throttled after wrong codes", async ({ page }) => {
-  const { account, course, teacher } = await teacherWithCourse({ course: "Physics", teacher: "Tess Teacher", student: "Pat Pupil" });
+test("keyboard: a teacher downloads the course codes CSV; a parent is throttled after wrong codes", async ({
+  page,
+}) => {
+  const { account, course, teacher } = await teacherWithCourse({
+    course: "Physics",
+    teacher: "Tess Teacher",
+    student: "Pat Pupil",
+  });
 
   await keyboardSignIn(page, teacher.login);
   await expect(page).toHaveURL(/\/courses$/);
@@ -126,7 +149,10 @@ test("keyboard: a teacher downloads the course codes CSV; a parent is throttled 
   await tabTo(page, page.getByRole("button", { name: /Download all students' pairing codes/ }));
   const download = page.waitForEvent("download");
   await page.keyboard.press("Enter");
-  const lines = fs.readFileSync((await (await download).path())!, "utf8").trim().split("\n");
+  const lines = fs
+    .readFileSync((await (await download).path())!, "utf8")
+    .trim()
+    .split("\n");
   expect(lines).toHaveLength(2);
   expect(lines[1]).toMatch(/,[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4},/);
 

@@ -22,7 +22,9 @@ test("student generates a code, parent enters it, the API lists the student", as
   await page.getByLabel("Student pairing code").fill(codeText.replace("-", "").toLowerCase());
   await page.getByRole("button", { name: "Add student" }).click();
   await expect(page.getByText(`You are now observing ${student.name}.`)).toBeVisible();
-  await expect(page.getByRole("list", { name: "Students you observe" }).getByText(student.name)).toBeVisible();
+  await expect(
+    page.getByRole("list", { name: "Students you observe" }).getByText(student.name),
+  ).toBeVisible();
 
   // The same code again is refused, with the message next to the field.
   await page.getByLabel("Student pairing code").fill(codeText);
@@ -31,10 +33,18 @@ test("student generates a code, parent enters it, the API lists the student", as
 
   const token = cliToken(parent.login);
   expect(token).toMatch(/^opk_[A-Za-z0-9_-]{43}$/);
-  const res = await request.get("/api/v1/users/self/observees", { headers: { Authorization: `Bearer ${token}` } });
+  const res = await request.get("/api/v1/users/self/observees", {
+    headers: { Authorization: `Bearer ${token}` },
+  });
   expect(res.status()).toBe(200);
   const body = await res.json();
-  expect(body).toEqual([expect.objectContaining({ id: student.id, name: student.name, observation_link_root_account_ids: [account.id] })]);
+  expect(body).toEqual([
+    expect.objectContaining({
+      id: student.id,
+      name: student.name,
+      observation_link_root_account_ids: [account.id],
+    }),
+  ]);
 });
 
 test("a wrong password keeps the email and says what went wrong", async ({ page }) => {

@@ -18,7 +18,13 @@ async function person(rootAccountId: number, name: string, sisUserId?: string): 
  * course, a parent, a root admin, a sub-account admin, the course's teacher, an unrelated member,
  * and a second institution with its own admin and member.
  */
-export async function world(opts: { teachersMayGenerateCodes?: boolean; studentsMayRemoveObservers?: boolean; selfRegistration?: "none" | "observers" | "all" } = {}) {
+export async function world(
+  opts: {
+    teachersMayGenerateCodes?: boolean;
+    studentsMayRemoveObservers?: boolean;
+    selfRegistration?: "none" | "observers" | "all";
+  } = {},
+) {
   const domain = `school-${uid()}.test`;
   const root = await createRootAccount({
     name: `School ${domain}`,
@@ -43,11 +49,34 @@ export async function world(opts: { teachersMayGenerateCodes?: boolean; students
   await makeAccountAdmin({ accountId: root.id, userId: admin.id });
   await makeAccountAdmin({ accountId: sub.id, userId: subAdmin.id });
   const otherDomain = `other-${uid()}.test`;
-  const other = await createRootAccount({ name: `Other ${otherDomain}`, domain: otherDomain, selfRegistration: "observers" });
-  const [otherAdmin, otherMember] = await Promise.all([person(other.id, "OtherAdmin"), person(other.id, "OtherMember")]);
+  const other = await createRootAccount({
+    name: `Other ${otherDomain}`,
+    domain: otherDomain,
+    selfRegistration: "observers",
+  });
+  const [otherAdmin, otherMember] = await Promise.all([
+    person(other.id, "OtherAdmin"),
+    person(other.id, "OtherMember"),
+  ]);
   await makeAccountAdmin({ accountId: other.id, userId: otherAdmin.id });
   const ip = `198.51.100.${Math.floor(Math.random() * 250) + 1}-${tag}`;
-  return { domain, root, sub, course, student, parent, admin, subAdmin, teacher, stranger, other, otherDomain, otherAdmin, otherMember, ip };
+  return {
+    domain,
+    root,
+    sub,
+    course,
+    student,
+    parent,
+    admin,
+    subAdmin,
+    teacher,
+    stranger,
+    other,
+    otherDomain,
+    otherAdmin,
+    otherMember,
+    ip,
+  };
 }
 
 export type World = Awaited<ReturnType<typeof world>>;
@@ -84,7 +113,11 @@ export async function api(handler: Handler, c: Call) {
     for (const [k, v] of Object.entries(c.multipart)) fd.append(k, v);
     body = fd;
   }
-  const req = new Request(`http://${headers.host}/api/v1${c.url}`, { method: c.method ?? "GET", headers, body });
+  const req = new Request(`http://${headers.host}/api/v1${c.url}`, {
+    method: c.method ?? "GET",
+    headers,
+    body,
+  });
   const res = await handler(req, { params: Promise.resolve(c.params ?? {}) });
   const text = await res.text();
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- tests read response bodies of every shape

@@ -9,7 +9,15 @@ export async function tokenFor(userId: number): Promise<string> {
 
 export async function call(
   handler: Handler,
-  opts: { url: string; params: Record<string, string>; token?: string; method?: string; body?: unknown; host?: string; form?: boolean },
+  opts: {
+    url: string;
+    params: Record<string, string>;
+    token?: string;
+    method?: string;
+    body?: unknown;
+    host?: string;
+    form?: boolean;
+  },
 ) {
   const headers: Record<string, string> = {};
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -24,7 +32,10 @@ export async function call(
       body = JSON.stringify(opts.body);
     }
   }
-  const res = await handler(new Request(`http://localhost${opts.url}`, { method: opts.method ?? "GET", headers, body }), { params: Promise.resolve(opts.params) });
+  const res = await handler(
+    new Request(`http://localhost${opts.url}`, { method: opts.method ?? "GET", headers, body }),
+    { params: Promise.resolve(opts.params) },
+  );
   const text = await res.text();
   return { status: res.status, headers: res.headers, json: text ? JSON.parse(text) : null };
 }

@@ -2,14 +2,23 @@
 import { randomBytes } from "node:crypto";
 import { db } from "../../lib/db.ts";
 import type { Actor } from "../../lib/actor.ts";
-import { createCourse, createRootAccount, createUserWithLogin, enrollUser, makeAccountAdmin } from "../../lib/provisioning.ts";
+import {
+  createCourse,
+  createRootAccount,
+  createUserWithLogin,
+  enrollUser,
+  makeAccountAdmin,
+} from "../../lib/provisioning.ts";
 import type { SelfRegistration } from "../../lib/generated/prisma/client.ts";
 
 export const TEST_PASSWORD = "test-pass-4815";
 export const uid = () => randomBytes(5).toString("hex");
 
 export async function makeRootAccount(opts: { selfRegistration?: SelfRegistration; name?: string } = {}) {
-  return createRootAccount({ name: opts.name ?? `School ${uid()}`, selfRegistration: opts.selfRegistration ?? "observers" });
+  return createRootAccount({
+    name: opts.name ?? `School ${uid()}`,
+    selfRegistration: opts.selfRegistration ?? "observers",
+  });
 }
 
 /** The root account that answers localhost (browser and HTTP tests sign in there). */
@@ -23,10 +32,19 @@ export async function defaultRootAccount() {
   }
 }
 
-export async function makeUser(rootAccountId: number, opts: { name?: string; login?: string; sisUserId?: string } = {}) {
+export async function makeUser(
+  rootAccountId: number,
+  opts: { name?: string; login?: string; sisUserId?: string } = {},
+) {
   const tag = uid();
   const login = opts.login ?? `user-${tag}@test.example`;
-  const user = await createUserWithLogin({ name: opts.name ?? `User ${tag}`, uniqueId: login, rootAccountId, password: TEST_PASSWORD, sisUserId: opts.sisUserId });
+  const user = await createUserWithLogin({
+    name: opts.name ?? `User ${tag}`,
+    uniqueId: login,
+    rootAccountId,
+    password: TEST_PASSWORD,
+    sisUserId: opts.sisUserId,
+  });
   return { ...user, login };
 }
 
@@ -53,6 +71,10 @@ export async function makeAdmin(accountId: number) {
 }
 
 /** Each actor gets its own documentation-range IP unless told, so throttling per IP stays per test. */
-export function actorFor(user: { id: number; name?: string }, domainRootAccountId: number, ip: string | null = `2001:db8::${uid().slice(0, 4)}:${uid().slice(0, 4)}`): Actor {
+export function actorFor(
+  user: { id: number; name?: string },
+  domainRootAccountId: number,
+  ip: string | null = `2001:db8::${uid().slice(0, 4)}:${uid().slice(0, 4)}`,
+): Actor {
   return { userId: user.id, name: user.name ?? "Test", domainRootAccountId, ip, via: "token" };
 }

@@ -14,8 +14,19 @@ describe("GET /accounts and /accounts/:id", () => {
     const w = await world();
     const call = client(w);
     const list = (token: string) => call(accounts.GET, { url: "/accounts", token });
-    expect((await list(w.admin.token)).json).toEqual([{ id: w.root.id, name: w.root.name, parent_account_id: null, root_account_id: null, workflow_state: "active", sis_account_id: null }]);
-    expect((await list(w.subAdmin.token)).json).toMatchObject([{ id: w.sub.id, parent_account_id: w.root.id, root_account_id: w.root.id }]);
+    expect((await list(w.admin.token)).json).toEqual([
+      {
+        id: w.root.id,
+        name: w.root.name,
+        parent_account_id: null,
+        root_account_id: null,
+        workflow_state: "active",
+        sis_account_id: null,
+      },
+    ]);
+    expect((await list(w.subAdmin.token)).json).toMatchObject([
+      { id: w.sub.id, parent_account_id: w.root.id, root_account_id: w.root.id },
+    ]);
     expect((await list(w.student.token)).json).toEqual([]);
     expect((await list(w.teacher.token)).headers.get("link")).toContain('rel="current"');
   });
@@ -23,7 +34,8 @@ describe("GET /accounts and /accounts/:id", () => {
   it("self is the host's root account; sub-accounts are for their admins; other schools are not found", async () => {
     const w = await world();
     const call = client(w);
-    const get = (id: string, token: string, host?: string) => call(account.GET, { url: "/", params: { account_id: id }, token, host });
+    const get = (id: string, token: string, host?: string) =>
+      call(account.GET, { url: "/", params: { account_id: id }, token, host });
     expect((await get("self", w.admin.token)).json).toMatchObject({ id: w.root.id, sis_account_id: null });
     const member = await get("self", w.student.token);
     expect(member.json).toMatchObject({ id: w.root.id });
@@ -43,13 +55,21 @@ describe("GET /accounts/:id/users?search_term=", () => {
     const w = await world();
     const call = client(w);
     const search = (term: string | null, token = w.admin.token, accountId = String(w.root.id)) =>
-      call(accountUsers.GET, { url: `/accounts/${accountId}/users${term === null ? "" : `?search_term=${encodeURIComponent(term)}`}&include[]=email`, params: { account_id: accountId }, token });
-    const sis = (await db.login.findFirstOrThrow({ where: { userId: w.student.id }, select: { sisUserId: true } })).sisUserId!;
+      call(accountUsers.GET, {
+        url: `/accounts/${accountId}/users${term === null ? "" : `?search_term=${encodeURIComponent(term)}`}&include[]=email`,
+        params: { account_id: accountId },
+        token,
+      });
+    const sis = (
+      await db.login.findFirstOrThrow({ where: { userId: w.student.id }, select: { sisUserId: true } })
+    ).sisUserId!;
     const byName = await search(w.parent.name.split(" ")[1]);
     expect(byName.json.map((u: { id: number }) => u.id)).toEqual([w.parent.id]);
     expect(byName.json[0]).toMatchObject({ login_id: w.parent.login, email: w.parent.login });
     expect((await search(sis)).json.map((u: { id: number }) => u.id)).toEqual([w.student.id]);
-    expect((await search(w.teacher.login.toUpperCase())).json.map((u: { id: number }) => u.id)).toEqual([w.teacher.id]);
+    expect((await search(w.teacher.login.toUpperCase())).json.map((u: { id: number }) => u.id)).toEqual([
+      w.teacher.id,
+    ]);
     expect((await search("no-such-person-anywhere")).json).toEqual([]);
     const short = await search("a");
     expect(short.status).toBe(400);
@@ -70,16 +90,31 @@ describe("GET /users/:id", () => {
   it("self, admins (login and SIS id), the teacher and linked parent; 401 for peers; 404 across schools", async () => {
     const w = await world();
     const call = client(w);
-    await call(observee.PUT, { method: "PUT", url: "/", params: { user_id: String(w.parent.id), observee_id: String(w.student.id) }, token: w.admin.token });
-    const get = (token: string) => call(user.GET, { url: "/", params: { user_id: String(w.student.id) }, token });
-    expect((await get(w.student.token)).json).toMatchObject({ id: w.student.id, name: w.student.name, sortable_name: expect.any(String) });
-    expect((await get(w.admin.token)).json).toMatchObject({ login_id: w.student.login, sis_user_id: expect.stringMatching(/^S-/) });
+    await call(observee.PUT, {
+      method: "PUT",
+      url: "/",
+      params: { user_id: String(w.parent.id), observee_id: String(w.student.id) },
+      token: w.admin.token,
+    });
+    const get = (token: string) =>
+      call(user.GET, { url: "/", params: { user_id: String(w.student.id) }, token });
+    expect((await get(w.student.token)).json).toMatchObject({
+      id: w.student.id,
+      name: w.student.name,
+      sortable_name: expect.any(String),
+    });
+    expect((await get(w.admin.token)).json).toMatchObject({
+      login_id: w.student.login,
+      sis_user_id: expect.stringMatching(/^S-/),
+    });
     expect((await get(w.subAdmin.token)).json).toMatchObject({ login_id: w.student.login });
     expect((await get(w.teacher.token)).json.login_id).toBeUndefined();
     expect((await get(w.parent.token)).status).toBe(200);
     expect((await get(w.stranger.token)).status).toBe(401);
     expect((await get(w.otherAdmin.token)).status).toBe(404);
-    expect((await call(user.GET, { url: "/", params: { user_id: "self" }, token: w.stranger.token })).json.id).toBe(w.stranger.id);
+    expect(
+      (await call(user.GET, { url: "/", params: { user_id: "self" }, token: w.stranger.token })).json.id,
+    ).toBe(w.stranger.id);
   });
 });
 
@@ -93,11 +128,26 @@ describe("POST /accounts/:id/users", () => {
   it("an admin creates a user with a login and SIS id; duplicates are a 400 naming pseudonym.unique_id", async () => {
     const w = await world();
     const call = client(w);
-    const create = (json: unknown, token = w.admin.token) => call(accountUsers.POST, { method: "POST", url: "/", params: { account_id: String(w.root.id) }, token, json });
+    const create = (json: unknown, token = w.admin.token) =>
+      call(accountUsers.POST, {
+        method: "POST",
+        url: "/",
+        params: { account_id: String(w.root.id) },
+        token,
+        json,
+      });
     const sis = `P-${uid()}`;
-    const made = await create({ user: { name: "Casey Carer" }, pseudonym: { unique_id: `casey-${sis}@home.test`, sis_user_id: sis, force_self_registration: "true" } });
+    const made = await create({
+      user: { name: "Casey Carer" },
+      pseudonym: { unique_id: `casey-${sis}@home.test`, sis_user_id: sis, force_self_registration: "true" },
+    });
     expect(made.status).toBe(200);
-    expect(made.json).toMatchObject({ name: "Casey Carer", sortable_name: "Carer, Casey", login_id: `casey-${sis}@home.test`, sis_user_id: sis });
+    expect(made.json).toMatchObject({
+      name: "Casey Carer",
+      sortable_name: "Carer, Casey",
+      login_id: `casey-${sis}@home.test`,
+      sis_user_id: sis,
+    });
     const dup = await create({ user: { name: "Again" }, pseudonym: { unique_id: `CASEY-${sis}@home.test` } });
     expect(dup.status).toBe(400);
     expect(dup.json.errors.pseudonym.unique_id[0]).toMatchObject({ attribute: "unique_id", type: "taken" });
@@ -111,7 +161,14 @@ describe("POST /accounts/:id/users", () => {
   it("self-registration with a pairing code (no token): user, login and link in one go", async () => {
     const w = await world();
     const call = client(w);
-    const code = (await call(codes.POST, { method: "POST", url: "/", params: { user_id: "self" }, token: w.student.token })).json.code;
+    const code = (
+      await call(codes.POST, {
+        method: "POST",
+        url: "/",
+        params: { user_id: "self" },
+        token: w.student.token,
+      })
+    ).json.code;
     const input = body(w, { pairing_code: { code } });
     // Parent apps send form data with Rails brackets.
     const form = new URLSearchParams({
@@ -121,30 +178,61 @@ describe("POST /accounts/:id/users", () => {
       "pseudonym[password]": "a-long-password-42",
       "pairing_code[code]": code,
     }).toString();
-    const res = await call(accountUsers.POST, { method: "POST", url: "/", params: { account_id: "self" }, form });
+    const res = await call(accountUsers.POST, {
+      method: "POST",
+      url: "/",
+      params: { account_id: "self" },
+      form,
+    });
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ name: "Casey Carer" });
-    expect(await db.observationLink.count({ where: { observerId: res.json.id, studentId: w.student.id, workflowState: "active" } })).toBe(1);
+    expect(
+      await db.observationLink.count({
+        where: { observerId: res.json.id, studentId: w.student.id, workflowState: "active" },
+      }),
+    ).toBe(1);
   });
 
   it("self-registration refusals: 403 when not allowed, 400 errors.pairing_code.code invalid, 400 naming pseudonym.unique_id", async () => {
     const w = await world();
     const call = client(w);
-    const register = (json: unknown, host = w.domain) => call(accountUsers.POST, { method: "POST", url: "/", params: { account_id: "self" }, json, host });
+    const register = (json: unknown, host = w.domain) =>
+      call(accountUsers.POST, { method: "POST", url: "/", params: { account_id: "self" }, json, host });
     const bad = await register(body(w, { pairing_code: { code: "ZZZZ-ZZZZ" } }));
     expect(bad.status).toBe(400);
     expect(bad.json.errors.pairing_code.code[0]).toMatchObject({ attribute: "code", type: "invalid" });
     const noCode = await register(body(w));
     expect(noCode.json.errors.pairing_code.code[0].type).toBe("invalid");
-    const code = (await call(codes.POST, { method: "POST", url: "/", params: { user_id: "self" }, token: w.student.token })).json.code;
-    const taken = await register(body(w, { pseudonym: { unique_id: w.parent.login, password: "a-long-password-42" }, pairing_code: { code } }));
+    const code = (
+      await call(codes.POST, {
+        method: "POST",
+        url: "/",
+        params: { user_id: "self" },
+        token: w.student.token,
+      })
+    ).json.code;
+    const taken = await register(
+      body(w, {
+        pseudonym: { unique_id: w.parent.login, password: "a-long-password-42" },
+        pairing_code: { code },
+      }),
+    );
     expect(taken.status).toBe(400);
     expect(taken.json.errors.pseudonym.unique_id[0].message).toMatch(/already exists/);
     const closed = await world({ selfRegistration: "none" });
     const refused = await register(body(closed, { pairing_code: { code } }), closed.domain);
     expect(refused.status).toBe(403);
-    expect((await register({ ...body(w, { pairing_code: { code } }), user: { name: "Student wannabe", initial_enrollment_type: "student" } })).status).toBe(403);
+    expect(
+      (
+        await register({
+          ...body(w, { pairing_code: { code } }),
+          user: { name: "Student wannabe", initial_enrollment_type: "student" },
+        })
+      ).status,
+    ).toBe(403);
     // The code survived every refusal.
-    expect(await db.pairingCode.count({ where: { studentId: w.student.id, workflowState: "active" } })).toBe(1);
+    expect(await db.pairingCode.count({ where: { studentId: w.student.id, workflowState: "active" } })).toBe(
+      1,
+    );
   });
 });

@@ -22,28 +22,129 @@ describe("bad input is a 4xx naming the problem, never a 500", () => {
       [user.GET, { url: "/", params: { user_id: "2147483648" }, token: w.admin.token }],
       [user.GET, { url: "/", params: { user_id: "999999999999999" }, token: w.admin.token }],
       [account.GET, { url: "/", params: { account_id: "999999999999999" }, token: w.admin.token }],
-      [observee.DELETE, { method: "DELETE", url: "/", params: { user_id: "self", observee_id: "999999999999999" }, token: w.parent.token }],
+      [
+        observee.DELETE,
+        {
+          method: "DELETE",
+          url: "/",
+          params: { user_id: "self", observee_id: "999999999999999" },
+          token: w.parent.token,
+        },
+      ],
       [observees.GET, { url: "/", params: { user_id: "99999999999" }, token: w.admin.token }],
-      [courseEnrollments.POST, { method: "POST", url: "/", params: { course_id: String(w.course.id) }, token: w.admin.token, json: { enrollment: { user_id: 99999999999, type: "StudentEnrollment" } } }],
+      [
+        courseEnrollments.POST,
+        {
+          method: "POST",
+          url: "/",
+          params: { course_id: String(w.course.id) },
+          token: w.admin.token,
+          json: { enrollment: { user_id: 99999999999, type: "StudentEnrollment" } },
+        },
+      ],
       [user.GET, { url: "/?as_user_id=nobody", params: { user_id: "self" }, token: w.admin.token }],
       [account.GET, { url: "/", params: { account_id: "sis_account_id:%zz" }, token: w.admin.token }],
-      [observees.GET, { url: "/?include[a]=b&page=-4&per_page=abc", params: { user_id: "self" }, token: w.parent.token }],
-      [observees.POST, { method: "POST", url: "/", params: { user_id: "self" }, token: w.parent.token, json: { pairing_code: { nested: true } } }],
-      [observees.POST, { method: "POST", url: "/", params: { user_id: "self" }, token: w.parent.token, json: { observee: "x" } }],
-      [observees.POST, { method: "POST", url: "/", params: { user_id: "self" }, token: w.parent.token, json: [1, 2] }],
-      [observees.POST, { method: "POST", url: "/", params: { user_id: "self" }, token: w.parent.token, json: { pairing_code: "x".repeat(5000) } }],
-      [observee.PUT, { method: "PUT", url: "/?root_account_id=abc", params: { user_id: String(w.parent.id), observee_id: String(w.student.id) }, token: w.admin.token }],
-      [observee.DELETE, { method: "DELETE", url: "/?root_account_id=-1", params: { user_id: "self", observee_id: String(w.student.id) }, token: w.parent.token }],
+      [
+        observees.GET,
+        { url: "/?include[a]=b&page=-4&per_page=abc", params: { user_id: "self" }, token: w.parent.token },
+      ],
+      [
+        observees.POST,
+        {
+          method: "POST",
+          url: "/",
+          params: { user_id: "self" },
+          token: w.parent.token,
+          json: { pairing_code: { nested: true } },
+        },
+      ],
+      [
+        observees.POST,
+        {
+          method: "POST",
+          url: "/",
+          params: { user_id: "self" },
+          token: w.parent.token,
+          json: { observee: "x" },
+        },
+      ],
+      [
+        observees.POST,
+        { method: "POST", url: "/", params: { user_id: "self" }, token: w.parent.token, json: [1, 2] },
+      ],
+      [
+        observees.POST,
+        {
+          method: "POST",
+          url: "/",
+          params: { user_id: "self" },
+          token: w.parent.token,
+          json: { pairing_code: "x".repeat(5000) },
+        },
+      ],
+      [
+        observee.PUT,
+        {
+          method: "PUT",
+          url: "/?root_account_id=abc",
+          params: { user_id: String(w.parent.id), observee_id: String(w.student.id) },
+          token: w.admin.token,
+        },
+      ],
+      [
+        observee.DELETE,
+        {
+          method: "DELETE",
+          url: "/?root_account_id=-1",
+          params: { user_id: "self", observee_id: String(w.student.id) },
+          token: w.parent.token,
+        },
+      ],
       [accountUsers.GET, { url: "/?search_term[]=ab", params: { account_id: "self" }, token: w.admin.token }],
-      [accountUsers.POST, { method: "POST", url: "/", params: { account_id: "self" }, token: w.admin.token, form: "user=string&pseudonym[unique_id]=" }],
-      [accountUsers.POST, { method: "POST", url: "/", params: { account_id: "self" }, multipart: { "user[name]": "X" } }],
-      [courses.POST, { method: "POST", url: "/", params: { account_id: "self" }, token: w.admin.token, json: { course: "Math", offer: "maybe" } }],
-      [courseEnrollments.POST, { method: "POST", url: "/", params: { course_id: String(w.course.id) }, token: w.admin.token, json: { enrollment: { user_id: "sis_user_id:nope", type: "StudentEnrollment" } } }],
-      [courseEnrollments.GET, { url: "/?type[]=Nope", params: { course_id: String(w.course.id) }, token: w.admin.token }],
+      [
+        accountUsers.POST,
+        {
+          method: "POST",
+          url: "/",
+          params: { account_id: "self" },
+          token: w.admin.token,
+          form: "user=string&pseudonym[unique_id]=",
+        },
+      ],
+      [
+        accountUsers.POST,
+        { method: "POST", url: "/", params: { account_id: "self" }, multipart: { "user[name]": "X" } },
+      ],
+      [
+        courses.POST,
+        {
+          method: "POST",
+          url: "/",
+          params: { account_id: "self" },
+          token: w.admin.token,
+          json: { course: "Math", offer: "maybe" },
+        },
+      ],
+      [
+        courseEnrollments.POST,
+        {
+          method: "POST",
+          url: "/",
+          params: { course_id: String(w.course.id) },
+          token: w.admin.token,
+          json: { enrollment: { user_id: "sis_user_id:nope", type: "StudentEnrollment" } },
+        },
+      ],
+      [
+        courseEnrollments.GET,
+        { url: "/?type[]=Nope", params: { course_id: String(w.course.id) }, token: w.admin.token },
+      ],
     ];
     for (const [handler, c] of cases) {
       const res = await call(handler, c);
-      expect(res.status, `${c.method ?? "GET"} ${JSON.stringify(c.params)} ${c.url}`).toBeGreaterThanOrEqual(400);
+      expect(res.status, `${c.method ?? "GET"} ${JSON.stringify(c.params)} ${c.url}`).toBeGreaterThanOrEqual(
+        400,
+      );
       expect(res.status, `${c.method ?? "GET"} ${JSON.stringify(c.params)} ${c.url}`).toBeLessThan(500);
       expect(JSON.stringify(res.json)).not.toMatch(/at .*\.ts:\d+|Prisma|stack/i);
     }

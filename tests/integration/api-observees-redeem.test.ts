@@ -7,28 +7,55 @@ import { api, client, world, type World } from "../helpers/api-world.ts";
 import { tokenFor } from "../helpers/api.ts";
 
 async function newCode(w: World, token = w.student.token) {
-  const res = await client(w)(codes.POST, { method: "POST", url: "/users/self/observer_pairing_codes", params: { user_id: "self" }, token });
+  const res = await client(w)(codes.POST, {
+    method: "POST",
+    url: "/users/self/observer_pairing_codes",
+    params: { user_id: "self" },
+    token,
+  });
   expect(res.status).toBe(200);
   return res.json.code as string;
 }
 
-const post = (w: World, c: { url?: string; token?: string; json?: unknown; form?: string; multipart?: Record<string, string>; headers?: Record<string, string> }) =>
-  client(w)(observees.POST, { method: "POST", url: c.url ?? "/users/self/observees", params: { user_id: "self" }, token: c.token ?? w.parent.token, ...c });
+const post = (
+  w: World,
+  c: {
+    url?: string;
+    token?: string;
+    json?: unknown;
+    form?: string;
+    multipart?: Record<string, string>;
+    headers?: Record<string, string>;
+  },
+) =>
+  client(w)(observees.POST, {
+    method: "POST",
+    url: c.url ?? "/users/self/observees",
+    params: { user_id: "self" },
+    token: c.token ?? w.parent.token,
+    ...c,
+  });
 
-const activeLinks = (observerId: number) => db.observationLink.count({ where: { observerId, workflowState: "active" } });
+const activeLinks = (observerId: number) =>
+  db.observationLink.count({ where: { observerId, workflowState: "active" } });
 
 describe("POST /users/:id/observees — every parameter style", () => {
   it("pairing_code in the query string only, JSON, form-urlencoded and multipart", async () => {
     const w = await world();
-    const parents = await Promise.all([0, 1, 2, 3].map(async () => {
-      const p = await makeUser(w.root.id);
-      return { ...p, token: await tokenFor(p.id) };
-    }));
+    const parents = await Promise.all(
+      [0, 1, 2, 3].map(async () => {
+        const p = await makeUser(w.root.id);
+        return { ...p, token: await tokenFor(p.id) };
+      }),
+    );
     const styles = [
-      async (code: string, token: string) => post(w, { url: `/users/self/observees?pairing_code=${code}`, token }),
+      async (code: string, token: string) =>
+        post(w, { url: `/users/self/observees?pairing_code=${code}`, token }),
       async (code: string, token: string) => post(w, { json: { pairing_code: code }, token }),
-      async (code: string, token: string) => post(w, { form: `pairing_code=${encodeURIComponent(code)}&root_account_id=${w.root.id}`, token }),
-      async (code: string, token: string) => post(w, { multipart: { pairing_code: code.toLowerCase() }, token }),
+      async (code: string, token: string) =>
+        post(w, { form: `pairing_code=${encodeURIComponent(code)}&root_account_id=${w.root.id}`, token }),
+      async (code: string, token: string) =>
+        post(w, { multipart: { pairing_code: code.toLowerCase() }, token }),
     ];
     for (const [i, style] of styles.entries()) {
       const res = await style(await newCode(w), parents[i].token);
@@ -49,7 +76,11 @@ describe("POST /users/:id/observees — every parameter style", () => {
     expect(viaQuery.status).toBe(200);
     expect(viaQuery.json.id).toBe(w.student.id);
     // The caller's own token in the query is not mistaken for the student's.
-    const onlyAuth = await client(w)(observees.POST, { method: "POST", url: `/users/self/observees?access_token=${w.stranger.token}`, params: { user_id: "self" } });
+    const onlyAuth = await client(w)(observees.POST, {
+      method: "POST",
+      url: `/users/self/observees?access_token=${w.stranger.token}`,
+      params: { user_id: "self" },
+    });
     expect(onlyAuth.status).toBe(400);
     const bad = await post(w, { json: { access_token: "opk_nope" }, token: w.stranger.token });
     expect(bad.status).toBe(422);
@@ -58,16 +89,25 @@ describe("POST /users/:id/observees — every parameter style", () => {
 
   it("observee[unique_id] + observee[password]: right → 200, wrong password → 401, unknown login → 422", async () => {
     const w = await world();
-    const wrong = await post(w, { form: `observee[unique_id]=${encodeURIComponent(w.student.login)}&observee[password]=nope-nope-nope` });
+    const wrong = await post(w, {
+      form: `observee[unique_id]=${encodeURIComponent(w.student.login)}&observee[password]=nope-nope-nope`,
+    });
     expect(wrong.status).toBe(401);
-    expect(wrong.json).toEqual({ status: "unauthorized", errors: [{ message: "Invalid credentials provided." }] });
-    const unknown = await post(w, { json: { observee: { unique_id: "nobody@nowhere.test", password: TEST_PASSWORD } } });
+    expect(wrong.json).toEqual({
+      status: "unauthorized",
+      errors: [{ message: "Invalid credentials provided." }],
+    });
+    const unknown = await post(w, {
+      json: { observee: { unique_id: "nobody@nowhere.test", password: TEST_PASSWORD } },
+    });
     expect(unknown.status).toBe(422);
     expect(unknown.json).toEqual({ errors: [{ message: "Unknown observee." }] });
     const half = await post(w, { json: { observee: { unique_id: w.student.login } } });
     expect(half.status).toBe(400);
     expect(half.json.errors[0].message).toContain("observee[password]");
-    const ok = await post(w, { url: `/users/self/observees?observee[unique_id]=${encodeURIComponent(w.student.login)}&observee[password]=${TEST_PASSWORD}` });
+    const ok = await post(w, {
+      url: `/users/self/observees?observee[unique_id]=${encodeURIComponent(w.student.login)}&observee[password]=${TEST_PASSWORD}`,
+    });
     expect(ok.status).toBe(200);
     expect(ok.json.id).toBe(w.student.id);
   });
@@ -79,7 +119,15 @@ describe("POST /users/:id/observees — Canvas's bugs, fixed", () => {
     const none = await post(w, {});
     expect(none.status).toBe(400);
     expect(none.json.errors[0].message).toMatch(/pairing_code.*access_token.*observee\[unique_id\]/);
-    const broken = await api(observees.POST, { method: "POST", url: "/users/self/observees", params: { user_id: "self" }, token: w.parent.token, host: w.domain, headers: { "content-type": "application/json" }, form: "{not json" });
+    const broken = await api(observees.POST, {
+      method: "POST",
+      url: "/users/self/observees",
+      params: { user_id: "self" },
+      token: w.parent.token,
+      host: w.domain,
+      headers: { "content-type": "application/json" },
+      form: "{not json",
+    });
     expect(broken.status).toBe(400);
   });
 
@@ -95,23 +143,59 @@ describe("POST /users/:id/observees — Canvas's bugs, fixed", () => {
   it("a code whose student shares no root account with the observer → 422, code intact", async () => {
     const w = await world();
     const code = await newCode(w);
-    const res = await client(w)(observees.POST, { method: "POST", url: "/", params: { user_id: "self" }, token: w.otherMember.token, host: w.otherDomain, json: { pairing_code: code, root_account_id: "all" } });
+    const res = await client(w)(observees.POST, {
+      method: "POST",
+      url: "/",
+      params: { user_id: "self" },
+      token: w.otherMember.token,
+      host: w.otherDomain,
+      json: { pairing_code: code, root_account_id: "all" },
+    });
     expect(res.status).toBe(422);
-    expect(await db.pairingCode.count({ where: { studentId: w.student.id, workflowState: "active" } })).toBe(1);
+    expect(await db.pairingCode.count({ where: { studentId: w.student.id, workflowState: "active" } })).toBe(
+      1,
+    );
   });
 
   it("an admin redeems for an observer of their school; another school's admin gets 401 and the code survives", async () => {
     const w = await world();
     const code = await newCode(w);
-    const refused = await client(w)(observees.POST, { method: "POST", url: "/", params: { user_id: String(w.parent.id) }, token: w.otherAdmin.token, json: { pairing_code: code } });
+    const refused = await client(w)(observees.POST, {
+      method: "POST",
+      url: "/",
+      params: { user_id: String(w.parent.id) },
+      token: w.otherAdmin.token,
+      json: { pairing_code: code },
+    });
     expect(refused.status).toBe(401);
     // Neither may a sub-account admin, a teacher or a stranger act for the parent, nor anyone without a token.
     for (const token of [w.subAdmin.token, w.teacher.token, w.stranger.token]) {
-      expect((await client(w)(observees.POST, { method: "POST", url: "/", params: { user_id: String(w.parent.id) }, token, json: { pairing_code: code } })).status).toBe(401);
+      expect(
+        (
+          await client(w)(observees.POST, {
+            method: "POST",
+            url: "/",
+            params: { user_id: String(w.parent.id) },
+            token,
+            json: { pairing_code: code },
+          })
+        ).status,
+      ).toBe(401);
     }
-    const anonymous = await client(w)(observees.POST, { method: "POST", url: "/", params: { user_id: String(w.parent.id) }, json: { pairing_code: code } });
+    const anonymous = await client(w)(observees.POST, {
+      method: "POST",
+      url: "/",
+      params: { user_id: String(w.parent.id) },
+      json: { pairing_code: code },
+    });
     expect(anonymous.json).toMatchObject({ status: "unauthenticated" });
-    const byAdmin = await client(w)(observees.POST, { method: "POST", url: "/", params: { user_id: String(w.parent.id) }, token: w.admin.token, json: { pairing_code: code } });
+    const byAdmin = await client(w)(observees.POST, {
+      method: "POST",
+      url: "/",
+      params: { user_id: String(w.parent.id) },
+      token: w.admin.token,
+      json: { pairing_code: code },
+    });
     expect(byAdmin.status).toBe(200);
     expect(await activeLinks(w.parent.id)).toBe(1);
   });
@@ -120,7 +204,8 @@ describe("POST /users/:id/observees — Canvas's bugs, fixed", () => {
     const w = await world();
     const code = await newCode(w);
     const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) statuses.push((await post(w, { json: { pairing_code: "ZZZZ-ZZZZ" } })).status);
+    for (let i = 0; i < 12; i++)
+      statuses.push((await post(w, { json: { pairing_code: "ZZZZ-ZZZZ" } })).status);
     expect(statuses.slice(0, 10).every((s) => s === 422)).toBe(true);
     expect(statuses.slice(10)).toEqual([429, 429]);
     const right = await post(w, { json: { pairing_code: code } });
@@ -132,21 +217,37 @@ describe("POST /users/:id/observees — Canvas's bugs, fixed", () => {
 
   it("30 concurrent redemptions of one code through the API: one link, 29 × 422", async () => {
     const w = await world();
-    const parents = await Promise.all(Array.from({ length: 30 }, async () => {
-      const p = await makeUser(w.root.id);
-      return { ...p, token: await tokenFor(p.id) };
-    }));
+    const parents = await Promise.all(
+      Array.from({ length: 30 }, async () => {
+        const p = await makeUser(w.root.id);
+        return { ...p, token: await tokenFor(p.id) };
+      }),
+    );
     const code = await newCode(w);
-    const results = await Promise.all(parents.map((p, i) => client(w)(observees.POST, { method: "POST", url: "/", params: { user_id: "self" }, token: p.token, ip: `192.0.2.${i}`, json: { pairing_code: code } })));
+    const results = await Promise.all(
+      parents.map((p, i) =>
+        client(w)(observees.POST, {
+          method: "POST",
+          url: "/",
+          params: { user_id: "self" },
+          token: p.token,
+          ip: `192.0.2.${i}`,
+          json: { pairing_code: code },
+        }),
+      ),
+    );
     expect(results.filter((r) => r.status === 200)).toHaveLength(1);
     expect(results.filter((r) => r.status === 422)).toHaveLength(29);
-    expect(await db.observationLink.count({ where: { studentId: w.student.id, workflowState: "active" } })).toBe(1);
+    expect(
+      await db.observationLink.count({ where: { studentId: w.student.id, workflowState: "active" } }),
+    ).toBe(1);
   });
 });
 
 describe("POST /users/:id/observer_pairing_codes — who may generate", () => {
   it("the student, an admin, a teacher only where allowed; never an unrelated user; 403 with self-registration off", async () => {
-    const gen = (w: World, token: string) => client(w)(codes.POST, { method: "POST", url: "/", params: { user_id: String(w.student.id) }, token });
+    const gen = (w: World, token: string) =>
+      client(w)(codes.POST, { method: "POST", url: "/", params: { user_id: String(w.student.id) }, token });
     const w = await world();
     expect((await gen(w, w.student.token)).status).toBe(200);
     expect((await gen(w, w.admin.token)).status).toBe(200);
@@ -155,8 +256,15 @@ describe("POST /users/:id/observer_pairing_codes — who may generate", () => {
     expect((await gen(w, w.otherAdmin.token)).status).toBe(401);
     // The sub-account admin of the student's course may (Canvas's per-course permission).
     expect((await gen(w, w.subAdmin.token)).status).toBe(200);
-    const anonymous = await client(w)(codes.POST, { method: "POST", url: "/", params: { user_id: String(w.student.id) } });
-    expect(anonymous.json).toEqual({ status: "unauthenticated", errors: [{ message: "user authorization required" }] });
+    const anonymous = await client(w)(codes.POST, {
+      method: "POST",
+      url: "/",
+      params: { user_id: String(w.student.id) },
+    });
+    expect(anonymous.json).toEqual({
+      status: "unauthenticated",
+      errors: [{ message: "user authorization required" }],
+    });
     const teachersMay = await world({ teachersMayGenerateCodes: true });
     expect((await gen(teachersMay, teachersMay.teacher.token)).status).toBe(200);
     const closed = await world({ selfRegistration: "none" });

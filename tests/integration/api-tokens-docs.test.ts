@@ -14,55 +14,136 @@ describe("access tokens", () => {
   it("create for yourself (shown once), list hints, revoke; others' are refused or not found", async () => {
     const w = await world();
     const call = client(w);
-    const created = await call(tokens.POST, { method: "POST", url: "/users/self/tokens?token[purpose]=sync script", params: { user_id: "self" }, token: w.parent.token });
+    const created = await call(tokens.POST, {
+      method: "POST",
+      url: "/users/self/tokens?token[purpose]=sync script",
+      params: { user_id: "self" },
+      token: w.parent.token,
+    });
     expect(created.status).toBe(200);
-    expect(created.json).toMatchObject({ purpose: "sync script", token: expect.stringMatching(/^opk_/), hint: expect.any(String), expires_at: null });
+    expect(created.json).toMatchObject({
+      purpose: "sync script",
+      token: expect.stringMatching(/^opk_/),
+      hint: expect.any(String),
+      expires_at: null,
+    });
     expect(created.json.visible_token).toBe(created.json.token);
     // The new token works, from the query string as well.
-    expect((await call(me.GET, { url: `/users/self?access_token=${created.json.token}`, params: { user_id: "self" } })).json.id).toBe(w.parent.id);
+    expect(
+      (
+        await call(me.GET, {
+          url: `/users/self?access_token=${created.json.token}`,
+          params: { user_id: "self" },
+        })
+      ).json.id,
+    ).toBe(w.parent.id);
 
-    const list = await call(tokens.GET, { url: "/users/self/tokens", params: { user_id: "self" }, token: w.parent.token });
+    const list = await call(tokens.GET, {
+      url: "/users/self/tokens",
+      params: { user_id: "self" },
+      token: w.parent.token,
+    });
     expect(list.json.map((t: { id: number }) => t.id)).toContain(created.json.id);
     expect(JSON.stringify(list.json)).not.toContain(created.json.token);
     expect(list.json[0]).not.toHaveProperty("digest");
 
-    expect((await call(tokens.POST, { method: "POST", url: "/", params: { user_id: String(w.parent.id) }, token: w.admin.token, json: { token: { purpose: "x" } } })).status).toBe(401);
-    expect((await call(tokens.POST, { method: "POST", url: "/", params: { user_id: "self" }, token: w.parent.token, json: { token: {} } })).status).toBe(400);
-    expect((await call(tokens.GET, { url: "/", params: { user_id: String(w.parent.id) }, token: w.admin.token })).status).toBe(401);
+    expect(
+      (
+        await call(tokens.POST, {
+          method: "POST",
+          url: "/",
+          params: { user_id: String(w.parent.id) },
+          token: w.admin.token,
+          json: { token: { purpose: "x" } },
+        })
+      ).status,
+    ).toBe(401);
+    expect(
+      (
+        await call(tokens.POST, {
+          method: "POST",
+          url: "/",
+          params: { user_id: "self" },
+          token: w.parent.token,
+          json: { token: {} },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (await call(tokens.GET, { url: "/", params: { user_id: String(w.parent.id) }, token: w.admin.token }))
+        .status,
+    ).toBe(401);
 
-    const del = (who: string) => call(token.DELETE, { method: "DELETE", url: "/", params: { user_id: "self", token_id: String(created.json.id) }, token: who });
+    const del = (who: string) =>
+      call(token.DELETE, {
+        method: "DELETE",
+        url: "/",
+        params: { user_id: "self", token_id: String(created.json.id) },
+        token: who,
+      });
     expect((await del(w.admin.token)).status).toBe(404);
     expect((await del(w.parent.token)).json).toEqual({ id: created.json.id });
-    expect((await call(me.GET, { url: "/", params: { user_id: "self" }, token: created.json.token })).status).toBe(401);
+    expect(
+      (await call(me.GET, { url: "/", params: { user_id: "self" }, token: created.json.token })).status,
+    ).toBe(401);
     expect((await del(w.parent.token)).status).toBe(404);
   });
 
   it("an invalid or past expiry is a 400 naming token[expires_at]", async () => {
     const w = await world();
     const call = client(w);
-    const bad = await call(tokens.POST, { method: "POST", url: "/", params: { user_id: "self" }, token: w.parent.token, json: { token: { purpose: "p", expires_at: "not a date" } } });
+    const bad = await call(tokens.POST, {
+      method: "POST",
+      url: "/",
+      params: { user_id: "self" },
+      token: w.parent.token,
+      json: { token: { purpose: "p", expires_at: "not a date" } },
+    });
     expect(bad.status).toBe(400);
     expect(bad.json.errors[0].message).toContain("token[expires_at]");
-    const past = await call(tokens.POST, { method: "POST", url: "/", params: { user_id: "self" }, token: w.parent.token, json: { token: { purpose: "p", expires_at: "2020-01-01T00:00:00Z" } } });
+    const past = await call(tokens.POST, {
+      method: "POST",
+      url: "/",
+      params: { user_id: "self" },
+      token: w.parent.token,
+      json: { token: { purpose: "p", expires_at: "2020-01-01T00:00:00Z" } },
+    });
     expect(past.json.errors[0].message).toBe("token[expires_at]: must be in the future");
   });
 
   it("a token stops working when it expires or its user is suspended; its last use is recorded", async () => {
     const w = await world();
     const call = client(w);
-    const made = await call(tokens.POST, { method: "POST", url: "/", params: { user_id: "self" }, token: w.parent.token, json: { token: { purpose: "expiring" } } });
+    const made = await call(tokens.POST, {
+      method: "POST",
+      url: "/",
+      params: { user_id: "self" },
+      token: w.parent.token,
+      json: { token: { purpose: "expiring" } },
+    });
     const raw: string = made.json.token;
     const whoAmI = (t: string) => call(me.GET, { url: "/", params: { user_id: "self" }, token: t });
     expect((await db.accessToken.findUniqueOrThrow({ where: { id: made.json.id } })).lastUsedAt).toBeNull();
     expect((await whoAmI(raw)).status).toBe(200);
-    expect((await db.accessToken.findUniqueOrThrow({ where: { id: made.json.id } })).lastUsedAt).toBeInstanceOf(Date);
+    expect(
+      (await db.accessToken.findUniqueOrThrow({ where: { id: made.json.id } })).lastUsedAt,
+    ).toBeInstanceOf(Date);
 
-    await db.accessToken.update({ where: { id: made.json.id }, data: { expiresAt: new Date(Date.now() + 60_000) } });
+    await db.accessToken.update({
+      where: { id: made.json.id },
+      data: { expiresAt: new Date(Date.now() + 60_000) },
+    });
     expect((await whoAmI(raw)).status).toBe(200);
-    await db.accessToken.update({ where: { id: made.json.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.accessToken.update({
+      where: { id: made.json.id },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     const expired = await whoAmI(raw);
     expect(expired.status).toBe(401);
-    expect(expired.json).toEqual({ status: "unauthenticated", errors: [{ message: "user authorization required" }] });
+    expect(expired.json).toEqual({
+      status: "unauthenticated",
+      errors: [{ message: "user authorization required" }],
+    });
 
     expect((await whoAmI(w.stranger.token)).status).toBe(200);
     await db.user.update({ where: { id: w.stranger.id }, data: { workflowState: "suspended" } });
@@ -80,7 +161,8 @@ function routeMethods(): string[] {
       if (entry.isDirectory()) walk(full);
       else if (entry.name === "route.ts" && !full.includes("openapi.json")) {
         const rel = "/" + path.relative(root, dir).replace(/\[(\w+)\]/g, "{$1}");
-        for (const m of fs.readFileSync(full, "utf8").matchAll(/export const (GET|POST|PUT|DELETE)\b/g)) out.push(`${m[1].toLowerCase()} ${rel}`);
+        for (const m of fs.readFileSync(full, "utf8").matchAll(/export const (GET|POST|PUT|DELETE)\b/g))
+          out.push(`${m[1].toLowerCase()} ${rel}`);
       }
     }
   };
@@ -93,14 +175,22 @@ describe("API reference", () => {
     const res = await openapi.GET();
     const doc = await res.json();
     expect(doc.openapi).toBe("3.1.0");
-    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`));
+    const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([p, ops]) => Object.keys(ops).map((m) => `${m} ${p}`),
+    );
     // Canvas documents the token routes under /users/self; the route folder is /users/{user_id}.
-    const normalized = documented.map((d) => d.replace("/users/self/tokens", "/users/{user_id}/tokens")).sort();
+    const normalized = documented
+      .map((d) => d.replace("/users/self/tokens", "/users/{user_id}/tokens"))
+      .sort();
     expect(normalized).toEqual(routeMethods());
     const add = doc.paths["/users/{user_id}/observees"].post;
-    expect(add.requestBody.content["application/x-www-form-urlencoded"].schema.properties.observee.properties).toHaveProperty("unique_id");
+    expect(
+      add.requestBody.content["application/x-www-form-urlencoded"].schema.properties.observee.properties,
+    ).toHaveProperty("unique_id");
     expect(add.responses["200"].content["application/json"].schema.$ref).toBe("#/components/schemas/User");
-    expect(doc.paths["/accounts/{account_id}/users"].get.parameters.map((p: { name: string }) => p.name)).toContain("search_term");
+    expect(
+      doc.paths["/accounts/{account_id}/users"].get.parameters.map((p: { name: string }) => p.name),
+    ).toContain("search_term");
     expect(JSON.stringify(doc)).not.toMatch(/"(digest|password_hash|passwordHash)"/);
   });
 

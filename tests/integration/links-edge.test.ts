@@ -4,7 +4,15 @@ import { linkObserveeByAdmin, unlinkObservee } from "../../lib/observer-links.ts
 import { createPairingCode, redeemPairingCode } from "../../lib/pairing-codes/index.ts";
 import { createRootAccount, enrollUser } from "../../lib/provisioning.ts";
 import { registerObserver } from "../../lib/registration.ts";
-import { actorFor, makeAdmin, makeCourse, makeRootAccount, makeStudent, makeUser, uid } from "../helpers/factory.ts";
+import {
+  actorFor,
+  makeAdmin,
+  makeCourse,
+  makeRootAccount,
+  makeStudent,
+  makeUser,
+  uid,
+} from "../helpers/factory.ts";
 import { errorOf } from "../helpers/errors.ts";
 
 describe("observer enrollments follow the student", () => {
@@ -20,7 +28,10 @@ describe("observer enrollments follow the student", () => {
     const dead = await makeCourse(account.id);
     await db.course.update({ where: { id: dead.id }, data: { workflowState: "deleted" } });
 
-    const rows = await db.enrollment.findMany({ where: { userId: parent.id, type: "observer" }, select: { courseId: true, associatedUserId: true } });
+    const rows = await db.enrollment.findMany({
+      where: { userId: parent.id, type: "observer" },
+      select: { courseId: true, associatedUserId: true },
+    });
     expect(rows.map((r) => r.courseId).sort()).toEqual([student.courses[0].id, later.id].sort());
     expect(rows.every((r) => r.associatedUserId === student.id)).toBe(true);
   });
@@ -46,7 +57,16 @@ describe("races and tenants", () => {
     const { code } = await createPairingCode(actorFor(student, account.id), { studentId: student.id });
     const emails = Array.from({ length: 5 }, () => `p-${uid()}@test.example`);
     const results = await Promise.allSettled(
-      emails.map((e) => registerObserver({ name: "Racer", unique_id: e, password: "a-good-passphrase", pairing_code: code, host: domain, ip: null })),
+      emails.map((e) =>
+        registerObserver({
+          name: "Racer",
+          unique_id: e,
+          password: "a-good-passphrase",
+          pairing_code: code,
+          host: domain,
+          ip: null,
+        }),
+      ),
     );
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     expect(await db.login.count({ where: { uniqueIdNormalized: { in: emails } } })).toBe(1);
@@ -60,7 +80,15 @@ describe("races and tenants", () => {
     const { code } = await createPairingCode(actorFor(student, a.id), { studentId: student.id });
     await redeemPairingCode(actorFor(parent, a.id), { observerId: parent.id, code });
     const adminB = await makeAdmin(b.id);
-    expect((await errorOf(unlinkObservee(actorFor(adminB, b.id), { observerId: parent.id, studentId: student.id }))).code).toBe("unauthorized");
-    expect(await db.observationLink.count({ where: { observerId: parent.id, workflowState: "active" } })).toBe(1);
+    expect(
+      (
+        await errorOf(
+          unlinkObservee(actorFor(adminB, b.id), { observerId: parent.id, studentId: student.id }),
+        )
+      ).code,
+    ).toBe("unauthorized");
+    expect(
+      await db.observationLink.count({ where: { observerId: parent.id, workflowState: "active" } }),
+    ).toBe(1);
   });
 });

@@ -10,7 +10,12 @@ import {
   unlinkObservee,
 } from "../../lib/observer-links.ts";
 import { pageRequest } from "../../lib/pagination.ts";
-import { createPairingCode, listActivePairingCodes, redeemPairingCode, revokePairingCode } from "../../lib/pairing-codes/index.ts";
+import {
+  createPairingCode,
+  listActivePairingCodes,
+  redeemPairingCode,
+  revokePairingCode,
+} from "../../lib/pairing-codes/index.ts";
 import { createRootAccount } from "../../lib/provisioning.ts";
 import { actorFor, makeAdmin, makeRootAccount, makeStudent, makeUser, uid } from "../helpers/factory.ts";
 import { errorOf } from "../helpers/errors.ts";
@@ -21,20 +26,34 @@ async function linked() {
   const parent = await makeUser(account.id);
   const { code } = await createPairingCode(actorFor(student, account.id), { studentId: student.id });
   await redeemPairingCode(actorFor(parent, account.id), { observerId: parent.id, code });
-  return { account, student, parent, parentActor: actorFor(parent, account.id), studentActor: actorFor(student, account.id) };
+  return {
+    account,
+    student,
+    parent,
+    parentActor: actorFor(parent, account.id),
+    studentActor: actorFor(student, account.id),
+  };
 }
 
 const observerEnrollmentStates = (observerId: number) =>
-  db.enrollment.findMany({ where: { userId: observerId, type: "observer" }, select: { workflowState: true } }).then((r) => r.map((e) => e.workflowState));
+  db.enrollment
+    .findMany({ where: { userId: observerId, type: "observer" }, select: { workflowState: true } })
+    .then((r) => r.map((e) => e.workflowState));
 
 describe("managing observer links", () => {
   it("the observer unlinks: link and observer enrollments deleted; an admin re-link restores them", async () => {
     const { account, student, parent, parentActor } = await linked();
-    await expect(unlinkObservee(parentActor, { observerId: parent.id, studentId: student.id })).resolves.toMatchObject({ id: student.id });
+    await expect(
+      unlinkObservee(parentActor, { observerId: parent.id, studentId: student.id }),
+    ).resolves.toMatchObject({ id: student.id });
     expect(await observerEnrollmentStates(parent.id)).toEqual(["deleted", "deleted"]);
-    await expect(getObservee(parentActor, { observerId: parent.id, studentId: student.id })).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      getObservee(parentActor, { observerId: parent.id, studentId: student.id }),
+    ).rejects.toMatchObject({ code: "not_found" });
     // Unlinking again: nothing left to remove.
-    expect((await errorOf(unlinkObservee(parentActor, { observerId: parent.id, studentId: student.id }))).code).toBe("not_found");
+    expect(
+      (await errorOf(unlinkObservee(parentActor, { observerId: parent.id, studentId: student.id }))).code,
+    ).toBe("not_found");
 
     const admin = await makeAdmin(account.id);
     await linkObserveeByAdmin(actorFor(admin, account.id), { observerId: parent.id, studentId: student.id });
@@ -42,19 +61,50 @@ describe("managing observer links", () => {
     // Idempotent.
     await linkObserveeByAdmin(actorFor(admin, account.id), { observerId: parent.id, studentId: student.id });
     expect(await db.observationLink.count({ where: { observerId: parent.id } })).toBe(1);
-    const methods = await db.auditEvent.findMany({ where: { targetId: parent.id, action: { startsWith: "link." } }, orderBy: { id: "asc" }, select: { action: true } });
+    const methods = await db.auditEvent.findMany({
+      where: { targetId: parent.id, action: { startsWith: "link." } },
+      orderBy: { id: "asc" },
+      select: { action: true },
+    });
     expect(methods.map((m) => m.action)).toEqual(["link.created", "link.removed", "link.restored"]);
   });
 
   it("an observer cannot link themself by id (401); an admin of another school cannot either", async () => {
     const { account, student, parent, parentActor } = await linked();
     const other = await makeUser(account.id);
-    expect((await errorOf(linkObserveeByAdmin(actorFor(other, account.id), { observerId: other.id, studentId: student.id }))).code).toBe("unauthorized");
+    expect(
+      (
+        await errorOf(
+          linkObserveeByAdmin(actorFor(other, account.id), { observerId: other.id, studentId: student.id }),
+        )
+      ).code,
+    ).toBe("unauthorized");
     const elsewhere = await makeRootAccount();
     const foreignAdmin = await makeAdmin(elsewhere.id);
-    expect((await errorOf(linkObserveeByAdmin(actorFor(foreignAdmin, elsewhere.id), { observerId: parent.id, studentId: student.id, rootAccountId: "all" }))).code).toBe("unauthorized");
-    expect((await errorOf(unlinkObservee(actorFor(foreignAdmin, elsewhere.id), { observerId: parent.id, studentId: student.id }))).code).toBe("unauthorized");
-    await expect(getObservee(parentActor, { observerId: parent.id, studentId: student.id })).resolves.toMatchObject({ id: student.id });
+    expect(
+      (
+        await errorOf(
+          linkObserveeByAdmin(actorFor(foreignAdmin, elsewhere.id), {
+            observerId: parent.id,
+            studentId: student.id,
+            rootAccountId: "all",
+          }),
+        )
+      ).code,
+    ).toBe("unauthorized");
+    expect(
+      (
+        await errorOf(
+          unlinkObservee(actorFor(foreignAdmin, elsewhere.id), {
+            observerId: parent.id,
+            studentId: student.id,
+          }),
+        )
+      ).code,
+    ).toBe("unauthorized");
+    await expect(
+      getObservee(parentActor, { observerId: parent.id, studentId: student.id }),
+    ).resolves.toMatchObject({ id: student.id });
   });
 
   it("DELETE honours root_account_id (Canvas ignores it)", async () => {
@@ -63,13 +113,35 @@ describe("managing observer links", () => {
     const student = await makeStudent(a.id);
     const parent = await makeUser(a.id);
     // Both users also hold logins in the second school.
-    for (const u of [student, parent]) await db.login.create({ data: { userId: u.id, rootAccountId: b.id, uniqueId: `${u.login}-b`, uniqueIdNormalized: `${u.login}-b` } });
+    for (const u of [student, parent])
+      await db.login.create({
+        data: {
+          userId: u.id,
+          rootAccountId: b.id,
+          uniqueId: `${u.login}-b`,
+          uniqueIdNormalized: `${u.login}-b`,
+        },
+      });
     const admin = await makeAdmin(a.id);
     await db.accountAdmin.create({ data: { accountId: b.id, userId: admin.id } });
-    await linkObserveeByAdmin(actorFor(admin, a.id), { observerId: parent.id, studentId: student.id, rootAccountId: "all" });
-    expect((await getObservee(actorFor(parent, a.id), { observerId: parent.id, studentId: student.id })).observation_link_root_account_ids).toEqual([a.id, b.id]);
-    await unlinkObservee(actorFor(parent, a.id), { observerId: parent.id, studentId: student.id, rootAccountId: b.id });
-    expect((await getObservee(actorFor(parent, a.id), { observerId: parent.id, studentId: student.id })).observation_link_root_account_ids).toEqual([a.id]);
+    await linkObserveeByAdmin(actorFor(admin, a.id), {
+      observerId: parent.id,
+      studentId: student.id,
+      rootAccountId: "all",
+    });
+    expect(
+      (await getObservee(actorFor(parent, a.id), { observerId: parent.id, studentId: student.id }))
+        .observation_link_root_account_ids,
+    ).toEqual([a.id, b.id]);
+    await unlinkObservee(actorFor(parent, a.id), {
+      observerId: parent.id,
+      studentId: student.id,
+      rootAccountId: b.id,
+    });
+    expect(
+      (await getObservee(actorFor(parent, a.id), { observerId: parent.id, studentId: student.id }))
+        .observation_link_root_account_ids,
+    ).toEqual([a.id]);
   });
 
   it("a student may remove an observer only where the school allows it", async () => {
@@ -78,22 +150,38 @@ describe("managing observer links", () => {
     expect(err.code).toBe("unauthorized");
     expect(err.message).toContain("does not let students remove observers");
     await db.account.update({ where: { id: account.id }, data: { studentsMayRemoveObservers: true } });
-    await expect(removeObserver(studentActor, { studentId: student.id, observerId: parent.id })).resolves.toMatchObject({ id: parent.id });
-    expect((await listObservers(studentActor, { studentId: student.id, page: pageRequest({}) })).total).toBe(0);
+    await expect(
+      removeObserver(studentActor, { studentId: student.id, observerId: parent.id }),
+    ).resolves.toMatchObject({ id: parent.id });
+    expect((await listObservers(studentActor, { studentId: student.id, page: pageRequest({}) })).total).toBe(
+      0,
+    );
   });
 
   it("lists for the pages: my observers (how and since when) and observees with their courses", async () => {
     const { account, student, parent, parentActor, studentActor } = await linked();
     const links = await listObserverLinks(studentActor, { studentId: student.id });
-    expect(links).toEqual([expect.objectContaining({ observer: { id: parent.id, name: parent.name }, rootAccountId: account.id, method: "code", studentMayRemove: false })]);
+    expect(links).toEqual([
+      expect.objectContaining({
+        observer: { id: parent.id, name: parent.name },
+        rootAccountId: account.id,
+        method: "code",
+        studentMayRemove: false,
+      }),
+    ]);
     const observees = await listObserveesWithCourses(parentActor, { observerId: parent.id });
     expect(observees).toHaveLength(1);
     expect(observees[0].courses.map((c) => c.id).sort()).toEqual(student.courses.map((c) => c.id).sort());
     // On another school's site the page lists that school's students only.
     const elsewhere = await makeRootAccount();
-    expect(await listObserveesWithCourses(actorFor(parent, elsewhere.id), { observerId: parent.id })).toEqual([]);
+    expect(await listObserveesWithCourses(actorFor(parent, elsewhere.id), { observerId: parent.id })).toEqual(
+      [],
+    );
     // The student was told, in the app and by email.
-    const notes = await db.notification.findMany({ where: { userId: student.id }, select: { subject: true } });
+    const notes = await db.notification.findMany({
+      where: { userId: student.id },
+      select: { subject: true },
+    });
     expect(notes).toEqual([{ subject: `${parent.name} now observes your account` }]);
     expect(await db.outboxEmail.count({ where: { to: student.login } })).toBe(1);
   });
@@ -109,10 +197,23 @@ describe("managing observer links", () => {
     await revokePairingCode(actor, { studentId: student.id, codeId: list[0].id });
     expect(await listActivePairingCodes(actor, { studentId: student.id })).toEqual([]);
     // Audited in the code's school (so admins see it), with how it was done (this actor: the API).
-    expect(await db.auditEvent.findFirst({ where: { action: "code.revoked", subjectId: student.id }, select: { rootAccountId: true, method: true } })).toEqual({ rootAccountId: account.id, method: "api" });
+    expect(
+      await db.auditEvent.findFirst({
+        where: { action: "code.revoked", subjectId: student.id },
+        select: { rootAccountId: true, method: true },
+      }),
+    ).toEqual({ rootAccountId: account.id, method: "api" });
     const parent = await makeUser(account.id);
-    expect((await errorOf(redeemPairingCode(actorFor(parent, account.id), { observerId: parent.id, code: made.code }))).message).toBe("Invalid pairing code.");
+    expect(
+      (
+        await errorOf(
+          redeemPairingCode(actorFor(parent, account.id), { observerId: parent.id, code: made.code }),
+        )
+      ).message,
+    ).toBe("Invalid pairing code.");
     // Someone else's code id is not found for this student.
-    expect((await errorOf(revokePairingCode(actor, { studentId: student.id, codeId: list[0].id }))).code).toBe("not_found");
+    expect(
+      (await errorOf(revokePairingCode(actor, { studentId: student.id, codeId: list[0].id }))).code,
+    ).toBe("not_found");
   });
 });

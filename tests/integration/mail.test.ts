@@ -22,7 +22,8 @@ beforeAll(async () => {
       stream.on("data", (d) => (body += d));
       stream.on("end", () => {
         const to = session.envelope.rcptTo[0]?.address ?? "";
-        if (refuseOnce.delete(to)) return callback(Object.assign(new Error("Mailbox busy, try later"), { responseCode: 451 }));
+        if (refuseOnce.delete(to))
+          return callback(Object.assign(new Error("Mailbox busy, try later"), { responseCode: 451 }));
         received.push({ to, body });
         callback();
       });
@@ -68,7 +69,10 @@ describe("email", () => {
     await deliverPendingEmails();
     expect((await outboxRow(student.login)).attempts).toBe(1);
     // …then delivered once the backoff has passed.
-    await db.outboxEmail.update({ where: { id: failed.id }, data: { nextAttemptAt: new Date(Date.now() - 1000) } });
+    await db.outboxEmail.update({
+      where: { id: failed.id },
+      data: { nextAttemptAt: new Date(Date.now() - 1000) },
+    });
     await deliverPendingEmails();
     const sent = await outboxRow(student.login);
     expect(sent.sentAt).toBeInstanceOf(Date);
@@ -82,7 +86,10 @@ describe("email", () => {
     const [a, b] = [await makeRootAccount(), await makeRootAccount()];
     const studentA = await makeStudent(a.id);
     const parentA = await makeUser(a.id);
-    await linkObserveeByAdmin(actorFor(await makeAdmin(a.id), a.id), { observerId: parentA.id, studentId: studentA.id });
+    await linkObserveeByAdmin(actorFor(await makeAdmin(a.id), a.id), {
+      observerId: parentA.id,
+      studentId: studentA.id,
+    });
     expect((await listOutbox([a.id], 200)).map((m) => m.to)).toContain(studentA.login);
     expect((await listOutbox([b.id], 200)).map((m) => m.to)).not.toContain(studentA.login);
   });

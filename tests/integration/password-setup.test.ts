@@ -21,7 +21,13 @@ describe("password setup links", () => {
     const w = await world();
     const call = client(w);
     const email = `robin-${uid()}@home.test`;
-    const made = await call(accountUsers.POST, { method: "POST", url: "/", params: { account_id: String(w.root.id) }, token: w.admin.token, json: { user: { name: "Robin Carer" }, pseudonym: { unique_id: email } } });
+    const made = await call(accountUsers.POST, {
+      method: "POST",
+      url: "/",
+      params: { account_id: String(w.root.id) },
+      token: w.admin.token,
+      json: { user: { name: "Robin Carer" }, pseudonym: { unique_id: email } },
+    });
     expect(made.status).toBe(200);
     const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: email } });
     expect(mail.subject).toBe(`Your ${w.root.name} account is ready`);
@@ -43,25 +49,58 @@ describe("password setup links", () => {
     const chosen = results[0].status === "fulfilled" ? "a-garden-of-tulips" : "a-garden-of-roses";
     expect(await verifyPassword(login!.passwordHash, chosen)).toBe(true);
     expect(await findPasswordSetup(token)).toBeNull();
-    expect((await errorOf(completePasswordSetup({ token, password: "another-long-one", ip: null }))).fieldErrors?.token).toBeDefined();
-    expect(await db.auditEvent.count({ where: { action: "login.password_set", subjectId: made.json.id } })).toBe(1);
+    expect(
+      (await errorOf(completePasswordSetup({ token, password: "another-long-one", ip: null }))).fieldErrors
+        ?.token,
+    ).toBeDefined();
+    expect(
+      await db.auditEvent.count({ where: { action: "login.password_set", subjectId: made.json.id } }),
+    ).toBe(1);
   });
 
   it("force_self_registration ignores a given password; an expired link does nothing; no email means a password is required", async () => {
     const w = await world();
     const call = client(w);
-    const create = (json: unknown) => call(accountUsers.POST, { method: "POST", url: "/", params: { account_id: String(w.root.id) }, token: w.admin.token, json });
+    const create = (json: unknown) =>
+      call(accountUsers.POST, {
+        method: "POST",
+        url: "/",
+        params: { account_id: String(w.root.id) },
+        token: w.admin.token,
+        json,
+      });
     const email = `sky-${uid()}@home.test`;
-    expect((await create({ user: { name: "Sky Carer" }, pseudonym: { unique_id: email, password: "admin-chose-this", force_self_registration: true } })).status).toBe(200);
-    expect(await verifyPassword((await findLoginForSignIn(email, w.root.id))!.passwordHash, "admin-chose-this")).toBe(false);
+    expect(
+      (
+        await create({
+          user: { name: "Sky Carer" },
+          pseudonym: { unique_id: email, password: "admin-chose-this", force_self_registration: true },
+        })
+      ).status,
+    ).toBe(200);
+    expect(
+      await verifyPassword((await findLoginForSignIn(email, w.root.id))!.passwordHash, "admin-chose-this"),
+    ).toBe(false);
     const token = await setupLinkFor(email);
-    await db.passwordSetupToken.updateMany({ where: { login: { uniqueIdNormalized: email } }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await db.passwordSetupToken.updateMany({
+      where: { login: { uniqueIdNormalized: email } },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect(await findPasswordSetup(token)).toBeNull();
-    expect((await errorOf(completePasswordSetup({ token, password: "a-garden-of-tulips", ip: null }))).code).toBe("bad_request");
+    expect(
+      (await errorOf(completePasswordSetup({ token, password: "a-garden-of-tulips", ip: null }))).code,
+    ).toBe("bad_request");
 
     // With a password and no force flag, no email is sent.
     const withPassword = `kit-${uid()}@home.test`;
-    expect((await create({ user: { name: "Kit" }, pseudonym: { unique_id: withPassword, password: "admin-chose-this" } })).status).toBe(200);
+    expect(
+      (
+        await create({
+          user: { name: "Kit" },
+          pseudonym: { unique_id: withPassword, password: "admin-chose-this" },
+        })
+      ).status,
+    ).toBe(200);
     expect(await db.outboxEmail.count({ where: { to: withPassword } })).toBe(0);
 
     const noEmail = await create({ user: { name: "No Mail" }, pseudonym: { unique_id: `nomail-${uid()}` } });

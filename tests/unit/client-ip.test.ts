@@ -3,7 +3,10 @@ import { clientIp } from "../../lib/client-ip.ts";
 
 const saved = { header: process.env.TRUSTED_PROXY_HEADER, hops: process.env.TRUSTED_PROXY_HOPS };
 afterEach(() => {
-  for (const [k, v] of [["TRUSTED_PROXY_HEADER", saved.header], ["TRUSTED_PROXY_HOPS", saved.hops]] as const) {
+  for (const [k, v] of [
+    ["TRUSTED_PROXY_HEADER", saved.header],
+    ["TRUSTED_PROXY_HOPS", saved.hops],
+  ] as const) {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }
@@ -28,6 +31,8 @@ describe("clientIp", () => {
   it("counts TRUSTED_PROXY_HOPS from the right when several proxies append", () => {
     process.env.TRUSTED_PROXY_HEADER = "x-forwarded-for";
     process.env.TRUSTED_PROXY_HOPS = "2";
-    expect(clientIp(new Headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.9, 198.51.100.7" }))).toBe("203.0.113.9");
+    expect(clientIp(new Headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.9, 198.51.100.7" }))).toBe(
+      "203.0.113.9",
+    );
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { CODE_ALPHABET, CODE_LENGTH, digestCode, formatCode, generateCode, normalizeCode } from "../../lib/pairing-codes/format.ts";
+import {
+  CODE_ALPHABET,
+  CODE_LENGTH,
+  digestCode,
+  formatCode,
+  generateCode,
+  normalizeCode,
+} from "../../lib/pairing-codes/format.ts";
 
 describe("pairing code generation", () => {
   it("uses Crockford base32 without I, L, O, U", () => {

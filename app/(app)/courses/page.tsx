@@ -13,14 +13,25 @@ export default async function CoursesPage() {
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-3xl font-bold">Courses</h1>
-      <p className="text-slate-700">Make pairing codes for the students of a course, one at a time or all at once as a CSV file.</p>
+      <p className="text-slate-700">
+        Make pairing codes for the students of a course, one at a time or all at once as a CSV file.
+      </p>
       {courses.length === 0 ? (
-        <p className="text-slate-700">There are no courses where you may make pairing codes. Your school&apos;s admin decides whether teachers may.</p>
+        <p className="text-slate-700">
+          There are no courses where you may make pairing codes. Your school&apos;s admin decides whether
+          teachers may.
+        </p>
       ) : (
-        <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" aria-label="Courses">
+        <ul
+          className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white"
+          aria-label="Courses"
+        >
           {courses.map((c) => (
             <li key={c.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
-              <Link href={`/courses/${c.id}`} className="font-semibold text-blue-800 underline underline-offset-4">
+              <Link
+                href={`/courses/${c.id}`}
+                className="font-semibold text-blue-800 underline underline-offset-4"
+              >
                 {c.name}
               </Link>
               <span className="text-sm text-slate-700">

@@ -18,20 +18,30 @@ export default async function NotificationsPage() {
         <h1 className="text-3xl font-bold">Notifications</h1>
         {unread > 0 && (
           <form action={markReadAction}>
-            <button type="submit" className="rounded-md border border-slate-400 bg-white px-3 py-1 font-semibold hover:bg-slate-100">
+            <button
+              type="submit"
+              className="rounded-md border border-slate-400 bg-white px-3 py-1 font-semibold hover:bg-slate-100"
+            >
               Mark all as read
             </button>
           </form>
         )}
       </div>
       {items.length === 0 ? (
-        <p className="text-slate-700">No notifications. You will be told here when someone starts observing your account.</p>
+        <p className="text-slate-700">
+          No notifications. You will be told here when someone starts observing your account.
+        </p>
       ) : (
         <ul className="flex flex-col gap-3" aria-label="Notifications">
           {items.map((n) => (
-            <li key={n.id} className={`rounded-lg border p-4 ${n.readAt ? "border-slate-200 bg-white" : "border-blue-300 bg-blue-50"}`}>
+            <li
+              key={n.id}
+              className={`rounded-lg border p-4 ${n.readAt ? "border-slate-200 bg-white" : "border-blue-300 bg-blue-50"}`}
+            >
               <p className="font-semibold">
-                {!n.readAt && <span className="mr-2 rounded bg-blue-700 px-2 py-0.5 text-xs text-white">New</span>}
+                {!n.readAt && (
+                  <span className="mr-2 rounded bg-blue-700 px-2 py-0.5 text-xs text-white">New</span>
+                )}
                 {n.subject}
               </p>
               <p className="mt-1 text-slate-800">{n.body}</p>

@@ -14,14 +14,24 @@ export async function addStudentAction(_prev: ActionState, formData: FormData): 
   if (!actor) redirect("/login");
   const values = { pairing_code: String(formData.get("pairing_code") ?? "") };
   const parsed = pairingCodeInputSchema.safeParse(formData.get("pairing_code"));
-  if (!parsed.success) return { ok: false, fieldErrors: { pairing_code: zodFieldErrors(parsed.error.issues).form }, values };
+  if (!parsed.success)
+    return { ok: false, fieldErrors: { pairing_code: zodFieldErrors(parsed.error.issues).form }, values };
   try {
-    const student = await redeemPairingCode(actor, { observerId: actor.userId, code: parsed.data, method: "code" });
+    const student = await redeemPairingCode(actor, {
+      observerId: actor.userId,
+      code: parsed.data,
+      method: "code",
+    });
     revalidatePath("/observing");
     return { ok: true, message: `You are now observing ${student.name}.` };
   } catch (err) {
     const state = actionErrorState(err, values);
-    if (state.retryAfter) return { ...state, message: retryWords(state.retryAfter), fieldErrors: { pairing_code: [retryWords(state.retryAfter)] } };
+    if (state.retryAfter)
+      return {
+        ...state,
+        message: retryWords(state.retryAfter),
+        fieldErrors: { pairing_code: [retryWords(state.retryAfter)] },
+      };
     return state;
   }
 }
@@ -33,6 +43,7 @@ export async function unlinkStudentAction(_prev: ActionState, formData: FormData
     done: "Unlinked.",
     revalidate: "/observing",
     // An observer unlinking themself leaves the student in every school (Canvas's DELETE).
-    run: (actor, studentId) => unlinkObservee(actor, { observerId: actor.userId, studentId, rootAccountId: "all" }),
+    run: (actor, studentId) =>
+      unlinkObservee(actor, { observerId: actor.userId, studentId, rootAccountId: "all" }),
   });
 }

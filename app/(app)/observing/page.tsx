@@ -18,7 +18,9 @@ export default async function ObservingPage() {
       <h1 className="text-3xl font-bold">Observing</h1>
       <Section id="students" title="Students you observe">
         {students.length === 0 ? (
-          <p className="text-slate-700">You are not observing any students yet. Enter a pairing code below to add one.</p>
+          <p className="text-slate-700">
+            You are not observing any students yet. Enter a pairing code below to add one.
+          </p>
         ) : (
           <ul className="divide-y divide-slate-200" aria-label="Students you observe">
             {students.map((s) => (

@@ -9,7 +9,11 @@ import { revokeCodeAction } from "./actions";
 export async function ActiveCodes({ actor }: { actor: Actor }) {
   const codes = await listActivePairingCodes(actor, { studentId: actor.userId });
   return (
-    <Section id="codes" title="Active codes" description={`${codes.length} of 5 possible. For your safety a code is shown only once; revoke any you did not hand out.`}>
+    <Section
+      id="codes"
+      title="Active codes"
+      description={`${codes.length} of 5 possible. For your safety a code is shown only once; revoke any you did not hand out.`}
+    >
       {codes.length === 0 ? (
         <p className="text-slate-700">You have no active codes.</p>
       ) : (

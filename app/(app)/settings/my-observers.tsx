@@ -9,13 +9,20 @@ import { removeObserverAction } from "./actions";
 export async function MyObservers({ actor, mayRemove }: { actor: Actor; mayRemove: boolean }) {
   const links = await listObserverLinks(actor, { studentId: actor.userId });
   return (
-    <Section id="observers" title="My observers" description="These people can follow your courses. If someone here should not be, tell your school.">
+    <Section
+      id="observers"
+      title="My observers"
+      description="These people can follow your courses. If someone here should not be, tell your school."
+    >
       {links.length === 0 ? (
         <p className="text-slate-700">Nobody observes your account.</p>
       ) : (
         <ul className="divide-y divide-slate-200" aria-label="My observers">
           {links.map((l) => (
-            <li key={`${l.observer.id}-${l.rootAccountId}`} className="flex flex-wrap items-center justify-between gap-2 py-3">
+            <li
+              key={`${l.observer.id}-${l.rootAccountId}`}
+              className="flex flex-wrap items-center justify-between gap-2 py-3"
+            >
               <div>
                 <p className="font-semibold">{l.observer.name}</p>
                 <p className="text-sm text-slate-700">
@@ -37,7 +44,11 @@ export async function MyObservers({ actor, mayRemove }: { actor: Actor; mayRemov
           ))}
         </ul>
       )}
-      {!mayRemove && links.length > 0 && <p className="mt-3 text-sm text-slate-700">Your school manages who observes you: ask them to remove an observer.</p>}
+      {!mayRemove && links.length > 0 && (
+        <p className="mt-3 text-sm text-slate-700">
+          Your school manages who observes you: ask them to remove an observer.
+        </p>
+      )}
     </Section>
   );
 }

@@ -32,8 +32,9 @@ export default async function SettingsPage() {
         {pairing.canGenerate ? (
           <div className="flex flex-col gap-3">
             <p className="text-sm text-slate-700">
-              A code works once and expires after {pairing.lifetimeDays} {pairing.lifetimeDays === 1 ? "day" : "days"}. You can have up to 5 active codes:
-              making a sixth revokes the oldest.
+              A code works once and expires after {pairing.lifetimeDays}{" "}
+              {pairing.lifetimeDays === 1 ? "day" : "days"}. You can have up to 5 active codes: making a sixth
+              revokes the oldest.
             </p>
             <GenerateCode action={generateCodeAction} label="Pair with Observer" />
           </div>

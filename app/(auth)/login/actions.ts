@@ -16,7 +16,8 @@ export async function loginAction(_prev: ActionState, formData: FormData): Promi
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: safeNext(formData.get("next")) });
   } catch (err) {
-    if (err instanceof AuthError) return { ok: false, message: "That email and password do not match an account here.", values };
+    if (err instanceof AuthError)
+      return { ok: false, message: "That email and password do not match an account here.", values };
     throw err; // the redirect after a successful sign-in
   }
   return { ok: true };

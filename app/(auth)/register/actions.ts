@@ -10,7 +10,12 @@ import { registerObserver } from "@/lib/registration";
 export async function registerAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const field = (k: string) => String(formData.get(k) ?? "");
   // Every typed value comes back on failure except the password.
-  const values = { name: field("name"), unique_id: field("unique_id"), pairing_code: field("pairing_code"), via: field("via") };
+  const values = {
+    name: field("name"),
+    unique_id: field("unique_id"),
+    pairing_code: field("pairing_code"),
+    via: field("via"),
+  };
   const h = await headers();
   try {
     await registerObserver({
@@ -27,9 +32,14 @@ export async function registerAction(_prev: ActionState, formData: FormData): Pr
     return state.retryAfter ? { ...state, message: retryWords(state.retryAfter) } : state;
   }
   try {
-    await signIn("credentials", { email: values.unique_id, password: field("password"), redirectTo: "/observing" });
+    await signIn("credentials", {
+      email: values.unique_id,
+      password: field("password"),
+      redirectTo: "/observing",
+    });
   } catch (err) {
-    if (err instanceof AuthError) return { ok: false, message: "Your account was created. Sign in to continue.", values };
+    if (err instanceof AuthError)
+      return { ok: false, message: "Your account was created. Sign in to continue.", values };
     throw err; // the redirect after signing in
   }
   return { ok: true };

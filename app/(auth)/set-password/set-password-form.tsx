@@ -7,7 +7,15 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState } from "@/lib/action-state";
 import { setPasswordAction } from "./actions";
 
-export function SetPasswordForm({ token, email, passwordRules }: { token: string; email: string; passwordRules: readonly string[] }) {
+export function SetPasswordForm({
+  token,
+  email,
+  passwordRules,
+}: {
+  token: string;
+  email: string;
+  passwordRules: readonly string[];
+}) {
   const [state, action] = useActionState(setPasswordAction, {} as ActionState);
   if (state.ok) {
     return (
@@ -27,7 +35,15 @@ export function SetPasswordForm({ token, email, passwordRules }: { token: string
       <input type="hidden" name="token" value={token} />
       {/* For password managers: which account this password belongs to. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <Field label="New password" name="password" type="password" autoComplete="new-password" required hint={`Password rules: ${passwordRules.join("; ")}.`} errors={errors.password} />
+      <Field
+        label="New password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint={`Password rules: ${passwordRules.join("; ")}.`}
+        errors={errors.password}
+      />
       <SubmitButton pendingText="Saving…">Set password and sign in</SubmitButton>
     </form>
   );

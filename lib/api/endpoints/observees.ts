@@ -1,7 +1,13 @@
 // The User Observees and Observer Pairing Codes APIs (Canvas's contract, with its bugs fixed).
 import { z } from "zod";
 import { endpoint } from "../endpoint.ts";
-import { listParam, noParams, paginationParams, rootAccountIdParam, userJsonSchema } from "../../schemas/common.ts";
+import {
+  listParam,
+  noParams,
+  paginationParams,
+  rootAccountIdParam,
+  userJsonSchema,
+} from "../../schemas/common.ts";
 import { pairingCodeJsonSchema } from "../../schemas/responses.ts";
 
 const tag = "User Observees";
@@ -10,31 +16,61 @@ const listParams = z.object({ include, ...paginationParams });
 const rootAccount = z.object({ root_account_id: rootAccountIdParam });
 
 export const listObserveesEndpoint = endpoint({
-  method: "get", path: "/users/{user_id}/observees", operationId: "listObservees", tag, list: true,
+  method: "get",
+  path: "/users/{user_id}/observees",
+  operationId: "listObservees",
+  tag,
+  list: true,
   summary: "List observees",
-  description: "The students a user observes, sorted by sortable name then id. The user themself, or an admin of a root account they belong to (who sees only links in accounts they manage).",
-  params: listParams, response: userJsonSchema,
+  description:
+    "The students a user observes, sorted by sortable name then id. The user themself, or an admin of a root account they belong to (who sees only links in accounts they manage).",
+  params: listParams,
+  response: userJsonSchema,
 });
 
 export const listObserversEndpoint = endpoint({
-  method: "get", path: "/users/{user_id}/observers", operationId: "listObservers", tag, list: true,
+  method: "get",
+  path: "/users/{user_id}/observers",
+  operationId: "listObservers",
+  tag,
+  list: true,
   summary: "List observers",
   description: "The observers of a student: the student themself, or an admin of a shared root account.",
-  params: listParams, response: userJsonSchema,
+  params: listParams,
+  response: userJsonSchema,
 });
 
 export const addObserveeEndpoint = endpoint({
-  method: "post", path: "/users/{user_id}/observees", operationId: "addObservee", tag,
+  method: "post",
+  path: "/users/{user_id}/observees",
+  operationId: "addObservee",
+  tag,
   summary: "Add an observee (pairing code, access token or credentials)",
   description:
     "Links the user to a student, given one of: the student's `pairing_code`; the student's `access_token` (in the body, or in the query string when you authenticate with the Authorization header); or `observee[unique_id]` + `observee[password]`. " +
     "Deviations from Canvas: no parameters → 400 (Canvas: 500); redeeming your own code, or a code whose student shares no root account with the observer → 422 and the code stays usable; the code is consumed only once the link exists. Failed attempts are throttled (429 with Retry-After).",
   params: z.object({
-    pairing_code: z.string().trim().min(1, "must not be blank").max(64).optional().meta({ description: "The student's pairing code." }),
-    access_token: z.string().min(1).max(200).optional().meta({ description: "The student's API access token." }),
+    pairing_code: z
+      .string()
+      .trim()
+      .min(1, "must not be blank")
+      .max(64)
+      .optional()
+      .meta({ description: "The student's pairing code." }),
+    access_token: z
+      .string()
+      .min(1)
+      .max(200)
+      .optional()
+      .meta({ description: "The student's API access token." }),
     observee: z
       .object({
-        unique_id: z.string().trim().min(1, "is required").max(254).meta({ description: "The student's login." }),
+        unique_id: z
+          .string()
+          .trim()
+          .min(1, "is required")
+          .max(254)
+          .meta({ description: "The student's login." }),
         password: z.string().min(1, "is required").max(1024).meta({ description: "The student's password." }),
       })
       .optional(),
@@ -44,40 +80,71 @@ export const addObserveeEndpoint = endpoint({
 });
 
 export const getObserveeEndpoint = endpoint({
-  method: "get", path: "/users/{user_id}/observees/{observee_id}", operationId: "getObservee", tag,
-  summary: "Show an observee", description: "404 when there is no active link.", params: noParams, response: userJsonSchema,
+  method: "get",
+  path: "/users/{user_id}/observees/{observee_id}",
+  operationId: "getObservee",
+  tag,
+  summary: "Show an observee",
+  description: "404 when there is no active link.",
+  params: noParams,
+  response: userJsonSchema,
 });
 
 export const getObserverEndpoint = endpoint({
-  method: "get", path: "/users/{user_id}/observers/{observer_id}", operationId: "getObserver", tag,
-  summary: "Show an observer", description: "404 when there is no active link.", params: noParams, response: userJsonSchema,
+  method: "get",
+  path: "/users/{user_id}/observers/{observer_id}",
+  operationId: "getObserver",
+  tag,
+  summary: "Show an observer",
+  description: "404 when there is no active link.",
+  params: noParams,
+  response: userJsonSchema,
 });
 
 export const linkObserveeEndpoint = endpoint({
-  method: "put", path: "/users/{user_id}/observees/{observee_id}", operationId: "linkObservee", tag,
+  method: "put",
+  path: "/users/{user_id}/observees/{observee_id}",
+  operationId: "linkObservee",
+  tag,
   summary: "Add an observee by id (admins)",
-  description: "Admins with manage_user_observers only (the observer acting alone gets 401). Idempotent. `root_account_id` as for POST, limited to accounts the admin manages.",
-  params: rootAccount, response: userJsonSchema,
+  description:
+    "Admins with manage_user_observers only (the observer acting alone gets 401). Idempotent. `root_account_id` as for POST, limited to accounts the admin manages.",
+  params: rootAccount,
+  response: userJsonSchema,
 });
 
 export const removeObserveeEndpoint = endpoint({
-  method: "delete", path: "/users/{user_id}/observees/{observee_id}", operationId: "removeObservee", tag,
+  method: "delete",
+  path: "/users/{user_id}/observees/{observee_id}",
+  operationId: "removeObservee",
+  tag,
   summary: "Remove an observee",
-  description: "The observer, or an admin (only in accounts they manage). Honours `root_account_id` (Canvas ignores it). Returns the removed student; the observer's enrollments for that student are removed.",
-  params: rootAccount, response: userJsonSchema,
+  description:
+    "The observer, or an admin (only in accounts they manage). Honours `root_account_id` (Canvas ignores it). Returns the removed student; the observer's enrollments for that student are removed.",
+  params: rootAccount,
+  response: userJsonSchema,
 });
 
 export const removeObserverEndpoint = endpoint({
-  method: "delete", path: "/users/{user_id}/observers/{observer_id}", operationId: "removeObserver", tag,
+  method: "delete",
+  path: "/users/{user_id}/observers/{observer_id}",
+  operationId: "removeObserver",
+  tag,
   summary: "Remove an observer (the student, when the school allows it)",
-  description: "Not in Canvas: a student removes someone observing them, when the account's setting allows students to. Returns the removed observer.",
-  params: noParams, response: userJsonSchema,
+  description:
+    "Not in Canvas: a student removes someone observing them, when the account's setting allows students to. Returns the removed observer.",
+  params: noParams,
+  response: userJsonSchema,
 });
 
 export const createPairingCodeEndpoint = endpoint({
-  method: "post", path: "/users/{user_id}/observer_pairing_codes", operationId: "createObserverPairingCode", tag: "Observer Pairing Codes",
+  method: "post",
+  path: "/users/{user_id}/observer_pairing_codes",
+  operationId: "createObserverPairingCode",
+  tag: "Observer Pairing Codes",
   summary: "Create an observer pairing code",
   description:
     "For the student themself (with an active student enrollment), an admin, or a teacher of the student's course when the account lets teachers generate codes. Refused when the account's self-registration is off (Canvas only hides the button). The sixth active code revokes the oldest.",
-  params: noParams, response: pairingCodeJsonSchema,
+  params: noParams,
+  response: pairingCodeJsonSchema,
 });

@@ -18,7 +18,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   if (!actor) redirect("/login");
   const raw = await searchParams;
   const str = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : "");
-  const form = { action: str("action"), method: str("method"), user: str("user"), from: str("from"), to: str("to") };
+  const form = {
+    action: str("action"),
+    method: str("method"),
+    user: str("user"),
+    from: str("from"),
+    to: str("to"),
+  };
   const parsed = auditFilterSchema.safeParse(form);
   const filter = parsed.success ? parsed.data : { user: "" };
   const page = pageRequest({ page: raw.page, per_page: PER_PAGE });
@@ -26,11 +32,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const query = new URLSearchParams(Object.entries(form).filter(([, v]) => v));
   const input = "rounded-md border border-slate-400 bg-white px-3 py-2";
   // On a phone each row becomes a card: cells stack and name themselves (data-label).
-  const cell = "px-3 py-2 align-top max-sm:flex max-sm:gap-2 max-sm:py-0.5 max-sm:before:w-24 max-sm:before:shrink-0 max-sm:before:font-semibold max-sm:before:content-[attr(data-label)]";
+  const cell =
+    "px-3 py-2 align-top max-sm:flex max-sm:gap-2 max-sm:py-0.5 max-sm:before:w-24 max-sm:before:shrink-0 max-sm:before:font-semibold max-sm:before:content-[attr(data-label)]";
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-3xl font-bold">Audit log</h1>
-      <form aria-label="Filter the audit log" className="grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3">
+      <form
+        aria-label="Filter the audit log"
+        className="grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-3"
+      >
         <div className="flex flex-col gap-1 text-sm font-medium">
           <label htmlFor="audit-action">Event</label>
           <select id="audit-action" name="action" defaultValue={form.action} className={input}>
@@ -64,16 +74,29 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <input id="audit-to" name="to" type="date" defaultValue={form.to} className={input} />
         </div>
         <div className="flex flex-wrap items-end gap-3">
-          <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800">
+          <button
+            type="submit"
+            className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800"
+          >
             Filter
           </button>
-          <a href={`/admin/audit/export?${query}`} className="rounded-md border border-slate-400 px-4 py-2 font-semibold text-blue-800 hover:bg-slate-100" download>
+          <a
+            href={`/admin/audit/export?${query}`}
+            className="rounded-md border border-slate-400 px-4 py-2 font-semibold text-blue-800 hover:bg-slate-100"
+            download
+          >
             Export CSV
           </a>
         </div>
       </form>
-      {!parsed.success && <Notice tone="error">Some filters were not valid and were ignored: {parsed.error.issues.map((i) => i.message).join(" ")}</Notice>}
-      <p className="text-sm text-slate-700">{total === 0 ? "No events match." : `${total} ${total === 1 ? "event" : "events"}.`}</p>
+      {!parsed.success && (
+        <Notice tone="error">
+          Some filters were not valid and were ignored: {parsed.error.issues.map((i) => i.message).join(" ")}
+        </Notice>
+      )}
+      <p className="text-sm text-slate-700">
+        {total === 0 ? "No events match." : `${total} ${total === 1 ? "event" : "events"}.`}
+      </p>
       {items.length > 0 && (
         <TableScroll label="Audit events table" className="rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
@@ -90,21 +113,43 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             <tbody className="divide-y divide-slate-200 max-sm:block">
               {items.map((e) => (
                 <tr key={e.id} className="max-sm:block max-sm:py-2">
-                  <td data-label="Time" className={`${cell} sm:whitespace-nowrap`}>{formatDateTime(e.at)}</td>
-                  <td data-label="Event" className={cell}>{e.action}</td>
-                  <td data-label="Actor" className={cell}>{e.actor ?? "—"}</td>
-                  <td data-label="Subject" className={cell}>{e.subject ?? "—"}</td>
-                  <td data-label="Other user" className={cell}>{e.target ?? "—"}</td>
-                  <td data-label="Method" className={cell}>{methodWords(e.method)}</td>
-                  <td data-label="Account" className={cell}>{e.account ?? "—"}</td>
-                  <td data-label="IP" className={cell}>{e.ip ?? "—"}</td>
+                  <td data-label="Time" className={`${cell} sm:whitespace-nowrap`}>
+                    {formatDateTime(e.at)}
+                  </td>
+                  <td data-label="Event" className={cell}>
+                    {e.action}
+                  </td>
+                  <td data-label="Actor" className={cell}>
+                    {e.actor ?? "—"}
+                  </td>
+                  <td data-label="Subject" className={cell}>
+                    {e.subject ?? "—"}
+                  </td>
+                  <td data-label="Other user" className={cell}>
+                    {e.target ?? "—"}
+                  </td>
+                  <td data-label="Method" className={cell}>
+                    {methodWords(e.method)}
+                  </td>
+                  <td data-label="Account" className={cell}>
+                    {e.account ?? "—"}
+                  </td>
+                  <td data-label="IP" className={cell}>
+                    {e.ip ?? "—"}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </TableScroll>
       )}
-      <Pagination label="Audit log pages" page={page.page} perPage={PER_PAGE} total={total} href={(p) => `/admin/audit?${new URLSearchParams([...query, ["page", String(p)]])}`} />
+      <Pagination
+        label="Audit log pages"
+        page={page.page}
+        perPage={PER_PAGE}
+        total={total}
+        href={(p) => `/admin/audit?${new URLSearchParams([...query, ["page", String(p)]])}`}
+      />
     </div>
   );
 }

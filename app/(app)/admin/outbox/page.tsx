@@ -18,7 +18,10 @@ export default async function OutboxPage() {
   return (
     <div className="flex flex-col gap-4">
       <h1 className="text-3xl font-bold">Outbox</h1>
-      <p className="text-slate-700">No SMTP server is configured (set SMTP_URL to send mail), so emails stay here. Newest first, at most 50.</p>
+      <p className="text-slate-700">
+        No SMTP server is configured (set SMTP_URL to send mail), so emails stay here. Newest first, at most
+        50.
+      </p>
       {mails.length === 0 ? (
         <p className="text-slate-700">No emails yet.</p>
       ) : (
@@ -27,7 +30,12 @@ export default async function OutboxPage() {
             <li key={m.id} className="rounded-lg border border-slate-200 bg-white p-4 wrap-anywhere">
               <p className="font-semibold">{m.subject}</p>
               <p className="text-sm text-slate-700">
-                To {m.to} · {formatDateTime(m.createdAt)} · {m.sentAt ? "sent" : m.error ? `failed ${m.attempts} time${m.attempts === 1 ? "" : "s"}: ${m.error}` : "not sent"}
+                To {m.to} · {formatDateTime(m.createdAt)} ·{" "}
+                {m.sentAt
+                  ? "sent"
+                  : m.error
+                    ? `failed ${m.attempts} time${m.attempts === 1 ? "" : "s"}: ${m.error}`
+                    : "not sent"}
               </p>
               <pre className="mt-2 font-sans text-sm whitespace-pre-wrap">{m.text}</pre>
             </li>

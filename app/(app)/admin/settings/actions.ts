@@ -8,9 +8,17 @@ import { getActor } from "@/lib/session";
 export async function updateSettingsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await getActor();
   if (!actor) redirect("/login");
-  const values = Object.fromEntries([...formData.entries()].filter(([k]) => !k.startsWith("$")).map(([k, v]) => [k, String(v)]));
+  const values = Object.fromEntries(
+    [...formData.entries()].filter(([k]) => !k.startsWith("$")).map(([k, v]) => [k, String(v)]),
+  );
   const parsed = accountSettingsSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error.issues), values, message: "Fix the highlighted settings." };
+  if (!parsed.success)
+    return {
+      ok: false,
+      fieldErrors: zodFieldErrors(parsed.error.issues),
+      values,
+      message: "Fix the highlighted settings.",
+    };
   try {
     await updateAccountSettings(actor, parsed.data);
   } catch (err) {

@@ -14,9 +14,18 @@ export default async function AccountSettingsPage() {
   return (
     <div className="flex flex-col gap-6">
       <h1 className="text-3xl font-bold">Account settings</h1>
-      {accounts.length === 0 && <p className="text-slate-700">Only admins of a whole institution (a root account) can change these settings.</p>}
+      {accounts.length === 0 && (
+        <p className="text-slate-700">
+          Only admins of a whole institution (a root account) can change these settings.
+        </p>
+      )}
       {accounts.map((a) => (
-        <Section key={a.id} id={`account-${a.id}`} title={a.name} description="Every change is recorded in the audit log.">
+        <Section
+          key={a.id}
+          id={`account-${a.id}`}
+          title={a.name}
+          description="Every change is recorded in the audit log."
+        >
           <SettingsForm account={a} />
         </Section>
       ))}

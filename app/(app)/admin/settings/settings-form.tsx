@@ -6,7 +6,14 @@ import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { updateSettingsAction } from "./actions";
 
-type Settings = { id: number; name: string; selfRegistration: string; pairingCodeLifetimeMinutes: number; studentsMayRemoveObservers: boolean; teachersMayGenerateCodes: boolean };
+type Settings = {
+  id: number;
+  name: string;
+  selfRegistration: string;
+  pairingCodeLifetimeMinutes: number;
+  studentsMayRemoveObservers: boolean;
+  teachersMayGenerateCodes: boolean;
+};
 
 const REGISTRATION = [
   ["none", "Nobody: parents get accounts from the school (pairing codes are off)"],
@@ -18,7 +25,8 @@ export function SettingsForm({ account }: { account: Settings }) {
   const [state, action] = useActionState(updateSettingsAction, {} as ActionState);
   // After a save (or a failure) React resets the form; show what was submitted, not the stale props.
   const v = state.values;
-  const checked = (k: "studentsMayRemoveObservers" | "teachersMayGenerateCodes") => (v ? v[k] === "on" : account[k]);
+  const checked = (k: "studentsMayRemoveObservers" | "teachersMayGenerateCodes") =>
+    v ? v[k] === "on" : account[k];
   const id = (k: string) => `${k}-${account.id}`;
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
@@ -28,7 +36,14 @@ export function SettingsForm({ account }: { account: Settings }) {
         <legend className="text-sm font-medium text-slate-800">Who may register themselves</legend>
         {REGISTRATION.map(([value, label]) => (
           <label key={value} className="flex items-start gap-2">
-            <input type="radio" name="selfRegistration" value={value} defaultChecked={(v?.selfRegistration ?? account.selfRegistration) === value} className="mt-1" /> {label}
+            <input
+              type="radio"
+              name="selfRegistration"
+              value={value}
+              defaultChecked={(v?.selfRegistration ?? account.selfRegistration) === value}
+              className="mt-1"
+            />{" "}
+            {label}
           </label>
         ))}
       </fieldset>
@@ -41,14 +56,28 @@ export function SettingsForm({ account }: { account: Settings }) {
         max={30}
         inputMode="numeric"
         className="max-w-32"
-        defaultValue={v?.pairingCodeLifetimeDays ?? String(Math.round(account.pairingCodeLifetimeMinutes / 1440))}
+        defaultValue={
+          v?.pairingCodeLifetimeDays ?? String(Math.round(account.pairingCodeLifetimeMinutes / 1440))
+        }
         errors={state.fieldErrors?.pairingCodeLifetimeDays}
       />
       <label className="flex items-start gap-2">
-        <input type="checkbox" name="studentsMayRemoveObservers" defaultChecked={checked("studentsMayRemoveObservers")} className="mt-1" /> Students may remove their observers
+        <input
+          type="checkbox"
+          name="studentsMayRemoveObservers"
+          defaultChecked={checked("studentsMayRemoveObservers")}
+          className="mt-1"
+        />{" "}
+        Students may remove their observers
       </label>
       <label className="flex items-start gap-2">
-        <input type="checkbox" name="teachersMayGenerateCodes" defaultChecked={checked("teachersMayGenerateCodes")} className="mt-1" /> Teachers may generate pairing codes for their students
+        <input
+          type="checkbox"
+          name="teachersMayGenerateCodes"
+          defaultChecked={checked("teachersMayGenerateCodes")}
+          className="mt-1"
+        />{" "}
+        Teachers may generate pairing codes for their students
       </label>
       <div>
         <SubmitButton pendingText="Saving…">Save settings</SubmitButton>

@@ -20,17 +20,29 @@ function linkInput(formData: FormData) {
     const v = formData.get(k);
     return v === null || v === "" ? undefined : v;
   };
-  return linkSchema.safeParse({ observer_id: raw("observer_id"), student_id: raw("student_id"), root_account_id: raw("root_account_id") });
+  return linkSchema.safeParse({
+    observer_id: raw("observer_id"),
+    student_id: raw("student_id"),
+    root_account_id: raw("root_account_id"),
+  });
 }
 
 export async function linkAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await getActor();
   if (!actor) redirect("/login");
   const parsed = linkInput(formData);
-  if (!parsed.success) return { ok: false, fieldErrors: { other_id: Object.values(zodFieldErrors(parsed.error.issues)).flat() } };
+  if (!parsed.success)
+    return {
+      ok: false,
+      fieldErrors: { other_id: Object.values(zodFieldErrors(parsed.error.issues)).flat() },
+    };
   const { observer_id, student_id, root_account_id } = parsed.data;
   try {
-    const student = await linkObserveeByAdmin(actor, { observerId: observer_id, studentId: student_id, rootAccountId: root_account_id });
+    const student = await linkObserveeByAdmin(actor, {
+      observerId: observer_id,
+      studentId: student_id,
+      rootAccountId: root_account_id,
+    });
     revalidatePath("/admin/users", "layout");
     return { ok: true, message: `Linked. The observer now follows ${student.name}.` };
   } catch (err) {
@@ -45,7 +57,11 @@ export async function unlinkAction(_prev: ActionState, formData: FormData): Prom
   if (!parsed.success) return { ok: false, message: "That link does not exist." };
   const { observer_id, student_id, root_account_id } = parsed.data;
   try {
-    await unlinkObservee(actor, { observerId: observer_id, studentId: student_id, rootAccountId: root_account_id });
+    await unlinkObservee(actor, {
+      observerId: observer_id,
+      studentId: student_id,
+      rootAccountId: root_account_id,
+    });
   } catch (err) {
     return actionErrorState(err);
   }

@@ -11,7 +11,11 @@ export const metadata: Metadata = { title: "Users" };
 
 const PER_PAGE = 20;
 
-export default async function AdminUsersPage({ searchParams }: { searchParams: Promise<{ q?: string; page?: string }> }) {
+export default async function AdminUsersPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string; page?: string }>;
+}) {
   const actor = await getActor();
   if (!actor) redirect("/login");
   const params = await searchParams;
@@ -26,14 +30,27 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
           <label htmlFor="user-q" className="text-sm font-medium">
             Name, login or SIS id
           </label>
-          <input id="user-q" name="q" type="search" defaultValue={q} className="rounded-md border border-slate-400 px-3 py-2" />
+          <input
+            id="user-q"
+            name="q"
+            type="search"
+            defaultValue={q}
+            className="rounded-md border border-slate-400 px-3 py-2"
+          />
         </div>
-        <button type="submit" className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800">
+        <button
+          type="submit"
+          className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800"
+        >
           Search
         </button>
       </form>
       <p className="text-sm text-slate-700" aria-live="polite">
-        {total === 0 ? (q ? `No users match “${q}”.` : "No users yet.") : `${total} ${total === 1 ? "user" : "users"}${q ? ` match “${q}”` : ""}.`}
+        {total === 0
+          ? q
+            ? `No users match “${q}”.`
+            : "No users yet."
+          : `${total} ${total === 1 ? "user" : "users"}${q ? ` match “${q}”` : ""}.`}
       </p>
       {items.length > 0 && (
         <TableScroll label="Users table" className="rounded-lg border border-slate-200 bg-white">
@@ -41,28 +58,48 @@ export default async function AdminUsersPage({ searchParams }: { searchParams: P
             <caption className="sr-only">Users</caption>
             <thead className="bg-slate-100">
               <tr>
-                <th scope="col" className="px-3 py-2">Name</th>
-                <th scope="col" className="px-3 py-2">Login</th>
-                <th scope="col" className="px-3 py-2">SIS id</th>
+                <th scope="col" className="px-3 py-2">
+                  Name
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  Login
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  SIS id
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-200">
               {items.map((u) => (
                 <tr key={u.id}>
                   <td className="px-3 py-2">
-                    <Link href={`/admin/users/${u.id}`} className="font-semibold text-blue-800 underline underline-offset-4">
+                    <Link
+                      href={`/admin/users/${u.id}`}
+                      className="font-semibold text-blue-800 underline underline-offset-4"
+                    >
                       {u.name}
                     </Link>
                   </td>
                   <td className="px-3 py-2 break-all">{u.logins.map((l) => l.uniqueId).join(", ") || "—"}</td>
-                  <td className="px-3 py-2">{u.logins.map((l) => l.sisUserId).filter(Boolean).join(", ") || "—"}</td>
+                  <td className="px-3 py-2">
+                    {u.logins
+                      .map((l) => l.sisUserId)
+                      .filter(Boolean)
+                      .join(", ") || "—"}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </TableScroll>
       )}
-      <Pagination label="Users pages" page={page.page} perPage={PER_PAGE} total={total} href={(p) => `/admin/users?${new URLSearchParams({ q, page: String(p) })}`} />
+      <Pagination
+        label="Users pages"
+        page={page.page}
+        perPage={PER_PAGE}
+        total={total}
+        href={(p) => `/admin/users?${new URLSearchParams({ q, page: String(p) })}`}
+      />
     </div>
   );
 }

@@ -23,11 +23,14 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
       </div>
       <div className="rounded-lg border border-slate-200 bg-white p-4">
         <p className="text-slate-700">
-          The CSV file has a new code for every student (columns Last Name, First Name, SIS ID, Pairing Code, Expires At). Each student keeps at most 5 active
-          codes: downloading again revokes the oldest ones.
+          The CSV file has a new code for every student (columns Last Name, First Name, SIS ID, Pairing Code,
+          Expires At). Each student keeps at most 5 active codes: downloading again revokes the oldest ones.
         </p>
         <form method="post" action={`/courses/${course.id}/pairing-codes.csv`}>
-          <button type="submit" className="mt-3 inline-block rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800">
+          <button
+            type="submit"
+            className="mt-3 inline-block rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800"
+          >
             Download all students&apos; pairing codes (CSV)
           </button>
         </form>
@@ -40,10 +43,18 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
             <li key={s.id} className="rounded-lg border border-slate-200 bg-white p-4">
               <h2 className="font-semibold">
                 {s.name}
-                {s.sisUserId && <span className="ml-2 text-sm font-normal text-slate-700">SIS id {s.sisUserId}</span>}
+                {s.sisUserId && (
+                  <span className="ml-2 text-sm font-normal text-slate-700">SIS id {s.sisUserId}</span>
+                )}
               </h2>
               <div className="mt-2">
-                <GenerateCode action={generateCodeAction} studentId={s.id} forName={s.name} label={`Generate code for ${s.name}`} printable />
+                <GenerateCode
+                  action={generateCodeAction}
+                  studentId={s.id}
+                  forName={s.name}
+                  label={`Generate code for ${s.name}`}
+                  printable
+                />
               </div>
             </li>
           ))}

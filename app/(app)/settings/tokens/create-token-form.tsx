@@ -20,8 +20,24 @@ export function CreateTokenForm() {
         </div>
       )}
       <form action={action} className="flex flex-col gap-2" noValidate>
-        <Field label="Purpose" name="purpose" required hint="For example: “Family calendar sync”." defaultValue={v?.purpose} errors={state.fieldErrors?.purpose} />
-        <Field label="Expires after (days, optional)" name="expires_days" type="number" inputMode="numeric" min={1} className="max-w-40" defaultValue={v?.expires_days} errors={state.fieldErrors?.expires_days} />
+        <Field
+          label="Purpose"
+          name="purpose"
+          required
+          hint="For example: “Family calendar sync”."
+          defaultValue={v?.purpose}
+          errors={state.fieldErrors?.purpose}
+        />
+        <Field
+          label="Expires after (days, optional)"
+          name="expires_days"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          className="max-w-40"
+          defaultValue={v?.expires_days}
+          errors={state.fieldErrors?.expires_days}
+        />
         <div>
           <SubmitButton pendingText="Creating…">Create token</SubmitButton>
         </div>

@@ -22,7 +22,9 @@ export default async function TokensPage() {
           ← Settings
         </Link>
         <h1 className="mt-2 text-3xl font-bold">Access tokens</h1>
-        <p className="mt-1 text-slate-700">Tokens let programs use the REST API as you. Treat them like passwords.</p>
+        <p className="mt-1 text-slate-700">
+          Tokens let programs use the REST API as you. Treat them like passwords.
+        </p>
       </div>
       <Section id="new-token" title="New token">
         <CreateTokenForm />
@@ -37,7 +39,8 @@ export default async function TokensPage() {
                 <div>
                   <p className="font-semibold">{t.purpose}</p>
                   <p className="text-sm text-slate-700">
-                    Ends in …{t.hint} · made {formatDateTime(t.createdAt)} · {t.expiresAt ? `expires ${formatDateTime(t.expiresAt)}` : "never expires"} ·{" "}
+                    Ends in …{t.hint} · made {formatDateTime(t.createdAt)} ·{" "}
+                    {t.expiresAt ? `expires ${formatDateTime(t.expiresAt)}` : "never expires"} ·{" "}
                     {t.lastUsedAt ? `last used ${formatDateTime(t.lastUsedAt)}` : "never used"}
                   </p>
                 </div>

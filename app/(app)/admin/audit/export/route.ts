@@ -12,7 +12,11 @@ export async function GET(req: Request) {
   try {
     const csv = await auditCsv(actor, filter.data);
     return new Response(csv, {
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="audit-log.csv"`, "Cache-Control": "no-store" },
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="audit-log.csv"`,
+        "Cache-Control": "no-store",
+      },
     });
   } catch (err) {
     const e = toAppError(err);

@@ -8,20 +8,43 @@ import { unlinkAction } from "../actions";
 type LinkRow = UserDetail["observees"][number];
 
 /** The user's links on one side (observees or observers), each with an Unlink behind a dialog. */
-export function LinkList({ id, title, user, links, as }: { id: string; title: string; user: UserDetail; links: LinkRow[]; as: "observer" | "student" }) {
+export function LinkList({
+  id,
+  title,
+  user,
+  links,
+  as,
+}: {
+  id: string;
+  title: string;
+  user: UserDetail;
+  links: LinkRow[];
+  as: "observer" | "student";
+}) {
   const manageable = new Set(user.manageableRootAccounts.map((a) => a.id));
   return (
     <Section id={id} title={title}>
       {links.length === 0 ? (
-        <p className="text-slate-700">{as === "observer" ? `${user.name} observes nobody.` : `Nobody observes ${user.name}.`}</p>
+        <p className="text-slate-700">
+          {as === "observer" ? `${user.name} observes nobody.` : `Nobody observes ${user.name}.`}
+        </p>
       ) : (
         <ul className="divide-y divide-slate-200" aria-label={title}>
           {links.map((l) => {
-            const pair = as === "observer" ? { observer_id: user.id, student_id: l.user.id } : { observer_id: l.user.id, student_id: user.id };
+            const pair =
+              as === "observer"
+                ? { observer_id: user.id, student_id: l.user.id }
+                : { observer_id: l.user.id, student_id: user.id };
             return (
-              <li key={`${l.user.id}-${l.rootAccountId}`} className="flex flex-wrap items-center justify-between gap-2 py-3">
+              <li
+                key={`${l.user.id}-${l.rootAccountId}`}
+                className="flex flex-wrap items-center justify-between gap-2 py-3"
+              >
                 <div>
-                  <Link href={`/admin/users/${l.user.id}`} className="font-semibold text-blue-800 underline underline-offset-4">
+                  <Link
+                    href={`/admin/users/${l.user.id}`}
+                    className="font-semibold text-blue-800 underline underline-offset-4"
+                  >
                     {l.user.name}
                   </Link>
                   <p className="text-sm text-slate-700">
@@ -35,7 +58,11 @@ export function LinkList({ id, title, user, links, as }: { id: string; title: st
                     trigger="Unlink"
                     triggerLabel={`Unlink ${l.user.name}`}
                     title="Remove this observer link?"
-                    description={as === "observer" ? `${user.name} will stop observing ${l.user.name} in ${l.rootAccountName}.` : `${l.user.name} will stop observing ${user.name} in ${l.rootAccountName}.`}
+                    description={
+                      as === "observer"
+                        ? `${user.name} will stop observing ${l.user.name} in ${l.rootAccountName}.`
+                        : `${l.user.name} will stop observing ${user.name} in ${l.rootAccountName}.`
+                    }
                     confirm="Unlink"
                   />
                 )}

@@ -19,7 +19,9 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
   const actor = await getActor();
   if (!actor) redirect("/login");
   const user = await or404(getUserDetail(actor, idOr404((await params).id)));
-  const isStudent = user.enrollments.some((e) => e.type === "student" && (e.state === "active" || e.state === "invited"));
+  const isStudent = user.enrollments.some(
+    (e) => e.type === "student" && (e.state === "active" || e.state === "invited"),
+  );
   const cell = "px-3 py-2";
   return (
     <div className="flex flex-col gap-6">
@@ -36,11 +38,16 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
             <li key={l.id}>
               <span className="font-medium break-all">{l.uniqueId}</span> · {l.rootAccount}
               {l.sisUserId && ` · SIS id ${l.sisUserId}`}
-              {l.workflowState !== "active" && " · deleted"} · {l.lastLoginAt ? `last sign-in ${formatDateTime(l.lastLoginAt)}` : "never signed in"}
+              {l.workflowState !== "active" && " · deleted"} ·{" "}
+              {l.lastLoginAt ? `last sign-in ${formatDateTime(l.lastLoginAt)}` : "never signed in"}
             </li>
           ))}
         </ul>
-        <p className="mt-2 text-slate-700">{user.roles.length ? `Admin roles: ${user.roles.map((r) => `${r.role} of ${r.account}`).join(", ")}` : "No admin roles."}</p>
+        <p className="mt-2 text-slate-700">
+          {user.roles.length
+            ? `Admin roles: ${user.roles.map((r) => `${r.role} of ${r.account}`).join(", ")}`
+            : "No admin roles."}
+        </p>
       </Section>
       <Section id="enrollments" title="Enrollments">
         {user.enrollments.length === 0 ? (
@@ -50,16 +57,24 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
             <table className="w-full text-left text-sm">
               <thead className="bg-slate-100">
                 <tr>
-                  <th scope="col" className={cell}>Course</th>
-                  <th scope="col" className={cell}>Role</th>
-                  <th scope="col" className={cell}>State</th>
+                  <th scope="col" className={cell}>
+                    Course
+                  </th>
+                  <th scope="col" className={cell}>
+                    Role
+                  </th>
+                  <th scope="col" className={cell}>
+                    State
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-200">
                 {user.enrollments.map((e) => (
                   <tr key={e.id}>
                     <td className={cell}>{e.course.name}</td>
-                    <td className={cell}>{e.type === "observer" && e.observing ? `observer of ${e.observing.name}` : e.type}</td>
+                    <td className={cell}>
+                      {e.type === "observer" && e.observing ? `observer of ${e.observing.name}` : e.type}
+                    </td>
                     <td className={cell}>{e.state}</td>
                   </tr>
                 ))}
@@ -72,12 +87,27 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
       <LinkList title="Observed by" id="observers" user={user} links={user.observers} as="student" />
       {user.manageableRootAccounts.length > 0 && (
         <Section id="link" title="Link an observer and a student">
-          <LinkForm user={{ id: user.id, name: user.name }} rootAccounts={user.manageableRootAccounts} action={linkAction} search={findUsersAction} />
+          <LinkForm
+            user={{ id: user.id, name: user.name }}
+            rootAccounts={user.manageableRootAccounts}
+            action={linkAction}
+            search={findUsersAction}
+          />
         </Section>
       )}
       {isStudent && user.manageableRootAccounts.length > 0 && (
-        <Section id="code" title="Pairing code" description="Make a code to print or hand to this student's parent or guardian.">
-          <GenerateCode action={generateCodeAction} studentId={user.id} forName={user.name} label="Generate pairing code" printable />
+        <Section
+          id="code"
+          title="Pairing code"
+          description="Make a code to print or hand to this student's parent or guardian."
+        >
+          <GenerateCode
+            action={generateCodeAction}
+            studentId={user.id}
+            forName={user.name}
+            label="Generate pairing code"
+            printable
+          />
         </Section>
       )}
     </div>

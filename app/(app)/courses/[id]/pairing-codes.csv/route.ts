@@ -20,17 +20,24 @@ function sameOrigin(req: Request): boolean {
 export async function POST(req: Request, { params }: { params: Promise<{ id: string }> }) {
   const actor = await getActor();
   if (!actor) return new Response("Sign in first.", { status: 401 });
-  if (!sameOrigin(req)) return new Response("This download must be started from the course page.", { status: 403 });
+  if (!sameOrigin(req))
+    return new Response("This download must be started from the course page.", { status: 403 });
   const id = parseId((await params).id);
   if (id === null) return new Response("Not found.", { status: 404 });
   try {
     const { filename, csv } = await courseCodesCsv(actor, id);
     return new Response(csv, {
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${filename}"`, "Cache-Control": "no-store" },
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="${filename}"`,
+        "Cache-Control": "no-store",
+      },
     });
   } catch (err) {
     const e = toAppError(err);
     if (!e) throw err;
-    return new Response(e.message, { status: e.code === "not_found" ? 404 : e.code === "unauthorized" ? 403 : 400 });
+    return new Response(e.message, {
+      status: e.code === "not_found" ? 404 : e.code === "unauthorized" ? 403 : 400,
+    });
   }
 }

@@ -3,4 +3,6 @@ import { getAccount, resolveAccountId } from "@/lib/accounts";
 import { getAccountEndpoint } from "@/lib/api/endpoints/accounts";
 import { apiRoute } from "@/lib/api/route";
 
-export const GET = apiRoute(getAccountEndpoint, async ({ path, actor }) => getAccount(actor, await resolveAccountId(path.account_id, actor)));
+export const GET = apiRoute(getAccountEndpoint, async ({ path, actor }) =>
+  getAccount(actor, await resolveAccountId(path.account_id, actor)),
+);

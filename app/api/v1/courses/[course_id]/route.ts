@@ -4,4 +4,6 @@ import { apiRoute } from "@/lib/api/route";
 import { pathId } from "@/lib/api/path";
 import { getCourse } from "@/lib/courses";
 
-export const GET = apiRoute(getCourseEndpoint, async ({ path, actor }) => getCourse(actor, pathId(path.course_id)));
+export const GET = apiRoute(getCourseEndpoint, async ({ path, actor }) =>
+  getCourse(actor, pathId(path.course_id)),
+);

@@ -4,7 +4,12 @@ import { createEnrollmentEndpoint, listCourseEnrollmentsEndpoint } from "@/lib/a
 import { paginatedJson } from "@/lib/api/paginate";
 import { pathId } from "@/lib/api/path";
 import { apiRoute } from "@/lib/api/route";
-import { createEnrollment, enrollmentFilter, ENROLLMENT_TYPES, listCourseEnrollments } from "@/lib/enrollments";
+import {
+  createEnrollment,
+  enrollmentFilter,
+  ENROLLMENT_TYPES,
+  listCourseEnrollments,
+} from "@/lib/enrollments";
 
 export const GET = apiRoute(listCourseEnrollmentsEndpoint, async ({ req, input, path, actor, userId }) => {
   const filter = enrollmentFilter(input);

@@ -6,6 +6,9 @@ import { enrollmentFilter, listUserEnrollments } from "@/lib/enrollments";
 
 export const GET = apiRoute(listUserEnrollmentsEndpoint, async ({ req, input, path, actor, userId }) => {
   const filter = enrollmentFilter(input);
-  const { items, total } = await listUserEnrollments(actor, { ...filter, userId: await userId(path.user_id) });
+  const { items, total } = await listUserEnrollments(actor, {
+    ...filter,
+    userId: await userId(path.user_id),
+  });
   return paginatedJson(req, items, total, filter.page);
 });

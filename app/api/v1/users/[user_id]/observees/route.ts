@@ -13,19 +13,35 @@ import { withLinkAdminFields } from "@/lib/users";
 export const GET = apiRoute(listObserveesEndpoint, async ({ req, input, path, actor, userId }) => {
   const observerId = await userId(path.user_id);
   const page = pageRequest(input);
-  const { items, total } = await listObservees(actor, { observerId, page, includeAvatar: input.include.includes("avatar_url") });
+  const { items, total } = await listObservees(actor, {
+    observerId,
+    page,
+    includeAvatar: input.include.includes("avatar_url"),
+  });
   return paginatedJson(req, await withLinkAdminFields(actor, observerId, items), total, page);
 });
 
 export const POST = apiRoute(addObserveeEndpoint, async ({ req, input, path, actor, userId }) => {
   const observerId = await userId(path.user_id);
   const rootAccountId = input.root_account_id;
-  if (input.pairing_code) return redeemPairingCode(actor, { observerId, code: input.pairing_code, rootAccountId, method: "api" });
-  if (input.observee) return redeemWithCredentials(actor, { observerId, uniqueId: input.observee.unique_id, password: input.observee.password, rootAccountId });
+  if (input.pairing_code)
+    return redeemPairingCode(actor, { observerId, code: input.pairing_code, rootAccountId, method: "api" });
+  if (input.observee)
+    return redeemWithCredentials(actor, {
+      observerId,
+      uniqueId: input.observee.unique_id,
+      password: input.observee.password,
+      rootAccountId,
+    });
   // A query-string access_token may be the caller's own credential rather than the student's.
-  if (input.access_token && input.access_token !== bearerToken(req)) return redeemWithAccessToken(actor, { observerId, accessToken: input.access_token, rootAccountId });
+  if (input.access_token && input.access_token !== bearerToken(req))
+    return redeemWithAccessToken(actor, { observerId, accessToken: input.access_token, rootAccountId });
   // Canvas crashes with a 500 here; name what is missing instead.
-  throw new AppError("bad_request", "pairing_code, access_token or observee[unique_id] and observee[password] is required.", {
-    fieldErrors: { pairing_code: ["is required"] },
-  });
+  throw new AppError(
+    "bad_request",
+    "pairing_code, access_token or observee[unique_id] and observee[password] is required.",
+    {
+      fieldErrors: { pairing_code: ["is required"] },
+    },
+  );
 });

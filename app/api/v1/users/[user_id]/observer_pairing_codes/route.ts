@@ -4,6 +4,8 @@ import { apiRoute } from "@/lib/api/route";
 import { createPairingCode } from "@/lib/pairing-codes";
 
 export const POST = apiRoute(createPairingCodeEndpoint, async ({ path, actor, userId }) => {
-  const { rootAccountId: _account, ...json } = await createPairingCode(actor, { studentId: await userId(path.user_id) });
+  const { rootAccountId: _account, ...json } = await createPairingCode(actor, {
+    studentId: await userId(path.user_id),
+  });
   return json;
 });

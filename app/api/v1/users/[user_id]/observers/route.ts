@@ -9,6 +9,10 @@ import { withLinkAdminFields } from "@/lib/users";
 export const GET = apiRoute(listObserversEndpoint, async ({ req, input, path, actor, userId }) => {
   const studentId = await userId(path.user_id);
   const page = pageRequest(input);
-  const { items, total } = await listObservers(actor, { studentId, page, includeAvatar: input.include.includes("avatar_url") });
+  const { items, total } = await listObservers(actor, {
+    studentId,
+    page,
+    includeAvatar: input.include.includes("avatar_url"),
+  });
   return paginatedJson(req, await withLinkAdminFields(actor, studentId, items), total, page);
 });

@@ -7,10 +7,17 @@ import { withLinkAdminFields } from "@/lib/users";
 
 export const GET = apiRoute(getObserverEndpoint, async ({ path, actor, userId }) => {
   const studentId = await userId(path.user_id);
-  const observer = await getObserver(actor, { studentId, observerId: await userId(path.observer_id), includeAvatar: true });
+  const observer = await getObserver(actor, {
+    studentId,
+    observerId: await userId(path.observer_id),
+    includeAvatar: true,
+  });
   return (await withLinkAdminFields(actor, studentId, [observer]))[0];
 });
 
 export const DELETE = apiRoute(removeObserverEndpoint, async ({ path, actor, userId }) =>
-  removeObserver(actor, { studentId: await userId(path.user_id), observerId: await userId(path.observer_id) }),
+  removeObserver(actor, {
+    studentId: await userId(path.user_id),
+    observerId: await userId(path.observer_id),
+  }),
 );
