@@ -1,6 +1,7 @@
 // `npm test`: every test against a throwaway PostgreSQL — unit and integration (Vitest), then
 // end to end (Playwright in Debian's Chromium against `next start`).
-// Options: --no-e2e, --e2e-only. TEST_DATABASE_URL (a server URL) replaces the embedded server.
+// Options: --no-e2e, --e2e-only; other arguments (test files or name filters) go to Vitest and
+// Playwright. TEST_DATABASE_URL (a server URL) replaces the embedded server.
 import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -11,7 +12,8 @@ import { freePort, startEmbeddedPostgres } from "./lib/embedded-db.mjs";
 import { ROOT } from "./lib/local-env.mjs";
 import { migrateDeploy } from "./lib/prisma-cli.mjs";
 
-const args = new Set(process.argv.slice(2));
+const args = new Set(process.argv.slice(2).filter((a) => a.startsWith("--")));
+const filters = process.argv.slice(2).filter((a) => !a.startsWith("--"));
 const runUnit = !args.has("--e2e-only");
 const runE2e = !args.has("--no-e2e");
 const dbName = `test_${Date.now()}_${crypto.randomBytes(3).toString("hex")}`;
@@ -81,7 +83,7 @@ async function main() {
 
   if (runUnit) {
     step("Unit and integration tests (Vitest, real PostgreSQL)");
-    if (run(process.execPath, ["node_modules/vitest/vitest.mjs", "run"], env) !== 0) return 1;
+    if (run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", ...filters], env) !== 0) return 1;
   }
   if (!runE2e) return 0;
 
@@ -112,7 +114,7 @@ async function main() {
 
   step("End-to-end tests (Playwright, Chromium)");
   // react-server makes lib/'s `import "server-only"` importable by the tests' own data helpers.
-  const code = run(process.execPath, ["node_modules/@playwright/test/cli.js", "test"], {
+  const code = run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...filters], {
     ...env,
     BASE_URL: baseUrl,
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim(),
