@@ -6,6 +6,7 @@ import { AppError, notFound, unauthorized } from "./errors.ts";
 import type { EnrollmentType } from "./generated/prisma/client.ts";
 import { createCourse as insertCourse } from "./provisioning.ts";
 import { administeredAccountIds, loginRootAccountIds } from "./permissions.ts";
+import { liveEnrollment } from "./live-states.ts";
 
 /** Canvas's Course object (the fields this product uses). */
 export type CourseJson = {
@@ -68,7 +69,7 @@ export async function courseAccess(actor: Actor, courseId: number) {
   const [scope, mine] = await Promise.all([
     administeredAccountIds(actor.userId),
     db.enrollment.findMany({
-      where: { courseId, userId: actor.userId, workflowState: { in: ["active", "invited"] } },
+      where: { courseId, userId: actor.userId, ...liveEnrollment },
       select: { type: true, associatedUserId: true },
     }),
   ]);

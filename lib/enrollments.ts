@@ -3,12 +3,13 @@ import { db } from "./db.ts";
 import type { Actor } from "./actor.ts";
 import { courseAccess } from "./courses.ts";
 import { AppError, notFound, unauthorized } from "./errors.ts";
-import type { EnrollmentState, EnrollmentType, Prisma } from "./generated/prisma/client.ts";
+import { EnrollmentState, type EnrollmentType, type Prisma } from "./generated/prisma/client.ts";
 import { mirrorNewStudentEnrollment } from "./observer-links.ts";
 import { pageRequest, pageWithTotal, type PageRequest } from "./pagination.ts";
 import { administeredAccountIds } from "./permissions.ts";
 import { enrollUser } from "./provisioning.ts";
 import { userAccess } from "./users.ts";
+import { LIVE_ENROLLMENT_STATES, liveEnrollment } from "./live-states.ts";
 
 // Canvas names enrollment types after their Rails classes.
 export const ENROLLMENT_TYPES = {
@@ -22,8 +23,7 @@ const CANVAS_TYPE = Object.fromEntries(Object.entries(ENROLLMENT_TYPES).map(([k,
   EnrollmentType,
   CanvasEnrollmentType
 >;
-export const ENROLLMENT_STATES = ["active", "invited", "inactive", "completed", "deleted"] as const;
-const LIVE: EnrollmentState[] = ["active", "invited"];
+export const ENROLLMENT_STATES = Object.values(EnrollmentState);
 
 export type EnrollmentJson = {
   id: number;
@@ -80,7 +80,7 @@ async function page(where: Prisma.EnrollmentWhereInput, f: EnrollmentFilter) {
   const full = {
     ...where,
     type: f.types?.length ? { in: f.types } : undefined,
-    workflowState: { in: f.states?.length ? f.states : LIVE },
+    workflowState: { in: f.states?.length ? f.states : LIVE_ENROLLMENT_STATES },
   };
   const { rows, total } = await pageWithTotal(
     f.page,
@@ -123,7 +123,7 @@ export async function createEnrollment(
   const associatedUserId = input.type === "observer" ? (input.associatedUserId ?? null) : null;
   if (associatedUserId !== null) {
     const student = await db.enrollment.findFirst({
-      where: { courseId: course.id, userId: associatedUserId, type: "student", workflowState: { in: LIVE } },
+      where: { courseId: course.id, userId: associatedUserId, type: "student", ...liveEnrollment },
       select: { id: true },
     });
     if (!student)
@@ -146,7 +146,7 @@ export async function createEnrollment(
         )
       ).id;
     await tx.enrollment.update({ where: { id: existing.id }, data: { workflowState: state } });
-    if (input.type === "student" && LIVE.includes(state))
+    if (input.type === "student" && LIVE_ENROLLMENT_STATES.includes(state))
       await mirrorNewStudentEnrollment(tx, {
         studentId: input.userId,
         courseId: course.id,
@@ -221,7 +221,7 @@ export function enrollmentFilter(input: {
     return type;
   });
   const states = input.state.map((s) => {
-    if (!(ENROLLMENT_STATES as readonly string[]).includes(s))
+    if (!(ENROLLMENT_STATES as string[]).includes(s))
       throw fieldError("state[]", `unknown enrollment state "${s}".`);
     return s as EnrollmentState;
   });

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "./db.ts";
+import { liveStudentEnrollment } from "./live-states.ts";
 
 // Account admins hold every permission of their account. Observer links live at the root
 // account, so `manage_user_observers` is checked against root accounts.
@@ -41,9 +42,7 @@ export async function hasActiveStudentEnrollment(userId: number, rootAccountId?:
   const found = await db.enrollment.findFirst({
     where: {
       userId,
-      type: "student",
-      workflowState: { in: ["active", "invited"] },
-      course: { workflowState: { in: ["available", "unpublished"] } },
+      ...liveStudentEnrollment,
       ...(rootAccountId ? { rootAccountId } : {}),
     },
     select: { id: true },

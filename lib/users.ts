@@ -9,6 +9,7 @@ import {
   loginRootAccountIds,
   scopeCoversUser,
 } from "./permissions.ts";
+import { liveEnrollment } from "./live-states.ts";
 
 /** Canvas's User JSON, as this API returns it. */
 export type UserJson = {
@@ -149,7 +150,7 @@ export async function userAccess(
     db.enrollment.findFirst({
       where: {
         userId,
-        workflowState: { in: ["active", "invited"] },
+        ...liveEnrollment,
         course: {
           enrollments: {
             some: { userId: actor.userId, type: { in: ["teacher", "ta"] }, workflowState: "active" },

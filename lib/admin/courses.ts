@@ -5,6 +5,7 @@ import { notFound } from "../errors.ts";
 import { toCsv } from "../csv.ts";
 import { createPairingCodes } from "../pairing-codes/index.ts";
 import { getAdminScope } from "./scope.ts";
+import { liveEnrollment } from "../live-states.ts";
 
 const liveCourse = { workflowState: { in: ["available" as const, "unpublished" as const] } };
 
@@ -45,7 +46,7 @@ export async function listCodeCourses(actor: Actor) {
       courseCode: true,
       account: { select: { name: true } },
       _count: {
-        select: { enrollments: { where: { type: "student", workflowState: { in: ["active", "invited"] } } } },
+        select: { enrollments: { where: { type: "student", ...liveEnrollment } } },
       },
     },
   });
@@ -79,7 +80,7 @@ export async function getCourseRoster(actor: Actor, courseId: number) {
       enrollments: {
         where: {
           type: "student",
-          workflowState: { in: ["active", "invited"] },
+          ...liveEnrollment,
           user: { workflowState: "active" },
         },
         select: {

@@ -3,8 +3,7 @@ import type { Tx } from "../db.ts";
 import { recordAudit } from "../audit.ts";
 import type { LinkMethod } from "../generated/prisma/client.ts";
 import { notifyLinkCreatedInTx } from "../notifications.ts";
-
-const LIVE_STUDENT_STATES = ["active", "invited"] as const;
+import { liveEnrollment } from "../live-states.ts";
 
 /**
  * Creates or restores the link (student, observer, root account) and mirrors the observer's
@@ -117,7 +116,8 @@ export async function mirrorObserverEnrollments(
       userId: key.studentId,
       type: "student",
       rootAccountId: key.rootAccountId,
-      workflowState: { in: [...LIVE_STUDENT_STATES] },
+      ...liveEnrollment,
+      // Concluded courses too: a parent may still read a finished course's grades.
       course: { workflowState: { not: "deleted" } },
     },
     select: { courseId: true },

@@ -8,6 +8,7 @@ import { AppError, unauthorized } from "../errors.ts";
 import { adminRootAccountIds, hasActiveStudentEnrollment, loginRootAccountIds } from "../permissions.ts";
 import { digestCode, formatCode, generateCode } from "./format.ts";
 import { getAdminScope } from "../admin/scope.ts";
+import { liveCourse, liveStudentEnrollment } from "../live-states.ts";
 
 export const MAX_ACTIVE_CODES = 5;
 
@@ -29,12 +30,7 @@ async function teachesStudent(teacherId: number, studentId: number, rootAccountI
       type: { in: ["teacher", "ta"] },
       workflowState: "active",
       rootAccountId,
-      course: {
-        workflowState: { in: ["available", "unpublished"] },
-        enrollments: {
-          some: { userId: studentId, type: "student", workflowState: { in: ["active", "invited"] } },
-        },
-      },
+      course: { ...liveCourse, enrollments: { some: { userId: studentId, ...liveStudentEnrollment } } },
     },
     select: { id: true },
   });
@@ -52,10 +48,9 @@ async function administersStudentCourse(
   const found = await db.enrollment.findFirst({
     where: {
       userId: studentId,
-      type: "student",
+      ...liveStudentEnrollment,
       rootAccountId,
-      workflowState: { in: ["active", "invited"] },
-      course: { accountId: { in: accountIds }, workflowState: { in: ["available", "unpublished"] } },
+      course: { accountId: { in: accountIds }, ...liveCourse },
     },
     select: { id: true },
   });

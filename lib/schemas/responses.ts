@@ -2,17 +2,16 @@
 import { z } from "zod";
 import "zod-openapi";
 import { dateTime } from "./common.ts";
+import { EnrollmentState } from "../generated/prisma/enums.ts";
 
 export const pairingCodeJsonSchema = z
   .object({
     user_id: z.number().int(),
-    code: z
-      .string()
-      .meta({
-        example: "7KQ2-M9XD",
-        description:
-          "8 Crockford base32 characters, shown XXXX-XXXX; typed in any case, with or without the hyphen.",
-      }),
+    code: z.string().meta({
+      example: "7KQ2-M9XD",
+      description:
+        "8 Crockford base32 characters, shown XXXX-XXXX; typed in any case, with or without the hyphen.",
+    }),
     expires_at: dateTime,
     workflow_state: z.literal("active"),
   })
@@ -57,7 +56,7 @@ export const enrollmentJsonSchema = z
     root_account_id: z.number().int(),
     type: enrollmentType,
     role: enrollmentType,
-    enrollment_state: z.enum(["active", "invited", "inactive", "completed", "deleted"]),
+    enrollment_state: z.enum(EnrollmentState),
     associated_user_id: z
       .number()
       .int()
