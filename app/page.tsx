@@ -1,11 +1,10 @@
 import { redirect } from "next/navigation";
-import { getActor } from "@/lib/session";
+import { requireActor } from "@/lib/session";
 import { getHomeSummary } from "@/lib/home";
 
 // The landing page sends each person to where their work is.
 export default async function Home() {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
+  const actor = await requireActor();
   const summary = await getHomeSummary(actor);
   if (summary.isAdmin) redirect("/admin/users");
   if (summary.isStudent) redirect("/settings");

@@ -1,6 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { auth } from "./auth.ts";
 import { loadActor, type Actor } from "./actor.ts";
 import { getDomainRootAccount } from "./accounts.ts";
@@ -18,3 +19,10 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const account = await getDomainRootAccount(h.get("host"));
   return loadActor(id, { domainRootAccountId: account.id, ip: clientIp(h), via: "session" });
 });
+
+/** The signed-in actor, or a redirect to the sign-in page (pages, layouts and server actions). */
+export async function requireActor(): Promise<Actor> {
+  const actor = await getActor();
+  if (!actor) redirect("/login");
+  return actor;
+}

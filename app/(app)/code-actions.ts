@@ -1,12 +1,11 @@
 "use server";
 import { headers } from "next/headers";
-import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { actionErrorState, type ActionState } from "@/lib/action-state";
 import { createPairingCode } from "@/lib/pairing-codes";
 import { pairingQr } from "@/lib/qr";
-import { getActor } from "@/lib/session";
+import { requireActor } from "@/lib/session";
 import type { ShownCode } from "@/components/pairing/code-card";
 
 export type GenerateCodeState = ActionState & { code?: ShownCode };
@@ -18,8 +17,7 @@ export async function generateCodeAction(
   _prev: GenerateCodeState,
   formData: FormData,
 ): Promise<GenerateCodeState> {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
+  const actor = await requireActor();
   const parsed = studentIdSchema.safeParse(formData.get("student_id") ?? undefined);
   if (!parsed.success) return { ok: false, message: "That student does not exist." };
   try {

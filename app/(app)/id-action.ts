@@ -1,10 +1,9 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { actionErrorState, type ActionState } from "@/lib/action-state";
 import type { Actor } from "@/lib/actor";
-import { getActor } from "@/lib/session";
+import { requireActor } from "@/lib/session";
 
 const idSchema = z.coerce.number().int().positive();
 
@@ -22,8 +21,7 @@ export async function runIdAction(
     run: (actor: Actor, id: number) => Promise<unknown>;
   },
 ): Promise<ActionState> {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
+  const actor = await requireActor();
   const id = idSchema.safeParse(formData.get(opts.field));
   if (!id.success) return { ok: false, message: opts.missing };
   try {

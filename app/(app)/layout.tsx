@@ -1,14 +1,12 @@
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getActor } from "@/lib/session";
+import { requireActor } from "@/lib/session";
 import { getHomeSummary } from "@/lib/home";
 import { signOutAction } from "./actions";
 
 const navLink = "rounded-md px-2 py-1 text-blue-800 underline-offset-4 hover:underline";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
+  const actor = await requireActor();
   const summary = await getHomeSummary(actor);
   return (
     <div className="min-h-screen">

@@ -1,12 +1,11 @@
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
-import { getActor } from "@/lib/session";
+import { notFound } from "next/navigation";
+import { requireActor } from "@/lib/session";
 import { getAdminScope, isAnyAdmin } from "@/lib/admin/scope";
 
 // Teachers, students and parents get a plain 404: the dashboard's existence is not their business.
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
+  const actor = await requireActor();
   const scope = await getAdminScope(actor.userId);
   if (!isAnyAdmin(scope)) notFound();
   const link = "rounded-md px-3 py-1 text-blue-800 hover:bg-blue-50";

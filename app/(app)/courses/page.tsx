@@ -1,14 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getActor } from "@/lib/session";
+import { requireActor } from "@/lib/session";
 import { listCodeCourses } from "@/lib/admin/courses";
 
 export const metadata: Metadata = { title: "Courses" };
 
 export default async function CoursesPage() {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
+  const actor = await requireActor();
   const courses = await listCodeCourses(actor);
   return (
     <div className="flex flex-col gap-4">

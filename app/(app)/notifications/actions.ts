@@ -1,12 +1,10 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { markNotificationsRead } from "@/lib/notifications";
-import { getActor } from "@/lib/session";
+import { requireActor } from "@/lib/session";
 
 export async function markReadAction(): Promise<void> {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
+  const actor = await requireActor();
   await markNotificationsRead(actor);
   revalidatePath("/", "layout");
 }

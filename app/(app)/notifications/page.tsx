@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
-import { getActor } from "@/lib/session";
+import { requireActor } from "@/lib/session";
 import { listNotifications } from "@/lib/notifications";
 import { formatDateTime } from "@/components/format";
 import { markReadAction } from "./actions";
@@ -8,8 +7,7 @@ import { markReadAction } from "./actions";
 export const metadata: Metadata = { title: "Notifications" };
 
 export default async function NotificationsPage() {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
+  const actor = await requireActor();
   const items = await listNotifications(actor);
   const unread = items.filter((n) => !n.readAt).length;
   return (

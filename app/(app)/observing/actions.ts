@@ -1,17 +1,15 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/action-state";
 import { retryWords } from "@/components/format";
 import { unlinkObservee } from "@/lib/observer-links";
 import { redeemPairingCode } from "@/lib/pairing-codes";
 import { pairingCodeInputSchema } from "@/lib/pairing-codes/schemas";
-import { getActor } from "@/lib/session";
+import { requireActor } from "@/lib/session";
 import { runIdAction } from "../id-action";
 
 export async function addStudentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
+  const actor = await requireActor();
   const values = { pairing_code: String(formData.get("pairing_code") ?? "") };
   const parsed = pairingCodeInputSchema.safeParse(formData.get("pairing_code"));
   if (!parsed.success)

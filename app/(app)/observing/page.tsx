@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
-import { getActor } from "@/lib/session";
+import { requireActor } from "@/lib/session";
 import { listObserveesWithCourses } from "@/lib/observer-links";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Section } from "@/components/ui/section";
@@ -10,8 +9,7 @@ import { unlinkStudentAction } from "./actions";
 export const metadata: Metadata = { title: "Observing" };
 
 export default async function ObservingPage() {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
+  const actor = await requireActor();
   const students = await listObserveesWithCourses(actor, { observerId: actor.userId });
   return (
     <div className="flex flex-col gap-6">

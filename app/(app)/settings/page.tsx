@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getActor } from "@/lib/session";
+import { requireActor } from "@/lib/session";
 import { getPairingEligibility } from "@/lib/home";
 import { Notice } from "@/components/ui/notice";
 import { Section } from "@/components/ui/section";
@@ -13,8 +12,7 @@ import { MyObservers } from "./my-observers";
 export const metadata: Metadata = { title: "Settings" };
 
 export default async function SettingsPage() {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
+  const actor = await requireActor();
   const pairing = await getPairingEligibility(actor);
   return (
     <div className="flex flex-col gap-6">

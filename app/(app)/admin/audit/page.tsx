@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
-import { getActor } from "@/lib/session";
+import { requireActor } from "@/lib/session";
 import { AUDIT_ACTIONS, AUDIT_METHODS, auditFilterSchema, listAuditEvents } from "@/lib/admin/audit";
 import { formatDateTime, methodWords } from "@/components/format";
 import { pageRequest } from "@/lib/pagination";
@@ -14,8 +13,7 @@ const PER_PAGE = 25;
 type Params = Record<string, string | string[] | undefined>;
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Params> }) {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
+  const actor = await requireActor();
   const raw = await searchParams;
   const str = (k: string) => (typeof raw[k] === "string" ? (raw[k] as string) : "");
   const form = {

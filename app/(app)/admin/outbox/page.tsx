@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
-import { getActor } from "@/lib/session";
+import { notFound } from "next/navigation";
+import { requireActor } from "@/lib/session";
 import { getAdminScope } from "@/lib/admin/scope";
 import { listOutbox } from "@/lib/mail";
 import { formatDateTime } from "@/components/format";
@@ -10,8 +10,7 @@ export const metadata: Metadata = { title: "Outbox" };
 // A development aid: without SMTP_URL, mail waits in the database and is read here. With SMTP
 // configured the page is gone. Root-account admins only, and each sees only their schools' mail.
 export default async function OutboxPage() {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
+  const actor = await requireActor();
   const scope = await getAdminScope(actor.userId);
   if (process.env.SMTP_URL || scope.rootAccountIds.length === 0) notFound();
   const mails = await listOutbox(scope.rootAccountIds, 50);

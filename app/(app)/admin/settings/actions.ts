@@ -1,13 +1,11 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/action-state";
 import { accountSettingsSchema, updateAccountSettings } from "@/lib/admin/account-settings";
-import { getActor } from "@/lib/session";
+import { requireActor } from "@/lib/session";
 
 export async function updateSettingsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
+  const actor = await requireActor();
   const values = Object.fromEntries(
     [...formData.entries()].filter(([k]) => !k.startsWith("$")).map(([k, v]) => [k, String(v)]),
   );

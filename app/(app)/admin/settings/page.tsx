@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
-import { getActor } from "@/lib/session";
+import { requireActor } from "@/lib/session";
 import { listEditableAccounts } from "@/lib/admin/account-settings";
 import { Section } from "@/components/ui/section";
 import { SettingsForm } from "./settings-form";
@@ -8,8 +7,7 @@ import { SettingsForm } from "./settings-form";
 export const metadata: Metadata = { title: "Account settings" };
 
 export default async function AccountSettingsPage() {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
+  const actor = await requireActor();
   const accounts = await listEditableAccounts(actor);
   return (
     <div className="flex flex-col gap-6">

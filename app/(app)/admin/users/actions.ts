@@ -1,13 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/action-state";
 import { searchUsers } from "@/lib/admin/users";
 import { linkObserveeByAdmin, unlinkObservee } from "@/lib/observer-links";
 import { pageRequest } from "@/lib/pagination";
 import { rootAccountIdSchema } from "@/lib/pairing-codes/schemas";
-import { getActor } from "@/lib/session";
+import { getActor, requireActor } from "@/lib/session";
 
 const linkSchema = z.object({
   observer_id: z.coerce.number({ error: "Choose the observer." }).int().positive("Choose the observer."),
@@ -28,8 +27,7 @@ function linkInput(formData: FormData) {
 }
 
 export async function linkAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
+  const actor = await requireActor();
   const parsed = linkInput(formData);
   if (!parsed.success)
     return {
@@ -51,8 +49,7 @@ export async function linkAction(_prev: ActionState, formData: FormData): Promis
 }
 
 export async function unlinkAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
+  const actor = await requireActor();
   const parsed = linkInput(formData);
   if (!parsed.success) return { ok: false, message: "That link does not exist." };
   const { observer_id, student_id, root_account_id } = parsed.data;

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getActor } from "@/lib/session";
+import { requireActor } from "@/lib/session";
 import { searchUsers, userSearchSchema } from "@/lib/admin/users";
 import { pageRequest } from "@/lib/pagination";
 import { Pagination } from "@/components/ui/pagination";
@@ -16,8 +15,7 @@ export default async function AdminUsersPage({
 }: {
   searchParams: Promise<{ q?: string; page?: string }>;
 }) {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
+  const actor = await requireActor();
   const params = await searchParams;
   const { q } = userSearchSchema.parse({ q: typeof params.q === "string" ? params.q.slice(0, 100) : "" });
   const page = pageRequest({ page: params.page, per_page: PER_PAGE });

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getActor } from "@/lib/session";
+import { requireActor } from "@/lib/session";
 import { idOr404, or404 } from "../../page-helpers";
 import { getCourseRoster } from "@/lib/admin/courses";
 import { GenerateCode } from "@/components/pairing/generate-code";
@@ -10,8 +9,7 @@ import { generateCodeAction } from "../../code-actions";
 export const metadata: Metadata = { title: "Course pairing codes" };
 
 export default async function CoursePage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
+  const actor = await requireActor();
   const course = await or404(getCourseRoster(actor, idOr404((await params).id)));
   return (
     <div className="flex flex-col gap-4">

@@ -1,10 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/action-state";
 import { createAccessToken, revokeAccessToken } from "@/lib/tokens";
-import { getActor } from "@/lib/session";
+import { requireActor } from "@/lib/session";
 import { runIdAction } from "../../id-action";
 
 const tokenSchema = z.object({
@@ -26,8 +25,7 @@ export async function createTokenAction(
   _prev: CreateTokenState,
   formData: FormData,
 ): Promise<CreateTokenState> {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
+  const actor = await requireActor();
   const values = {
     purpose: String(formData.get("purpose") ?? ""),
     expires_days: String(formData.get("expires_days") ?? ""),

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getActor } from "@/lib/session";
+import { requireActor } from "@/lib/session";
 import { listAccessTokens } from "@/lib/tokens";
 import { formatDateTime } from "@/components/format";
 import { ConfirmAction } from "@/components/ui/confirm-action";
@@ -12,8 +11,7 @@ import { revokeTokenAction } from "./actions";
 export const metadata: Metadata = { title: "Access tokens" };
 
 export default async function TokensPage() {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
+  const actor = await requireActor();
   const tokens = await listAccessTokens(actor);
   return (
     <div className="flex flex-col gap-6">

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
-import { getActor } from "@/lib/session";
+import { requireActor } from "@/lib/session";
 import { idOr404, or404 } from "../../../page-helpers";
 import { getUserDetail } from "@/lib/admin/users";
 import { formatDateTime } from "@/components/format";
@@ -16,8 +15,7 @@ import { LinkList } from "./link-list";
 export const metadata: Metadata = { title: "User" };
 
 export default async function AdminUserPage({ params }: { params: Promise<{ id: string }> }) {
-  const actor = await getActor();
-  if (!actor) redirect("/login");
+  const actor = await requireActor();
   const user = await or404(getUserDetail(actor, idOr404((await params).id)));
   const isStudent = user.enrollments.some(
     (e) => e.type === "student" && (e.state === "active" || e.state === "invited"),
