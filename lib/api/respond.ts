@@ -1,25 +1,46 @@
 import "server-only";
 import { AppError, HTTP_STATUS, MESSAGES, toAppError } from "../errors.ts";
 
-/** Canvas's error bodies: 401s carry a `status`, everything else just `errors`. */
-export function errorResponse(err: AppError): Response {
-  const status = HTTP_STATUS[err.code];
+const UNEXPECTED = "An unexpected error occurred.";
+
+/** The one table's status, and Retry-After for a throttled caller. */
+function statusOf(err: AppError): { status: number; headers: Record<string, string> } {
   const headers: Record<string, string> = {};
+  if (err.code === "rate_limited" && err.retryAfter) headers["Retry-After"] = String(err.retryAfter);
+  return { status: HTTP_STATUS[err.code], headers };
+}
+
+/** Canvas's error bodies: 401s carry a `status`, everything else just `errors`. */
+function errorResponse(err: AppError): Response {
   let body: Record<string, unknown>;
   if (err.code === "unauthenticated")
     body = { status: "unauthenticated", errors: [{ message: MESSAGES.unauthenticated }] };
   else if (err.code === "unauthorized") body = { status: "unauthorized", errors: [{ message: err.message }] };
   else body = { errors: [{ message: err.message }] };
-  if (err.code === "rate_limited" && err.retryAfter) headers["Retry-After"] = String(err.retryAfter);
-  return Response.json(body, { status, headers });
+  return Response.json(body, statusOf(err));
 }
 
-/** Any thrown value → a response; unknown errors are logged and become a bare 500, never a stack trace. */
-export function renderError(err: unknown): Response {
+function textResponse(message: string, init: { status: number; headers?: Record<string, string> }) {
+  const headers = {
+    ...init.headers,
+    "Content-Type": "text/plain; charset=utf-8",
+    "Cache-Control": "no-store",
+  };
+  return new Response(message, { status: init.status, headers });
+}
+
+/**
+ * Any thrown value → a response: AppErrors through the one table (as Canvas's JSON, or as plain
+ * text for the session-authenticated downloads); unknown errors are logged and become a bare 500,
+ * never a stack trace.
+ */
+export function renderError(err: unknown, as: "json" | "text" = "json"): Response {
   const appError = toAppError(err);
-  if (appError) return errorResponse(appError);
+  if (appError)
+    return as === "json" ? errorResponse(appError) : textResponse(appError.message, statusOf(appError));
   console.error("[api] unexpected error", err);
-  return Response.json({ errors: [{ message: "An unexpected error occurred." }] }, { status: 500 });
+  if (as === "text") return textResponse(UNEXPECTED, { status: 500 });
+  return Response.json({ errors: [{ message: UNEXPECTED }] }, { status: 500 });
 }
 
 /**
