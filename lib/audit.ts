@@ -1,21 +1,28 @@
 import "server-only";
 import type { Tx } from "./db.ts";
-import type { LinkMethod, Prisma } from "./generated/prisma/client.ts";
+import { LinkMethod } from "./generated/prisma/enums.ts";
+import type { Prisma } from "./generated/prisma/client.ts";
 
-export type AuditAction =
-  | "link.created"
-  | "link.restored"
-  | "link.removed"
-  | "code.generated"
-  | "code.revoked"
-  | "code.redeemed"
-  | "code.failed"
-  | "token.created"
-  | "token.revoked"
-  | "settings.changed"
-  | "user.registered"
-  | "user.masqueraded"
-  | "login.password_set";
+/** Every audit event's action: one list for the writers' type and the audit page's filter. */
+export const AUDIT_ACTIONS = [
+  "link.created",
+  "link.restored",
+  "link.removed",
+  "code.generated",
+  "code.revoked",
+  "code.redeemed",
+  "code.failed",
+  "token.created",
+  "token.revoked",
+  "settings.changed",
+  "user.registered",
+  "user.masqueraded",
+  "login.password_set",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** How a change was made: a link's method (Prisma's enum), also used for unlinks and codes. */
+export const AUDIT_METHODS = Object.values(LinkMethod);
 
 export type AuditInput = {
   action: AuditAction;
@@ -41,7 +48,10 @@ export function actionMethod(
   return actor.userId === ownerId ? null : "admin";
 }
 
-/** Writes an audit event inside the caller's transaction, so it exists exactly when the change does. */
-export async function recordAudit(tx: Tx, event: AuditInput): Promise<void> {
+/**
+ * Writes an audit event. Pass the transaction of the change it records, so the event exists
+ * exactly when the change does; `db` only for events with no change (a refused attempt).
+ */
+export async function recordAudit(tx: Pick<Tx, "auditEvent">, event: AuditInput): Promise<void> {
   await tx.auditEvent.create({ data: { ...event } });
 }

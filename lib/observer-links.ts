@@ -3,3 +3,4 @@
 export * from "./observer-links/core.ts";
 export * from "./observer-links/queries.ts";
 export * from "./observer-links/manage.ts";
+export * from "./observer-links/target.ts";

@@ -5,17 +5,18 @@ import { z } from "zod";
 import { db } from "./db.ts";
 import { getDomainRootAccount } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
-import { AppError, MESSAGES } from "./errors.ts";
+import { AppError, fromPrismaError } from "./errors.ts";
+import { zodFieldErrors } from "./action-state.ts";
 import type { LinkMethod } from "./generated/prisma/client.ts";
 import { deliverSoon } from "./mail.ts";
 import { notifyWelcomeInTx } from "./notifications.ts";
-import { linkInTx } from "./observer-links/core.ts";
-import { consumeCodeInTx, findActiveCode } from "./pairing-codes/redeem.ts";
+import { findActiveCode, invalidCodeError, redeemCodeInTx } from "./pairing-codes/redeem.ts";
 import { loginRootAccountIds } from "./permissions.ts";
 import { passwordEmailProblem, passwordShapeProblem } from "./passwords.ts";
 import { createUserWithLogin } from "./provisioning.ts";
+import { assertObserverRegistrationOpen } from "./self-registration.ts";
 import { guessLimits, throttledAttempt } from "./throttle.ts";
-import { toUserJson, type UserJson } from "./users.ts";
+import { toUserJson, userJsonSelect, type UserJson } from "./users.ts";
 
 export { PASSWORD_RULES } from "./passwords.ts";
 
@@ -41,10 +42,7 @@ export type RegistrationInput = z.input<typeof registrationSchema> & {
   method?: Extract<LinkMethod, "self_registration" | "qr">;
 };
 
-const invalidCode = () =>
-  new AppError("bad_request", MESSAGES.invalidPairingCode, {
-    fieldErrors: { pairing_code: [MESSAGES.invalidPairingCode] },
-  });
+const invalidCode = () => invalidCodeError("bad_request");
 const loginTaken = () =>
   new AppError("bad_request", "An account with this email already exists. Sign in instead.", {
     fieldErrors: { unique_id: ["An account with this email already exists. Sign in instead."] },
@@ -55,15 +53,10 @@ export async function registerObserver(
   input: RegistrationInput,
 ): Promise<{ userId: number; student: UserJson; rootAccountId: number }> {
   const account = await getDomainRootAccount(input.host);
-  if (account.selfRegistration === "none")
-    throw new AppError(
-      "forbidden",
-      `${account.name} does not allow parents to register themselves. Ask your school for an account.`,
-    );
+  assertObserverRegistrationOpen(account);
   const parsed = registrationSchema.safeParse(input);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const i of parsed.error.issues) (fieldErrors[String(i.path[0])] ??= []).push(i.message);
+    const fieldErrors = zodFieldErrors(parsed.error.issues);
     throw new AppError("bad_request", Object.values(fieldErrors)[0][0], { fieldErrors });
   }
   const data = parsed.data;
@@ -76,14 +69,12 @@ export async function registerObserver(
       const studentAccounts = found ? await loginRootAccountIds(found.studentId) : [];
       if (!found || !studentAccounts.includes(account.id)) {
         attempt.fail();
-        await db.auditEvent.create({
-          data: {
-            action: "code.failed",
-            rootAccountId: account.id,
-            method: "self_registration",
-            ip: input.ip,
-            data: { reason: "self-registration with an invalid code" },
-          },
+        await recordAudit(db, {
+          action: "code.failed",
+          rootAccountId: account.id,
+          method: "self_registration",
+          ip: input.ip,
+          data: { reason: "self-registration with an invalid code" },
         });
         throw invalidCode();
       }
@@ -103,15 +94,15 @@ export async function registerObserver(
         { name: data.name, uniqueId: data.unique_id, rootAccountId: account.id, password: data.password },
         tx,
       );
-      if (!(await consumeCodeInTx(tx, code.id, user.id))) throw invalidCode();
-      await linkInTx(tx, {
-        studentId: code.studentId,
+      const redeemed = await redeemCodeInTx(tx, {
+        code,
         observerId: user.id,
-        rootAccountId: account.id,
-        method,
+        rootAccountIds: [account.id],
         actorId: user.id,
+        method,
         ip: input.ip,
       });
+      if (!redeemed) throw invalidCode();
       await recordAudit(tx, {
         action: "user.registered",
         actorId: user.id,
@@ -121,26 +112,9 @@ export async function registerObserver(
         method,
         ip: input.ip,
       });
-      await recordAudit(tx, {
-        action: "code.redeemed",
-        actorId: user.id,
-        subjectId: code.studentId,
-        targetId: user.id,
-        rootAccountId: account.id,
-        method,
-        ip: input.ip,
-        data: { pairingCodeId: code.id },
-      });
       const student = await tx.user.findUniqueOrThrow({
         where: { id: code.studentId },
-        select: {
-          id: true,
-          name: true,
-          createdAt: true,
-          sortableName: true,
-          shortName: true,
-          avatarUrl: true,
-        },
+        select: userJsonSelect,
       });
       await notifyWelcomeInTx(tx, {
         email: data.unique_id,
@@ -154,7 +128,7 @@ export async function registerObserver(
     return result;
   } catch (err) {
     // Two sign-ups with one email at once: the unique index decides, the loser changes nothing.
-    if ((err as { code?: string }).code === "P2002") throw loginTaken();
+    if (fromPrismaError(err)?.code === "conflict") throw loginTaken();
     throw err;
   }
 }

@@ -5,41 +5,18 @@ import { db } from "../db.ts";
 import type { Actor } from "../actor.ts";
 import type { PageRequest } from "../pagination.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
+import { LinkMethod } from "../generated/prisma/enums.ts";
+import { AUDIT_ACTIONS, AUDIT_METHODS } from "../audit.ts";
 import { requireAdminScope, usersInScopeWhere, type AdminScope } from "./scope.ts";
 
-export const AUDIT_ACTIONS = [
-  "link.created",
-  "link.restored",
-  "link.removed",
-  "code.generated",
-  "code.revoked",
-  "code.redeemed",
-  "code.failed",
-  "settings.changed",
-  "user.registered",
-  "token.created",
-  "token.revoked",
-] as const;
-export const AUDIT_METHODS = [
-  "code",
-  "qr",
-  "admin",
-  "sis",
-  "api",
-  "credentials",
-  "self_registration",
-] as const;
+export { AUDIT_ACTIONS, AUDIT_METHODS };
 
-const optionalEnum = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.preprocess((v) => (v === "" || v === null ? undefined : v), z.enum(values).optional());
-const optionalDate = z.preprocess(
-  (v) => (v === "" || v === null ? undefined : v),
-  z.coerce.date({ error: "Enter a valid date." }).optional(),
-);
+const blankIsAbsent = (v: unknown) => (v === "" || v === null ? undefined : v);
+const optionalDate = z.preprocess(blankIsAbsent, z.coerce.date({ error: "Enter a valid date." }).optional());
 
 export const auditFilterSchema = z.object({
-  action: optionalEnum(AUDIT_ACTIONS),
-  method: optionalEnum(AUDIT_METHODS),
+  action: z.preprocess(blankIsAbsent, z.enum(AUDIT_ACTIONS).optional()),
+  method: z.preprocess(blankIsAbsent, z.enum(LinkMethod).optional()),
   user: z.string().trim().max(100).optional().default(""),
   from: optionalDate,
   to: optionalDate,

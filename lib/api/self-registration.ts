@@ -30,8 +30,6 @@ export async function selfRegisterObserver(
   const account = await getDomainRootAccount(host);
   // Registration happens in the host's institution; naming another account is not found.
   if (accountParam !== "self" && accountParam !== String(account.id)) throw notFound();
-  if (account.selfRegistration === "none")
-    throw new AppError("forbidden", "Self-registration is not allowed for this account.");
   if (input.user.initial_enrollment_type !== "observer") {
     throw new AppError(
       "forbidden",

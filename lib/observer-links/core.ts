@@ -55,6 +55,15 @@ export async function linkInTx(
   return outcome;
 }
 
+/** Links (or restores) the pair in each of the root accounts, in the caller's transaction. */
+export async function linkInAccountsTx(
+  tx: Tx,
+  input: Omit<Parameters<typeof linkInTx>[1], "rootAccountId"> & { rootAccountIds: number[] },
+): Promise<void> {
+  const { rootAccountIds, ...link } = input;
+  for (const rootAccountId of rootAccountIds) await linkInTx(tx, { ...link, rootAccountId });
+}
+
 /** Soft-deletes the links and the observer enrollments they gave; restoring the link restores them. */
 export async function unlinkInTx(
   tx: Tx,

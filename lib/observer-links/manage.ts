@@ -4,22 +4,10 @@ import type { Actor } from "../actor.ts";
 import { AppError, notFound, unauthorized } from "../errors.ts";
 import { adminRootAccountIds, manageableRootAccountIds, sharedRootAccountIds } from "../permissions.ts";
 import { toUserJson, userJsonSelect, type UserJson } from "../users.ts";
-import { linkInTx, unlinkInTx } from "./core.ts";
+import { linkInAccountsTx, unlinkInTx } from "./core.ts";
+import { chooseRootAccounts, noSharedSchool, cannotObserveSelf, type RootAccountChoice } from "./target.ts";
 import { actionMethod } from "../audit.ts";
 import { deliverSoon } from "../mail.ts";
-
-export type RootAccountChoice = number | "all" | undefined;
-
-/** Canvas's `root_account_id`: absent → the domain root account, `all` → no filter, else that id. */
-export function chooseRootAccounts(
-  candidates: number[],
-  choice: RootAccountChoice,
-  domainRootAccountId: number,
-): number[] {
-  if (choice === "all") return candidates;
-  const wanted = choice ?? domainRootAccountId;
-  return candidates.filter((id) => id === wanted);
-}
 
 async function userJson(id: number): Promise<UserJson> {
   const user = await db.user.findUnique({ where: { id }, select: userJsonSelect });
@@ -114,31 +102,16 @@ export async function linkObserveeByAdmin(
 ): Promise<UserJson> {
   const adminOf = await adminRootAccountIds(actor.userId);
   if (adminOf.length === 0) throw unauthorized();
-  if (input.observerId === input.studentId)
-    throw new AppError("unprocessable", "A user cannot observe themself.");
+  if (input.observerId === input.studentId) throw cannotObserveSelf();
   const shared = await sharedRootAccountIds(input.observerId, input.studentId);
   const chosen = chooseRootAccounts(shared, input.rootAccountId, actor.domainRootAccountId);
   if (typeof input.rootAccountId === "number" && !adminOf.includes(input.rootAccountId)) throw unauthorized();
-  const accounts = chosen.filter((id) => adminOf.includes(id));
-  if (accounts.length === 0) {
-    if (chosen.length > 0) throw unauthorized();
-    throw new AppError(
-      "unprocessable",
-      "The observer and the student do not both belong to that school account.",
-    );
-  }
-  await db.$transaction(async (tx) => {
-    for (const rootAccountId of accounts) {
-      await linkInTx(tx, {
-        studentId: input.studentId,
-        observerId: input.observerId,
-        rootAccountId,
-        method: "admin",
-        actorId: actor.userId,
-        ip: actor.ip,
-      });
-    }
-  });
+  const rootAccountIds = chosen.filter((id) => adminOf.includes(id));
+  if (rootAccountIds.length === 0) throw chosen.length > 0 ? unauthorized() : noSharedSchool();
+  const link = { studentId: input.studentId, observerId: input.observerId, actorId: actor.userId };
+  await db.$transaction((tx) =>
+    linkInAccountsTx(tx, { ...link, method: "admin", ip: actor.ip, rootAccountIds }),
+  );
   deliverSoon(); // the student's "now observes you" email
   return userJson(input.studentId);
 }

@@ -7,6 +7,7 @@ import { env } from "../env.ts";
 import { AppError, unauthorized } from "../errors.ts";
 import { adminRootAccountIds, hasActiveStudentEnrollment, loginRootAccountIds } from "../permissions.ts";
 import { digestCode, formatCode, generateCode } from "./format.ts";
+import { assertObserverRegistrationOpen } from "../self-registration.ts";
 import { getAdminScope } from "../admin/scope.ts";
 import { liveCourse, liveStudentEnrollment } from "../live-states.ts";
 
@@ -87,12 +88,7 @@ async function prepareCode(actor: Actor, studentId: number): Promise<PreparedCod
   const account = await getRootAccountSettings(rootAccountId);
   await assertMayGenerateFor(actor, studentId, rootAccountId, account.teachersMayGenerateCodes);
   if (!(await hasActiveStudentEnrollment(studentId))) throw unauthorized();
-  if (account.selfRegistration === "none") {
-    throw new AppError(
-      "forbidden",
-      `${account.name} has not turned on observer registration, so pairing codes cannot be used there. Ask your school to turn it on.`,
-    );
-  }
+  assertObserverRegistrationOpen(account);
   return { studentId, rootAccountId, lifetimeMinutes: account.pairingCodeLifetimeMinutes };
 }
 

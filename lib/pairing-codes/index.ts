@@ -1,5 +1,7 @@
 // Pairing codes: generation, redemption (code, credentials, token), listing and revocation.
 export * from "./generate.ts";
 export * from "./redeem.ts";
+export * from "./redeem-proof.ts";
 export * from "./manage.ts";
+export * from "./eligibility.ts";
 export { formatCode, normalizeCode } from "./format.ts";

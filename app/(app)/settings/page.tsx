@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/session";
-import { getPairingEligibility } from "@/lib/home";
+import { getPairingEligibility } from "@/lib/pairing-codes";
 import { Notice } from "@/components/ui/notice";
 import { Section } from "@/components/ui/section";
 import { GenerateCode } from "@/components/pairing/generate-code";
