@@ -26,9 +26,19 @@ export function actionErrorState(err: unknown, values?: Record<string, string>):
   };
 }
 
-/** zod issues → field errors keyed by the first path segment. */
-export function zodFieldErrors(issues: { path: PropertyKey[]; message: string }[]): FieldErrors {
+/**
+ * The one zod → field-errors converter (forms and the REST API): each issue keyed by its path,
+ * Rails-style (`purpose`, `token[expires_at]`); an issue about the whole value is keyed `root`.
+ */
+export function zodFieldErrors(
+  issues: readonly { path: readonly PropertyKey[]; message: string }[],
+  root = "form",
+): FieldErrors {
   const out: FieldErrors = {};
-  for (const i of issues) (out[String(i.path[0] ?? "form")] ??= []).push(i.message);
+  for (const issue of issues) {
+    const [head, ...rest] = issue.path.map(String);
+    const key = head === undefined ? root : head + rest.map((p) => `[${p}]`).join("");
+    (out[key] ??= []).push(issue.message);
+  }
   return out;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import type { Actor } from "../actor.ts";
+import { zodFieldErrors } from "../action-state.ts";
 import { AppError } from "../errors.ts";
 import { resolveUserId } from "../users.ts";
 import { apiActor } from "./auth.ts";
@@ -80,15 +81,10 @@ export function publicApiRoute<P extends z.ZodType>(
 }
 
 /** Validates parameters with a zod schema; a failure is a 400 naming the field (Rails-style, `observee[unique_id]`). */
-export function parseParams<S extends z.ZodType>(schema: S, params: Params): z.infer<S> {
+function parseParams<S extends z.ZodType>(schema: S, params: Params): z.infer<S> {
   const parsed = schema.safeParse(params);
   if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) {
-      const [head, ...rest] = issue.path.map(String);
-      const field = head === undefined ? "request" : head + rest.map((p) => `[${p}]`).join("");
-      (fieldErrors[field] ??= []).push(issue.message);
-    }
+    const fieldErrors = zodFieldErrors(parsed.error.issues, "request");
     const [field, messages] = Object.entries(fieldErrors)[0];
     throw new AppError("bad_request", `${field}: ${messages[0]}`, { fieldErrors });
   }

@@ -13,7 +13,7 @@ export async function addStudentAction(_prev: ActionState, formData: FormData): 
   const values = { pairing_code: String(formData.get("pairing_code") ?? "") };
   const parsed = pairingCodeInputSchema.safeParse(formData.get("pairing_code"));
   if (!parsed.success)
-    return { ok: false, fieldErrors: { pairing_code: zodFieldErrors(parsed.error.issues).form }, values };
+    return { ok: false, fieldErrors: zodFieldErrors(parsed.error.issues, "pairing_code"), values };
   try {
     const student = await redeemPairingCode(actor, {
       observerId: actor.userId,
