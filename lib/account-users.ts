@@ -3,14 +3,22 @@ import "server-only";
 // creation with a login (POST /accounts/:id/users by an admin).
 import { db } from "./db.ts";
 import type { Actor } from "./actor.ts";
-import { accountSubtreeIds, requireAccountAdmin } from "./accounts.ts";
+import { requireAccountAdmin } from "./accounts.ts";
+import { accountSubtreeIds } from "./admin/scope.ts";
 import { recordAudit } from "./audit.ts";
-import { AppError } from "./errors.ts";
+import { AppError, fromPrismaError } from "./errors.ts";
 import { deliverSoon } from "./mail.ts";
 import { pageWithTotal, type PageRequest } from "./pagination.ts";
 import { sendPasswordSetupInTx } from "./password-setup.ts";
 import { createUserWithLogin, emailOf } from "./provisioning.ts";
-import { adminLoginSelect, toUserJson, userJsonSelect, withAdminFields, type UserJson } from "./users.ts";
+import {
+  adminLoginSelect,
+  toUserJson,
+  userJsonSelect,
+  userMatchWhere,
+  withAdminFields,
+  type UserJson,
+} from "./users.ts";
 
 export const SEARCH_TERM_MIN = 2;
 
@@ -41,26 +49,7 @@ export async function listAccountUsers(
             },
           },
         };
-  const matches = term
-    ? {
-        OR: [
-          { name: { contains: term, mode: "insensitive" as const } },
-          { email: { contains: term, mode: "insensitive" as const } },
-          {
-            logins: {
-              some: {
-                rootAccountId,
-                workflowState: "active" as const,
-                OR: [
-                  { uniqueIdNormalized: { contains: term.toLowerCase() } },
-                  { sisUserId: { contains: term, mode: "insensitive" as const } },
-                ],
-              },
-            },
-          },
-        ],
-      }
-    : {};
+  const matches = userMatchWhere(term ?? "", [rootAccountId]);
   const where = { workflowState: { not: "deleted" as const }, AND: [inAccount, matches] };
   const { rows, total } = await pageWithTotal(
     input.page,
@@ -176,7 +165,7 @@ export async function createAccountUser(actor: Actor, input: NewAccountUser): Pr
     return withAdminFields(toUserJson(row), row.logins, rootAccountId);
   } catch (err) {
     // Two admins creating the same login at once: the unique index decides.
-    if ((err as { code?: string }).code === "P2002") throw duplicateLogin("unique_id");
+    if (fromPrismaError(err)?.code === "conflict") throw duplicateLogin("unique_id");
     throw err;
   }
 }

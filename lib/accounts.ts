@@ -1,11 +1,12 @@
 import "server-only";
 import { db } from "./db.ts";
 import { parseId } from "./ids.ts";
-import { decodeSegment } from "./users.ts";
+import { decodeSegment } from "./ids.ts";
 import type { Actor } from "./actor.ts";
 import { AppError, notFound, unauthorized } from "./errors.ts";
 import { pageWithTotal, type PageRequest } from "./pagination.ts";
-import { administeredAccountIds, loginRootAccountIds } from "./permissions.ts";
+import { loginRootAccountIds } from "./permissions.ts";
+import { getAdminScope } from "./admin/scope.ts";
 
 export const accountSettingsSelect = {
   id: true,
@@ -151,8 +152,8 @@ export async function accountAccess(actor: Actor, accountId: number) {
   });
   if (!account) throw notFound();
   const rootAccountId = account.rootAccountId ?? account.id;
-  const scope = await administeredAccountIds(actor.userId);
-  if (scope.has(account.id)) return { account, rootAccountId, admin: true };
+  const scope = await getAdminScope(actor.userId);
+  if (scope.accountIds.includes(account.id)) return { account, rootAccountId, admin: true };
   if (!(await loginRootAccountIds(actor.userId)).includes(rootAccountId)) throw notFound();
   return { account, rootAccountId, admin: false };
 }
@@ -193,11 +194,4 @@ export async function listAccounts(
     () => db.account.count({ where }),
   );
   return { total, items: rows.map((a) => toAccountJson(a, true)) };
-}
-
-/** The account and all its sub-accounts, at any depth. */
-export async function accountSubtreeIds(accountId: number): Promise<number[]> {
-  const rows = await db.$queryRaw<{ id: number }[]>`
-    WITH RECURSIVE t(id) AS (SELECT ${accountId}::int UNION SELECT a.id FROM accounts a JOIN t ON a.parent_id = t.id) SELECT id FROM t`;
-  return rows.map((r) => r.id);
 }

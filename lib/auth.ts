@@ -5,7 +5,7 @@ import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { getDomainRootAccount } from "./accounts.ts";
 import { burnPasswordCheck, verifyPassword } from "./passwords.ts";
-import { findLoginForSignIn, recordSignIn } from "./users.ts";
+import { findLoginForSignIn, recordSignIn } from "./sign-in.ts";
 import { clientIp } from "./client-ip.ts";
 import { AppError } from "./errors.ts";
 import { signInLimits, throttledAttempt } from "./throttle.ts";

@@ -2,10 +2,11 @@ import "server-only";
 import { db } from "./db.ts";
 import type { Actor } from "./actor.ts";
 import { requireAccountAdmin } from "./accounts.ts";
-import { AppError, notFound, unauthorized } from "./errors.ts";
+import { AppError, fromPrismaError, notFound, unauthorized } from "./errors.ts";
 import type { EnrollmentType } from "./generated/prisma/client.ts";
 import { createCourse as insertCourse } from "./provisioning.ts";
-import { administeredAccountIds, loginRootAccountIds } from "./permissions.ts";
+import { loginRootAccountIds } from "./permissions.ts";
+import { getAdminScope } from "./admin/scope.ts";
 import { liveEnrollment } from "./live-states.ts";
 
 /** Canvas's Course object (the fields this product uses). */
@@ -67,13 +68,13 @@ export async function courseAccess(actor: Actor, courseId: number) {
   });
   if (!course) throw notFound();
   const [scope, mine] = await Promise.all([
-    administeredAccountIds(actor.userId),
+    getAdminScope(actor.userId),
     db.enrollment.findMany({
       where: { courseId, userId: actor.userId, ...liveEnrollment },
       select: { type: true, associatedUserId: true },
     }),
   ]);
-  const admin = scope.has(course.accountId);
+  const admin = scope.accountIds.includes(course.accountId);
   if (!admin && mine.length === 0) {
     if ((await loginRootAccountIds(actor.userId)).includes(course.rootAccountId)) throw unauthorized();
     throw notFound();
@@ -127,7 +128,7 @@ export async function createCourse(
     });
     return toCourseJson(await db.course.findUniqueOrThrow({ where: { id }, select: courseSelect }), true);
   } catch (err) {
-    if ((err as { code?: string }).code === "P2002" && input.sisCourseId) throw sisTaken(input.sisCourseId);
+    if (fromPrismaError(err)?.code === "conflict" && input.sisCourseId) throw sisTaken(input.sisCourseId);
     throw err;
   }
 }

@@ -6,7 +6,7 @@ import { AppError, notFound, unauthorized } from "./errors.ts";
 import { EnrollmentState, type EnrollmentType, type Prisma } from "./generated/prisma/client.ts";
 import { mirrorNewStudentEnrollment } from "./observer-links.ts";
 import { pageRequest, pageWithTotal, type PageRequest } from "./pagination.ts";
-import { administeredAccountIds } from "./permissions.ts";
+import { getAdminScope } from "./admin/scope.ts";
 import { enrollUser } from "./provisioning.ts";
 import { userAccess } from "./users.ts";
 import { LIVE_ENROLLMENT_STATES, liveEnrollment } from "./live-states.ts";
@@ -183,7 +183,7 @@ export async function listUserEnrollments(actor: Actor, input: EnrollmentFilter 
   if (access === "peer") throw unauthorized();
   let scope: Prisma.EnrollmentWhereInput = {};
   if (access === "admin") {
-    scope = { course: { accountId: { in: [...(await administeredAccountIds(actor.userId))] } } };
+    scope = { course: { accountId: { in: (await getAdminScope(actor.userId)).accountIds } } };
   } else if (access === "related") {
     const observes = await db.observationLink.findFirst({
       where: { observerId: actor.userId, studentId: input.userId, workflowState: "active" },

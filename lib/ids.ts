@@ -8,3 +8,16 @@ export function parseId(raw: string): number | null {
   const n = Number(raw);
   return n >= 1 && n <= MAX_ID ? n : null;
 }
+
+/**
+ * A path segment as the client meant it: Next hands some segments over still percent-encoded
+ * (`sis_login_id:a%40b`); a malformed escape (`100%`) is kept as typed rather than throwing.
+ */
+export function decodeSegment(value: unknown): string {
+  const raw = String(value ?? "");
+  try {
+    return decodeURIComponent(raw).trim();
+  } catch {
+    return raw.trim();
+  }
+}

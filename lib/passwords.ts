@@ -1,7 +1,7 @@
 import "server-only";
 import { hash, verify } from "@node-rs/argon2";
 
-// Argon2id with the library's defaults (19 MiB, 2 passes): memory-hard, as DESIGN.md asks.
+// Argon2id with the library's defaults (19 MiB, 2 passes): memory-hard, as the security model asks (ARCHITECTURE.md).
 export function hashPassword(password: string): Promise<string> {
   return hash(password);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "./db.ts";
+import { getAdminScope } from "./admin/scope.ts";
 import { liveStudentEnrollment } from "./live-states.ts";
 
 // Account admins hold every permission of their account. Observer links live at the root
@@ -50,52 +51,15 @@ export async function hasActiveStudentEnrollment(userId: number, rootAccountId?:
   return !!found;
 }
 
-// ——— Account-scope helpers for the supporting REST API (users, accounts, courses, enrollments) ———
-
-/**
- * Accounts the user administers: every account where they are an active admin, plus all of
- * those accounts' sub-accounts (an admin of a school district administers its schools).
- */
-export async function administeredAccountIds(userId: number): Promise<Set<number>> {
-  const rows = await db.$queryRaw<{ id: number }[]>`
-    WITH RECURSIVE scope(id) AS (
-      SELECT aa.account_id FROM account_admins aa JOIN accounts a ON a.id = aa.account_id
-       WHERE aa.user_id = ${userId} AND aa.workflow_state = 'active' AND a.workflow_state = 'active'
-      UNION
-      SELECT a.id FROM accounts a JOIN scope s ON a.parent_id = s.id WHERE a.workflow_state = 'active'
-    ) SELECT id FROM scope`;
-  return new Set(rows.map((r) => r.id));
-}
-
-/**
- * Does an admin scope cover the user? Yes when the user has a login in an administered root
- * account or an enrollment in a course of an administered (sub-)account.
- */
-export async function scopeCoversUser(scope: Set<number>, userId: number): Promise<boolean> {
-  if (scope.size === 0) return false;
-  const ids = [...scope];
-  const [login, enrollment] = await Promise.all([
-    db.login.findFirst({
-      where: { userId, workflowState: "active", rootAccountId: { in: ids } },
-      select: { id: true },
-    }),
-    db.enrollment.findFirst({
-      where: { userId, workflowState: { not: "deleted" }, course: { accountId: { in: ids } } },
-      select: { id: true },
-    }),
-  ]);
-  return !!(login || enrollment);
-}
-
 /** May `realUserId` act as `targetId` (`as_user_id`)? Root admins over the target's accounts, and never to gain an admin role they lack. */
 export async function mayMasquerade(realUserId: number, targetId: number): Promise<boolean> {
   if (realUserId === targetId) return true;
-  const [adminOf, targetIn, targetAdminOf] = await Promise.all([
+  const [adminOf, targetIn, theirs, mine] = await Promise.all([
     adminRootAccountIds(realUserId),
     loginRootAccountIds(targetId),
-    administeredAccountIds(targetId),
+    getAdminScope(targetId),
+    getAdminScope(realUserId),
   ]);
   if (!targetIn.some((id) => adminOf.includes(id))) return false;
-  const mine = await administeredAccountIds(realUserId);
-  return [...targetAdminOf].every((id) => mine.has(id));
+  return theirs.accountIds.every((id) => mine.accountIds.includes(id));
 }

@@ -17,7 +17,7 @@ if (!process.env.DATABASE_URL) {
 const { db } = await import("../lib/db.ts");
 const { issueAccessToken } = await import("../lib/tokens.ts");
 const { getDomainRootAccount } = await import("../lib/accounts.ts");
-const { findLoginForSignIn } = await import("../lib/users.ts");
+const { findLoginForSignIn } = await import("../lib/sign-in.ts");
 
 const USAGE = `Usage:
   npm run --silent cli -- token create --login <login> [--purpose <text>] [--expires-days <n>] [--host <host>]

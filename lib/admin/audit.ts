@@ -8,6 +8,7 @@ import type { Prisma } from "../generated/prisma/client.ts";
 import { LinkMethod } from "../generated/prisma/enums.ts";
 import { AUDIT_ACTIONS, AUDIT_METHODS } from "../audit.ts";
 import { requireAdminScope, usersInScopeWhere, type AdminScope } from "./scope.ts";
+import { userMatchWhere } from "../users/search.ts";
 
 export { AUDIT_ACTIONS, AUDIT_METHODS };
 
@@ -59,15 +60,8 @@ async function auditWhere(scope: AdminScope, filter: AuditFilter): Promise<Prism
   // "to" is a day: include all of it.
   if (filter.to) and.push({ createdAt: { lt: new Date(filter.to.getTime() + 86_400_000) } });
   if (filter.user) {
-    const asId = /^\d+$/.test(filter.user) ? Number(filter.user) : null;
     const matches = await db.user.findMany({
-      where: {
-        OR: [
-          { name: { contains: filter.user, mode: "insensitive" } },
-          { logins: { some: { uniqueIdNormalized: { contains: filter.user.toLowerCase() } } } },
-          ...(asId ? [{ id: asId }] : []),
-        ],
-      },
+      where: userMatchWhere(filter.user, scope.touchedRootAccountIds),
       select: { id: true },
       take: 200,
     });

@@ -13,38 +13,43 @@ export type AdminScope = {
   touchedRootAccountIds: number[];
 };
 
+type ScopeRow = { id: number; parent_id: number | null; root_id: number; direct: boolean };
+
 /**
- * Where the actor is an admin. A sub-account admin sees only users enrolled in courses of their
- * sub-accounts; a root admin sees everyone with a login in the root account. Cached per request.
+ * Where the user is an admin: the one computation of admin scope. An admin of an account
+ * administers all its sub-accounts at any depth (an admin of a district administers its
+ * schools). Cached per request.
  */
 export const getAdminScope = cache(async (userId: number): Promise<AdminScope> => {
-  const roles = await db.accountAdmin.findMany({
-    where: { userId, workflowState: "active", account: { workflowState: "active" } },
-    select: { account: { select: { id: true, parentId: true, rootAccountId: true } } },
-  });
-  if (roles.length === 0) return { rootAccountIds: [], accountIds: [], touchedRootAccountIds: [] };
-  const roots = [...new Set(roles.map((r) => r.account.rootAccountId ?? r.account.id))];
-  const all = await db.account.findMany({
-    where: { OR: [{ id: { in: roots } }, { rootAccountId: { in: roots } }], workflowState: "active" },
-    select: { id: true, parentId: true },
-  });
-  const children = new Map<number, number[]>();
-  for (const a of all)
-    if (a.parentId !== null) children.set(a.parentId, [...(children.get(a.parentId) ?? []), a.id]);
-  const accountIds = new Set<number>();
-  const stack = roles.map((r) => r.account.id);
-  while (stack.length) {
-    const id = stack.pop()!;
-    if (accountIds.has(id)) continue;
-    accountIds.add(id);
-    stack.push(...(children.get(id) ?? []));
-  }
+  const rows = await db.$queryRaw<ScopeRow[]>`
+    WITH RECURSIVE scope(id, parent_id, root_id, direct) AS (
+      SELECT a.id, a.parent_id, COALESCE(a.root_account_id, a.id), true
+        FROM account_admins aa JOIN accounts a ON a.id = aa.account_id
+       WHERE aa.user_id = ${userId} AND aa.workflow_state = 'active' AND a.workflow_state = 'active'
+      UNION
+      SELECT a.id, a.parent_id, COALESCE(a.root_account_id, a.id), false
+        FROM accounts a JOIN scope s ON a.parent_id = s.id WHERE a.workflow_state = 'active'
+    ) SELECT id, parent_id, root_id, direct FROM scope`;
+  const direct = rows.filter((r) => r.direct);
   return {
-    rootAccountIds: roles.filter((r) => r.account.parentId === null).map((r) => r.account.id),
-    accountIds: [...accountIds],
-    touchedRootAccountIds: roots,
+    rootAccountIds: unique(direct.filter((r) => r.parent_id === null).map((r) => r.id)),
+    accountIds: unique(rows.map((r) => r.id)),
+    touchedRootAccountIds: unique(direct.map((r) => r.root_id)),
   };
 });
+
+const unique = (ids: number[]) => [...new Set(ids)].sort((a, b) => a - b);
+
+/** An account and all its active sub-accounts, at any depth. */
+export async function accountSubtreeIds(accountId: number): Promise<number[]> {
+  const rows = await db.$queryRaw<{ id: number }[]>`
+    WITH RECURSIVE t(id) AS (
+      SELECT ${accountId}::int
+      UNION
+      SELECT a.id FROM accounts a JOIN t ON a.parent_id = t.id WHERE a.workflow_state = 'active'
+    ) SELECT id FROM t`;
+  return rows.map((r) => r.id);
+}
 
 export function isAnyAdmin(scope: AdminScope): boolean {
   return scope.accountIds.length > 0;
@@ -57,7 +62,10 @@ export async function requireAdminScope(actor: Actor): Promise<AdminScope> {
   return scope;
 }
 
-/** Prisma `where` for users the scope may see. */
+/**
+ * Prisma `where` for the users a scope covers: a login in an administered root account, or an
+ * enrollment in a course of an administered (sub-)account.
+ */
 export function usersInScopeWhere(scope: AdminScope) {
   return {
     workflowState: { not: "deleted" as const },
@@ -73,4 +81,14 @@ export function usersInScopeWhere(scope: AdminScope) {
       },
     ],
   };
+}
+
+/** Does the scope cover this user (see usersInScopeWhere)? */
+export async function scopeCoversUser(scope: AdminScope, userId: number): Promise<boolean> {
+  if (!isAnyAdmin(scope)) return false;
+  const found = await db.user.findFirst({
+    where: { id: userId, ...usersInScopeWhere(scope) },
+    select: { id: true },
+  });
+  return !!found;
 }

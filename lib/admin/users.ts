@@ -5,6 +5,7 @@ import type { Actor } from "../actor.ts";
 import { notFound } from "../errors.ts";
 import type { PageRequest } from "../pagination.ts";
 import { requireAdminScope, usersInScopeWhere } from "./scope.ts";
+import { userMatchWhere } from "../users/search.ts";
 
 export const userSearchSchema = z.object({
   q: z.string().trim().max(100, "Search for at most 100 characters.").default(""),
@@ -16,22 +17,13 @@ export type UserRow = {
   logins: { uniqueId: string; sisUserId: string | null; rootAccountName: string }[];
 };
 
-/** Users an admin may see, matching a name, login or SIS id (case-insensitive), sorted by sortable name. */
+/** Users an admin may see, matching userMatchWhere, sorted by sortable name. */
 export async function searchUsers(
   actor: Actor,
   input: { q: string; page: PageRequest },
 ): Promise<{ items: UserRow[]; total: number }> {
   const scope = await requireAdminScope(actor);
-  const q = input.q.trim();
-  const match = q
-    ? {
-        OR: [
-          { name: { contains: q, mode: "insensitive" as const } },
-          { logins: { some: { uniqueIdNormalized: { contains: q.toLowerCase() } } } },
-          { logins: { some: { sisUserId: { contains: q, mode: "insensitive" as const } } } },
-        ],
-      }
-    : {};
+  const match = userMatchWhere(input.q, scope.touchedRootAccountIds);
   const where = { AND: [usersInScopeWhere(scope), match] };
   const [total, rows] = await db.$transaction([
     db.user.count({ where }),

@@ -1,6 +1,6 @@
 import { notFound } from "../errors.ts";
 import { parseId } from "../ids.ts";
-import { decodeSegment } from "../users.ts";
+import { decodeSegment } from "../ids.ts";
 
 /** A numeric path id; anything else names no record (404, as Canvas answers). */
 export function pathId(value: string | undefined): number {

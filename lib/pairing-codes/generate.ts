@@ -4,7 +4,7 @@ import type { Actor } from "../actor.ts";
 import { actionMethod, recordAudit } from "../audit.ts";
 import { getRootAccountSettings } from "../accounts.ts";
 import { env } from "../env.ts";
-import { AppError, unauthorized } from "../errors.ts";
+import { fromPrismaError, unauthorized } from "../errors.ts";
 import { adminRootAccountIds, hasActiveStudentEnrollment, loginRootAccountIds } from "../permissions.ts";
 import { digestCode, formatCode, generateCode } from "./format.ts";
 import { assertObserverRegistrationOpen } from "../self-registration.ts";
@@ -144,7 +144,7 @@ async function retryingCollisions<T>(run: () => Promise<T>): Promise<T> {
     try {
       return await run();
     } catch (err) {
-      if ((err as { code?: string }).code === "P2002" && attempt < 3) continue;
+      if (fromPrismaError(err)?.code === "conflict" && attempt < 3) continue;
       throw err;
     }
   }

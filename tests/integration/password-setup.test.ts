@@ -4,7 +4,7 @@ import * as accountUsers from "../../app/api/v1/accounts/[account_id]/users/rout
 import { db } from "../../lib/db.ts";
 import { completePasswordSetup, findPasswordSetup } from "../../lib/password-setup.ts";
 import { verifyPassword } from "../../lib/passwords.ts";
-import { findLoginForSignIn } from "../../lib/users.ts";
+import { findLoginForSignIn } from "../../lib/sign-in.ts";
 import { client, world } from "../helpers/api-world.ts";
 import { uid } from "../helpers/factory.ts";
 import { errorOf } from "../helpers/errors.ts";

@@ -5,13 +5,13 @@ import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/action
 import { searchUsers } from "@/lib/admin/users";
 import { linkObserveeByAdmin, unlinkObservee } from "@/lib/observer-links";
 import { pageRequest } from "@/lib/pagination";
-import { rootAccountIdSchema } from "@/lib/pairing-codes/schemas";
+import { rootAccountIdParam } from "@/lib/schemas/common";
 import { getActor, requireActor } from "@/lib/session";
 
 const linkSchema = z.object({
   observer_id: z.coerce.number({ error: "Choose the observer." }).int().positive("Choose the observer."),
   student_id: z.coerce.number({ error: "Choose the student." }).int().positive("Choose the student."),
-  root_account_id: rootAccountIdSchema,
+  root_account_id: rootAccountIdParam,
 });
 
 function linkInput(formData: FormData) {
