@@ -7,8 +7,9 @@ const dateTime = new Intl.DateTimeFormat("en-US", {
 });
 const dateOnly = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
 
-export function formatDateTime(d: Date): string {
-  return `${dateTime.format(d)} UTC`;
+/** A Date, or an ISO 8601 string as the API's DTOs carry it. */
+export function formatDateTime(d: Date | string): string {
+  return `${dateTime.format(new Date(d))} UTC`;
 }
 
 export function formatDate(d: Date): string {

@@ -3,7 +3,8 @@ import { createHash, randomBytes } from "node:crypto";
 import { db, pool } from "./db.ts";
 import type { Actor } from "./actor.ts";
 import { recordAudit } from "./audit.ts";
-import { notFound } from "./errors.ts";
+import { notFound, unauthorized } from "./errors.ts";
+import { pageWithTotal, type PageRequest } from "./pagination.ts";
 
 const TOKEN_PREFIX = "opk_";
 
@@ -14,6 +15,8 @@ function digestToken(raw: string): string {
 export type NewTokenJson = {
   id: number;
   token: string;
+  /** Canvas's name for `token`. */
+  visible_token: string;
   hint: string;
   purpose: string;
   expires_at: string | null;
@@ -56,6 +59,7 @@ export async function issueAccessToken(input: {
   return {
     id: row.id,
     token: raw,
+    visible_token: raw,
     hint,
     purpose: input.purpose,
     expires_at: row.expiresAt?.toISOString() ?? null,
@@ -63,8 +67,22 @@ export async function issueAccessToken(input: {
   };
 }
 
+/**
+ * Tokens are personal: nobody, admins included, lists, mints or revokes someone else's. Canvas
+ * answers a caller without rights over the path's user with 401 "user not authorized to perform
+ * that action" (render_unauthorized_action) when listing and creating; we give that one answer on
+ * revoking too (Canvas: 404 there). Under your own user id, a token that is not yours is "not found".
+ */
+function assertSelf(actor: Actor, userId: number): void {
+  if (userId !== actor.userId) throw unauthorized();
+}
+
 /** A user creating a token for themself. */
-export function createAccessToken(actor: Actor, input: { purpose: string; expiresAt?: Date | null }) {
+export async function createAccessToken(
+  actor: Actor,
+  input: { userId: number; purpose: string; expiresAt?: Date | null },
+): Promise<NewTokenJson> {
+  assertSelf(actor, input.userId);
   return issueAccessToken({
     userId: actor.userId,
     purpose: input.purpose,
@@ -102,30 +120,61 @@ export async function authenticateAccessToken(raw: string): Promise<number | nul
   return (await authenticateAccessTokenUser(raw))?.id ?? null;
 }
 
-export type AccessTokenRow = {
+export type AccessTokenJson = {
   id: number;
   hint: string;
   purpose: string;
-  createdAt: Date;
-  expiresAt: Date | null;
-  lastUsedAt: Date | null;
+  expires_at: string | null;
+  created_at: string;
+  last_used_at: string | null;
 };
 
-/** The actor's live tokens (never the token itself: only its last 4 characters). */
-export async function listAccessTokens(actor: Actor): Promise<AccessTokenRow[]> {
-  return db.accessToken.findMany({
-    where: {
-      userId: actor.userId,
-      revokedAt: null,
-      OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }],
-    },
-    orderBy: { id: "desc" },
-    select: { id: true, hint: true, purpose: true, createdAt: true, expiresAt: true, lastUsedAt: true },
-  });
+/**
+ * A user's live tokens, newest first (never the token itself: only its last 4 characters). Without
+ * `page`, all of them.
+ */
+export async function listAccessTokens(
+  actor: Actor,
+  input: { userId: number; page?: PageRequest },
+): Promise<{ items: AccessTokenJson[]; total: number }> {
+  assertSelf(actor, input.userId);
+  const where = {
+    userId: actor.userId,
+    revokedAt: null,
+    OR: [{ expiresAt: null }, { expiresAt: { gt: new Date() } }],
+  };
+  const find = (page?: PageRequest) =>
+    db.accessToken.findMany({
+      where,
+      orderBy: { id: "desc" },
+      skip: page?.offset,
+      take: page?.perPage,
+      select: { id: true, hint: true, purpose: true, createdAt: true, expiresAt: true, lastUsedAt: true },
+    });
+  const { rows, total } = input.page
+    ? await pageWithTotal(
+        input.page,
+        () => find(input.page),
+        () => db.accessToken.count({ where }),
+      )
+    : await find().then((all) => ({ rows: all, total: all.length }));
+  const items = rows.map((t) => ({
+    id: t.id,
+    hint: t.hint,
+    purpose: t.purpose,
+    expires_at: t.expiresAt?.toISOString() ?? null,
+    created_at: t.createdAt.toISOString(),
+    last_used_at: t.lastUsedAt?.toISOString() ?? null,
+  }));
+  return { items, total };
 }
 
 /** Revokes one of the actor's own tokens; someone else's is "not found". */
-export async function revokeAccessToken(actor: Actor, input: { tokenId: number }): Promise<void> {
+export async function revokeAccessToken(
+  actor: Actor,
+  input: { userId: number; tokenId: number },
+): Promise<{ id: number }> {
+  assertSelf(actor, input.userId);
   await db.$transaction(async (tx) => {
     const revoked = await tx.accessToken.updateMany({
       where: { id: input.tokenId, userId: actor.userId, revokedAt: null },
@@ -140,4 +189,5 @@ export async function revokeAccessToken(actor: Actor, input: { tokenId: number }
       data: { tokenId: input.tokenId },
     });
   });
+  return { id: input.tokenId };
 }

@@ -8,7 +8,15 @@ import * as openapi from "../../app/api/v1/openapi.json/route.ts";
 import * as docs from "../../app/api/docs/route.ts";
 import * as scalar from "../../app/api/docs/scalar.js/route.ts";
 import { db } from "../../lib/db.ts";
+import {
+  createAccessToken,
+  issueAccessToken,
+  listAccessTokens,
+  revokeAccessToken,
+} from "../../lib/tokens.ts";
 import { client, world } from "../helpers/api-world.ts";
+import { errorOf } from "../helpers/errors.ts";
+import { actorFor } from "../helpers/factory.ts";
 
 describe("access tokens", () => {
   it("create for yourself (shown once), list hints, revoke; others' are refused or not found", async () => {
@@ -87,6 +95,64 @@ describe("access tokens", () => {
       (await call(me.GET, { url: "/", params: { user_id: "self" }, token: created.json.token })).status,
     ).toBe(401);
     expect((await del(w.parent.token)).status).toBe(404);
+  });
+
+  it("another user's tokens get one answer (401, as Canvas lists and creates) on every route", async () => {
+    const w = await world();
+    const call = client(w);
+    const theirs = await issueAccessToken({ userId: w.parent.id, purpose: "theirs", actorId: null });
+    const asAdmin = { token: w.admin.token };
+    const responses = [
+      await call(tokens.GET, { url: "/", params: { user_id: String(w.parent.id) }, ...asAdmin }),
+      await call(tokens.POST, {
+        method: "POST",
+        url: "/",
+        params: { user_id: String(w.parent.id) },
+        json: { token: { purpose: "x" } },
+        ...asAdmin,
+      }),
+      await call(token.DELETE, {
+        method: "DELETE",
+        url: "/",
+        params: { user_id: String(w.parent.id), token_id: String(theirs.id) },
+        ...asAdmin,
+      }),
+    ];
+    for (const r of responses)
+      expect(r.json).toEqual({
+        status: "unauthorized",
+        errors: [{ message: "user not authorized to perform that action" }],
+      });
+    expect(responses.map((r) => r.status)).toEqual([401, 401, 401]);
+    // The token was not touched; the same answers come from the domain functions themselves.
+    const admin = actorFor(w.admin, w.root.id);
+    expect((await listAccessTokens(actorFor(w.parent, w.root.id), { userId: w.parent.id })).total).toBe(2);
+    for (const run of [
+      () => listAccessTokens(admin, { userId: w.parent.id }),
+      () => createAccessToken(admin, { userId: w.parent.id, purpose: "x" }),
+      () => revokeAccessToken(admin, { userId: w.parent.id, tokenId: theirs.id }),
+    ])
+      expect((await errorOf(run())).code).toBe("unauthorized");
+  });
+
+  it("the list is paginated in the database, newest first, with Canvas's Link header", async () => {
+    const w = await world();
+    const call = client(w);
+    for (const purpose of ["one", "two", "three", "four"])
+      await issueAccessToken({ userId: w.student.id, purpose, actorId: null });
+    const page = (n: number) =>
+      call(tokens.GET, {
+        url: `/users/self/tokens?per_page=2&page=${n}`,
+        params: { user_id: "self" },
+        token: w.student.token,
+      });
+    const [first, third] = [await page(1), await page(3)];
+    expect(first.json.map((t: { purpose: string }) => t.purpose)).toEqual(["four", "three"]);
+    expect(first.headers.get("link")).toMatch(/[?&]page=3\b[^>]*>; rel="last"/);
+    expect(third.json.map((t: { purpose: string }) => t.purpose)).toEqual(["test"]);
+    expect(Object.keys(third.json[0]).sort()).toEqual(
+      ["created_at", "expires_at", "hint", "id", "last_used_at", "purpose"].sort(),
+    );
   });
 
   it("an invalid or past expiry is a 400 naming token[expires_at]", async () => {

@@ -36,7 +36,11 @@ export async function createTokenAction(
     const expiresAt = parsed.data.expires_days
       ? new Date(Date.now() + parsed.data.expires_days * 86_400_000)
       : null;
-    const made = await createAccessToken(actor, { purpose: parsed.data.purpose, expiresAt });
+    const made = await createAccessToken(actor, {
+      userId: actor.userId,
+      purpose: parsed.data.purpose,
+      expiresAt,
+    });
     revalidatePath("/settings/tokens");
     return { ok: true, token: made.token };
   } catch (err) {
@@ -50,6 +54,6 @@ export async function revokeTokenAction(_prev: ActionState, formData: FormData):
     missing: "That token does not exist.",
     done: "Token revoked.",
     revalidate: "/settings/tokens",
-    run: (actor, tokenId) => revokeAccessToken(actor, { tokenId }),
+    run: (actor, tokenId) => revokeAccessToken(actor, { userId: actor.userId, tokenId }),
   });
 }

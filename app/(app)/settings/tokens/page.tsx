@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Access tokens" };
 
 export default async function TokensPage() {
   const actor = await requireActor();
-  const tokens = await listAccessTokens(actor);
+  const { items: tokens } = await listAccessTokens(actor, { userId: actor.userId });
   return (
     <div className="flex flex-col gap-6">
       <div>
@@ -37,9 +37,9 @@ export default async function TokensPage() {
                 <div>
                   <p className="font-semibold">{t.purpose}</p>
                   <p className="text-sm text-slate-700">
-                    Ends in …{t.hint} · made {formatDateTime(t.createdAt)} ·{" "}
-                    {t.expiresAt ? `expires ${formatDateTime(t.expiresAt)}` : "never expires"} ·{" "}
-                    {t.lastUsedAt ? `last used ${formatDateTime(t.lastUsedAt)}` : "never used"}
+                    Ends in …{t.hint} · made {formatDateTime(t.created_at)} ·{" "}
+                    {t.expires_at ? `expires ${formatDateTime(t.expires_at)}` : "never expires"} ·{" "}
+                    {t.last_used_at ? `last used ${formatDateTime(t.last_used_at)}` : "never used"}
                   </p>
                 </div>
                 <ConfirmAction
