@@ -5,6 +5,9 @@ import "server-only";
 // retried with backoff (1, 2, 4… minutes, MAX_ATTEMPTS in all) on the next delivery run.
 import nodemailer from "nodemailer";
 import { db, type Tx } from "./db.ts";
+import type { Actor } from "./actor.ts";
+import { getAdminScope } from "./admin/scope.ts";
+import { notFound } from "./errors.ts";
 
 /** `rootAccountId`: the school the email is about (whose admins may read it in the outbox). */
 export type Email = { to: string; subject: string; text: string; rootAccountId: number | null };
@@ -91,12 +94,17 @@ export type OutboxRow = {
   createdAt: Date;
 };
 
-/** The newest outbox emails about the given schools (the outbox page: a root admin's own schools). */
-export async function listOutbox(rootAccountIds: number[], limit = 50): Promise<OutboxRow[]> {
+/**
+ * The newest outbox emails about the schools the actor administers at the root. Mail holds links
+ * and names, so anyone else (sub-account admins included) is told the outbox does not exist.
+ */
+export async function listOutbox(actor: Actor, input: { limit?: number } = {}): Promise<OutboxRow[]> {
+  const { rootAccountIds } = await getAdminScope(actor.userId);
+  if (rootAccountIds.length === 0) throw notFound();
   return db.outboxEmail.findMany({
     where: { rootAccountId: { in: rootAccountIds } },
     orderBy: { id: "desc" },
-    take: Math.min(200, Math.max(1, limit)),
+    take: Math.min(200, Math.max(1, input.limit ?? 50)),
     select: {
       id: true,
       to: true,

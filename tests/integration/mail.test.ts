@@ -6,7 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../lib/db.ts";
 import { deliverPendingEmails, listOutbox } from "../../lib/mail.ts";
 import { linkObserveeByAdmin } from "../../lib/observer-links/manage.ts";
-import { actorFor, makeAdmin, makeRootAccount, makeStudent, makeUser } from "../helpers/factory.ts";
+import { createSubAccount, makeAccountAdmin } from "../../lib/provisioning.ts";
+import type { Actor } from "../../lib/actor.ts";
+import { errorOf } from "../helpers/errors.ts";
+import { actorFor, makeAdmin, makeRootAccount, makeStudent, makeUser, uid } from "../helpers/factory.ts";
 
 const received: { to: string; body: string }[] = [];
 const refuseOnce = new Set<string>();
@@ -82,15 +85,20 @@ describe("email", () => {
     expect(mail?.body).toContain("If this is wrong, tell your school");
   });
 
-  it("the outbox lists a school's mail only to that school's admins", async () => {
+  it("the outbox lists a school's mail only to that school's root admins; anyone else gets not found", async () => {
     const [a, b] = [await makeRootAccount(), await makeRootAccount()];
     const studentA = await makeStudent(a.id);
     const parentA = await makeUser(a.id);
-    await linkObserveeByAdmin(actorFor(await makeAdmin(a.id), a.id), {
-      observerId: parentA.id,
-      studentId: studentA.id,
-    });
-    expect((await listOutbox([a.id], 200)).map((m) => m.to)).toContain(studentA.login);
-    expect((await listOutbox([b.id], 200)).map((m) => m.to)).not.toContain(studentA.login);
+    const adminA = actorFor(await makeAdmin(a.id), a.id);
+    await linkObserveeByAdmin(adminA, { observerId: parentA.id, studentId: studentA.id });
+    const recipients = async (actor: Actor) => (await listOutbox(actor, { limit: 200 })).map((m) => m.to);
+    expect(await recipients(adminA)).toContain(studentA.login);
+    expect(await recipients(actorFor(await makeAdmin(b.id), b.id))).not.toContain(studentA.login);
+
+    const sub = await createSubAccount({ name: `Sub ${uid()}`, parentId: a.id });
+    const subAdmin = await makeUser(a.id);
+    await makeAccountAdmin({ accountId: sub.id, userId: subAdmin.id });
+    for (const outsider of [parentA, studentA, subAdmin])
+      expect((await errorOf(listOutbox(actorFor(outsider, a.id)))).code).toBe("not_found");
   });
 });
