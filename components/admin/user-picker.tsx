@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useId, useRef, useState } from "react";
+import { FieldError } from "@/components/ui/field";
 
 export type PickerOption = { id: number; name: string; detail: string };
 
@@ -121,9 +122,7 @@ export function UserPicker({
           ))
         )}
       </ul>
-      <p id={errorId} aria-live="polite" className="min-h-5 text-sm text-red-700">
-        {errors?.join(" ") ?? ""}
-      </p>
+      <FieldError id={errorId} errors={errors} />
       <p aria-live="polite" className="sr-only">
         {showList
           ? `${options.length} ${options.length === 1 ? "match" : "matches"}`

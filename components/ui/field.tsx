@@ -31,9 +31,19 @@ export function Field({ label, name, errors, hint, id, className, ...input }: Fi
         className={`rounded-md border px-3 py-2 text-base shadow-sm focus:border-blue-700 ${invalid ? "border-red-600" : "border-slate-400"} ${className ?? ""}`}
         {...input}
       />
-      <p id={errorId} aria-live="polite" className="min-h-5 text-sm text-red-700">
-        {errors?.join(" ")}
-      </p>
+      <FieldError id={errorId} errors={errors} />
     </div>
+  );
+}
+
+/**
+ * A field's error line: always present (so aria-describedby resolves) and announced when it
+ * changes. `compact`: takes no room while empty (for controls that rarely fail, like checkboxes).
+ */
+export function FieldError({ id, errors, compact }: { id: string; errors?: string[]; compact?: boolean }) {
+  return (
+    <p id={id} aria-live="polite" className={`${compact ? "" : "min-h-5 "}text-sm text-red-700`}>
+      {errors?.join(" ")}
+    </p>
   );
 }

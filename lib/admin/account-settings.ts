@@ -9,16 +9,17 @@ import { requireAdminScope } from "./scope.ts";
 
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
+// Snake_case like every other form and the REST API's parameters.
 export const accountSettingsSchema = z.object({
-  rootAccountId: z.coerce.number().int().positive(),
-  selfRegistration: z.enum(["none", "observers", "all"], { error: "Choose who may register themselves." }),
-  pairingCodeLifetimeDays: z.coerce
+  root_account_id: z.coerce.number({ error: "That account does not exist." }).int().positive(),
+  self_registration: z.enum(["none", "observers", "all"], { error: "Choose who may register themselves." }),
+  pairing_code_lifetime_days: z.coerce
     .number({ error: "Enter a number of days." })
     .int("Enter a whole number of days.")
     .min(1, "A code must live at least 1 day.")
     .max(30, "A code may live at most 30 days."),
-  studentsMayRemoveObservers: checkbox,
-  teachersMayGenerateCodes: checkbox,
+  students_may_remove_observers: checkbox,
+  teachers_may_generate_codes: checkbox,
 });
 export type AccountSettingsInput = z.infer<typeof accountSettingsSchema>;
 
@@ -36,17 +37,18 @@ export async function listEditableAccounts(actor: Actor) {
 export async function updateAccountSettings(actor: Actor, input: AccountSettingsInput) {
   const scope = await requireAdminScope(actor);
   // Settings belong to the institution: a sub-account admin may not change them.
-  if (!scope.rootAccountIds.includes(input.rootAccountId))
-    throw scope.touchedRootAccountIds.includes(input.rootAccountId) ? unauthorized() : notFound();
+  const rootAccountId = input.root_account_id;
+  if (!scope.rootAccountIds.includes(rootAccountId))
+    throw scope.touchedRootAccountIds.includes(rootAccountId) ? unauthorized() : notFound();
   const next = {
-    selfRegistration: input.selfRegistration,
-    pairingCodeLifetimeMinutes: input.pairingCodeLifetimeDays * 24 * 60,
-    studentsMayRemoveObservers: input.studentsMayRemoveObservers,
-    teachersMayGenerateCodes: input.teachersMayGenerateCodes,
+    selfRegistration: input.self_registration,
+    pairingCodeLifetimeMinutes: input.pairing_code_lifetime_days * 24 * 60,
+    studentsMayRemoveObservers: input.students_may_remove_observers,
+    teachersMayGenerateCodes: input.teachers_may_generate_codes,
   };
   return db.$transaction(async (tx) => {
     const before = await tx.account.findUniqueOrThrow({
-      where: { id: input.rootAccountId },
+      where: { id: rootAccountId },
       select: accountSettingsSelect,
     });
     const changed = Object.fromEntries(
@@ -56,14 +58,14 @@ export async function updateAccountSettings(actor: Actor, input: AccountSettings
     );
     if (Object.keys(changed).length === 0) return before;
     const after = await tx.account.update({
-      where: { id: input.rootAccountId },
+      where: { id: rootAccountId },
       data: next,
       select: accountSettingsSelect,
     });
     await recordAudit(tx, {
       action: "settings.changed",
       actorId: actor.userId,
-      rootAccountId: input.rootAccountId,
+      rootAccountId,
       ip: actor.ip,
       data: changed,
     });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db.ts";
 import { auditCsv, listAuditEvents } from "../../lib/admin/audit.ts";
-import { listEditableAccounts, updateAccountSettings } from "../../lib/admin/account-settings.ts";
+import {
+  accountSettingsSchema,
+  listEditableAccounts,
+  updateAccountSettings,
+} from "../../lib/admin/account-settings.ts";
+import { zodFieldErrors } from "../../lib/action-state.ts";
 import { courseCodesCsv, getCourseRoster, listCodeCourses } from "../../lib/admin/courses.ts";
 import { getUserDetail, searchUsers } from "../../lib/admin/users.ts";
 import { linkObserveeByAdmin } from "../../lib/observer-links.ts";
@@ -101,11 +106,11 @@ describe("account settings", () => {
     const s = await school();
     expect((await listEditableAccounts(s.as(s.admin))).map((a) => a.id)).toEqual([s.account.id]);
     const input = {
-      rootAccountId: s.account.id,
-      selfRegistration: "all" as const,
-      pairingCodeLifetimeDays: 3,
-      studentsMayRemoveObservers: true,
-      teachersMayGenerateCodes: false,
+      root_account_id: s.account.id,
+      self_registration: "all" as const,
+      pairing_code_lifetime_days: 3,
+      students_may_remove_observers: true,
+      teachers_may_generate_codes: false,
     };
     const after = await updateAccountSettings(s.as(s.admin), input);
     expect(after).toMatchObject({
@@ -124,6 +129,29 @@ describe("account settings", () => {
     });
     expect(await errorOf(updateAccountSettings(s.as(s.subAdmin), input))).toMatchObject({
       code: "unauthorized",
+    });
+  });
+
+  it("the form's fields are snake_case and each bad one names its own error", () => {
+    const form = { root_account_id: "7", self_registration: "anyone", pairing_code_lifetime_days: "31" };
+    const parsed = accountSettingsSchema.safeParse(form);
+    expect(parsed.success).toBe(false);
+    expect(zodFieldErrors(parsed.error!.issues)).toEqual({
+      self_registration: ["Choose who may register themselves."],
+      pairing_code_lifetime_days: ["A code may live at most 30 days."],
+    });
+    const ok = accountSettingsSchema.parse({
+      ...form,
+      self_registration: "none",
+      pairing_code_lifetime_days: "2",
+      teachers_may_generate_codes: "on",
+    });
+    expect(ok).toEqual({
+      root_account_id: 7,
+      self_registration: "none",
+      pairing_code_lifetime_days: 2,
+      students_may_remove_observers: false,
+      teachers_may_generate_codes: true,
     });
   });
 });

@@ -1,7 +1,7 @@
 "use client";
 import { useActionState } from "react";
 import type { ActionState } from "@/lib/action-state";
-import { Field } from "@/components/ui/field";
+import { Field, FieldError } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { updateSettingsAction } from "./actions";
@@ -21,64 +21,79 @@ const REGISTRATION = [
   ["all", "Everyone"],
 ] as const;
 
+const CHECKBOXES = [
+  ["students_may_remove_observers", "studentsMayRemoveObservers", "Students may remove their observers"],
+  [
+    "teachers_may_generate_codes",
+    "teachersMayGenerateCodes",
+    "Teachers may generate pairing codes for their students",
+  ],
+] as const;
+
 export function SettingsForm({ account }: { account: Settings }) {
   const [state, action] = useActionState(updateSettingsAction, {} as ActionState);
   // After a save (or a failure) React resets the form; show what was submitted, not the stale props.
   const v = state.values;
-  const checked = (k: "studentsMayRemoveObservers" | "teachersMayGenerateCodes") =>
-    v ? v[k] === "on" : account[k];
-  const id = (k: string) => `${k}-${account.id}`;
+  const errors = (name: string) => state.fieldErrors?.[name];
+  const id = (name: string) => `${name}-${account.id}`;
+  const errorId = (name: string) => `${id(name)}-error`;
+  const invalid = (name: string) => (errors(name)?.length ? true : undefined);
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
-      {state.message && <Notice tone={state.ok ? "success" : "error"}>{state.message}</Notice>}
-      <input type="hidden" name="rootAccountId" value={account.id} />
+      {state.message && (
+        <Notice tone={state.ok ? "success" : "error"}>
+          {/* The account id is a hidden field: its error can only be told here. */}
+          {[state.message, ...(errors("root_account_id") ?? [])].join(" ")}
+        </Notice>
+      )}
+      <input type="hidden" name="root_account_id" value={account.id} />
       <fieldset className="flex flex-col gap-1">
         <legend className="text-sm font-medium text-slate-800">Who may register themselves</legend>
         {REGISTRATION.map(([value, label]) => (
           <label key={value} className="flex items-start gap-2">
             <input
               type="radio"
-              name="selfRegistration"
+              name="self_registration"
               value={value}
-              defaultChecked={(v?.selfRegistration ?? account.selfRegistration) === value}
+              defaultChecked={(v?.self_registration ?? account.selfRegistration) === value}
+              aria-describedby={errorId("self_registration")}
               className="mt-1"
             />{" "}
             {label}
           </label>
         ))}
+        <FieldError id={errorId("self_registration")} errors={errors("self_registration")} />
       </fieldset>
       <Field
-        id={id("lifetime")}
+        id={id("pairing_code_lifetime_days")}
         label="Pairing codes expire after (days)"
-        name="pairingCodeLifetimeDays"
+        name="pairing_code_lifetime_days"
         type="number"
         min={1}
         max={30}
         inputMode="numeric"
         className="max-w-32"
         defaultValue={
-          v?.pairingCodeLifetimeDays ?? String(Math.round(account.pairingCodeLifetimeMinutes / 1440))
+          v?.pairing_code_lifetime_days ?? String(Math.round(account.pairingCodeLifetimeMinutes / 1440))
         }
-        errors={state.fieldErrors?.pairingCodeLifetimeDays}
+        errors={errors("pairing_code_lifetime_days")}
       />
-      <label className="flex items-start gap-2">
-        <input
-          type="checkbox"
-          name="studentsMayRemoveObservers"
-          defaultChecked={checked("studentsMayRemoveObservers")}
-          className="mt-1"
-        />{" "}
-        Students may remove their observers
-      </label>
-      <label className="flex items-start gap-2">
-        <input
-          type="checkbox"
-          name="teachersMayGenerateCodes"
-          defaultChecked={checked("teachersMayGenerateCodes")}
-          className="mt-1"
-        />{" "}
-        Teachers may generate pairing codes for their students
-      </label>
+      {CHECKBOXES.map(([name, setting, label]) => (
+        <div key={name} className="flex flex-col">
+          <label className="flex items-start gap-2">
+            <input
+              type="checkbox"
+              name={name}
+              defaultChecked={v ? v[name] === "on" : account[setting]}
+              aria-describedby={errorId(name)}
+              aria-invalid={invalid(name)}
+              className="mt-1"
+            />{" "}
+            {label}
+          </label>
+          <FieldError id={errorId(name)} errors={errors(name)} compact />
+        </div>
+      ))}
       <div>
         <SubmitButton pendingText="Saving…">Save settings</SubmitButton>
       </div>
