@@ -16,7 +16,7 @@ export async function queueEmailInTx(tx: Tx, email: Email): Promise<void> {
   await tx.outboxEmail.create({ data: email });
 }
 
-export const MAX_ATTEMPTS = 6;
+const MAX_ATTEMPTS = 6;
 
 let transport: nodemailer.Transporter | null | undefined;
 function smtp(): nodemailer.Transporter | null {

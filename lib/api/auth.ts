@@ -30,10 +30,3 @@ export async function apiActor(req: Request): Promise<Actor | null> {
   // The token lookup re-read the user's state, so this is as fresh as loadActor.
   return { userId: user.id, name: user.name, domainRootAccountId, ip: clientIp(req.headers), via: "token" };
 }
-
-/** Authenticates an API request; throws Canvas's 401 "unauthenticated" when there is no valid token. */
-export async function requireApiActor(req: Request): Promise<Actor> {
-  const actor = await apiActor(req);
-  if (!actor) throw new AppError("unauthenticated", MESSAGES.unauthenticated);
-  return actor;
-}

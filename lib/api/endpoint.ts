@@ -2,7 +2,7 @@
 // lib/openapi builds /api/v1/openapi.json from the very same objects, so the two cannot drift.
 import type { z } from "zod";
 
-export type HttpMethod = "get" | "post" | "put" | "delete";
+type HttpMethod = "get" | "post" | "put" | "delete";
 
 export type Endpoint<P extends z.ZodType = z.ZodType> = {
   method: HttpMethod;
@@ -12,8 +12,8 @@ export type Endpoint<P extends z.ZodType = z.ZodType> = {
   summary: string;
   description?: string;
   tag: string;
-  /** `none`: no token needed (self-registration); the handler then gets a null actor when absent. */
-  auth?: "required" | "optional";
+  /** `optional`: no token needed (self-registration), the handler gets a null actor; absent: a token is required. */
+  auth?: "optional";
   /** Query, form, multipart or JSON parameters (merged Rails-style). */
   params: P;
   /** The success body's schema; a list endpoint returns an array of it, paginated. */

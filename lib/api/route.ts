@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import type { Actor } from "../actor.ts";
 import { zodFieldErrors } from "../action-state.ts";
-import { AppError } from "../errors.ts";
+import { AppError, MESSAGES } from "../errors.ts";
 import { resolveUserId } from "../users.ts";
 import { apiActor } from "./auth.ts";
 import type { Endpoint } from "./endpoint.ts";
@@ -39,7 +39,7 @@ function toResponse(result: Result, e: { status?: number }): Response {
 async function prepare<P extends z.ZodType>(req: Request, context: RouteContext, e: Endpoint<P>) {
   // Authenticate before reading the body: an anonymous caller learns nothing about validation.
   let actor = await apiActor(req);
-  if (!actor && e.auth !== "optional") throw new AppError("unauthenticated", "user authorization required");
+  if (!actor && e.auth !== "optional") throw new AppError("unauthenticated", MESSAGES.unauthenticated);
   const [params, path] = await Promise.all([readParams(req), context.params]);
   if (actor && params.as_user_id !== undefined && params.as_user_id !== "")
     actor = await masquerade(actor, params.as_user_id, req);
