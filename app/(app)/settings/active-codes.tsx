@@ -1,5 +1,5 @@
 import type { Actor } from "@/lib/actor";
-import { listActivePairingCodes } from "@/lib/pairing-codes";
+import { listActivePairingCodes, MAX_ACTIVE_CODES } from "@/lib/pairing-codes";
 import { formatDateTime } from "@/components/format";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Section } from "@/components/ui/section";
@@ -12,7 +12,7 @@ export async function ActiveCodes({ actor }: { actor: Actor }) {
     <Section
       id="codes"
       title="Active codes"
-      description={`${codes.length} of 5 possible. For your safety a code is shown only once; revoke any you did not hand out.`}
+      description={`${codes.length} of ${MAX_ACTIVE_CODES} possible. For your safety a code is shown only once; revoke any you did not hand out.`}
     >
       {codes.length === 0 ? (
         <p className="text-slate-700">You have no active codes.</p>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/session";
-import { getPairingEligibility } from "@/lib/pairing-codes";
+import { getPairingEligibility, MAX_ACTIVE_CODES } from "@/lib/pairing-codes";
 import { Notice } from "@/components/ui/notice";
 import { Section } from "@/components/ui/section";
 import { GenerateCode } from "@/components/pairing/generate-code";
@@ -31,8 +31,8 @@ export default async function SettingsPage() {
           <div className="flex flex-col gap-3">
             <p className="text-sm text-slate-700">
               A code works once and expires after {pairing.lifetimeDays}{" "}
-              {pairing.lifetimeDays === 1 ? "day" : "days"}. You can have up to 5 active codes: making a sixth
-              revokes the oldest.
+              {pairing.lifetimeDays === 1 ? "day" : "days"}. You can have up to {MAX_ACTIVE_CODES} active
+              codes: making another then revokes the oldest.
             </p>
             <GenerateCode action={generateCodeAction} label="Pair with Observer" />
           </div>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireActor } from "@/lib/session";
 import { idOr404, or404 } from "../../page-helpers";
 import { getCourseRoster } from "@/lib/admin/courses";
+import { MAX_ACTIVE_CODES } from "@/lib/pairing-codes";
 import { GenerateCode } from "@/components/pairing/generate-code";
 import { generateCodeAction } from "../../code-actions";
 
@@ -22,7 +23,8 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
       <div className="rounded-lg border border-slate-200 bg-white p-4">
         <p className="text-slate-700">
           The CSV file has a new code for every student (columns Last Name, First Name, SIS ID, Pairing Code,
-          Expires At). Each student keeps at most 5 active codes: downloading again revokes the oldest ones.
+          Expires At). Each student keeps at most {MAX_ACTIVE_CODES} active codes: downloading again revokes
+          the oldest ones.
         </p>
         <form method="post" action={`/courses/${course.id}/pairing-codes.csv`}>
           <button
