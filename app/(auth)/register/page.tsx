@@ -3,6 +3,7 @@ import { FooterLink } from "@/components/ui/footer-link";
 import { headers } from "next/headers";
 import { getDomainRootAccount, rootAccountName } from "@/lib/accounts";
 import { PASSWORD_RULES } from "@/lib/registration";
+import { observerRegistrationClosedMessage, observerRegistrationOpen } from "@/lib/self-registration";
 import { Notice } from "@/components/ui/notice";
 import { RegisterForm } from "./register-form";
 
@@ -19,7 +20,7 @@ export default async function RegisterPage({
   // work here: say where it belongs instead of letting the parent fill in the form for nothing.
   const elsewhere =
     codeAccount && codeAccount !== String(account.id) ? await rootAccountName(codeAccount) : null;
-  const open = account.selfRegistration !== "none";
+  const open = observerRegistrationOpen(account);
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-6 px-4 py-10">
       <div>
@@ -40,9 +41,7 @@ export default async function RegisterPage({
           <RegisterForm code={code?.slice(0, 64)} via={code ? "qr" : ""} passwordRules={PASSWORD_RULES} />
         </div>
       ) : (
-        <Notice tone="info">
-          {account.name} does not let parents register themselves. Ask your school for an account.
-        </Notice>
+        <Notice tone="info">{observerRegistrationClosedMessage(account)}</Notice>
       )}
       <FooterLink question="Already have an account?" href="/login">
         Sign in

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireActor } from "@/lib/session";
 import { idOr404, or404 } from "../../../page-helpers";
 import { getUserDetail } from "@/lib/admin/users";
+import { hasActiveStudentEnrollment } from "@/lib/permissions";
 import { formatDateTime } from "@/components/format";
 import { Section } from "@/components/ui/section";
 import { TableScroll } from "@/components/ui/table-scroll";
@@ -17,9 +18,7 @@ export const metadata: Metadata = { title: "User" };
 export default async function AdminUserPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const user = await or404(getUserDetail(actor, idOr404((await params).id)));
-  const isStudent = user.enrollments.some(
-    (e) => e.type === "student" && (e.state === "active" || e.state === "invited"),
-  );
+  const isStudent = await hasActiveStudentEnrollment(user.id);
   const cell = "px-3 py-2";
   return (
     <div className="flex flex-col gap-6">
