@@ -8,7 +8,7 @@ import { pairingQr } from "@/lib/qr";
 import { requireActor } from "@/lib/session";
 import type { ShownCode } from "@/components/pairing/code-card";
 
-export type GenerateCodeState = ActionState & { code?: ShownCode };
+type GenerateCodeState = ActionState & { code?: ShownCode };
 
 const studentIdSchema = z.coerce.number().int().positive().optional();
 

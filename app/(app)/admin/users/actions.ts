@@ -66,7 +66,7 @@ export async function unlinkAction(_prev: ActionState, formData: FormData): Prom
   return { ok: true, message: "Unlinked." };
 }
 
-export type UserOption = { id: number; name: string; detail: string };
+type UserOption = { id: number; name: string; detail: string };
 
 /** Search-as-you-type for the link form: the first 8 users this admin may see. */
 export async function findUsersAction(q: string): Promise<UserOption[]> {
