@@ -6,15 +6,16 @@ import type { Actor } from "./actor.ts";
 import { requireAccountAdmin } from "./accounts.ts";
 import { accountSubtreeIds } from "./admin/scope.ts";
 import { recordAudit } from "./audit.ts";
-import { AppError, fromPrismaError } from "./errors.ts";
+import { fromPrismaError, paramError } from "./errors.ts";
 import { deliverSoon } from "./mail.ts";
-import { pageWithTotal, type PageRequest } from "./pagination.ts";
+import type { PageRequest } from "./pagination.ts";
 import { sendPasswordSetupInTx } from "./password-setup.ts";
 import { createUserWithLogin, emailOf } from "./provisioning.ts";
 import {
   adminLoginSelect,
   toUserJson,
   userJsonSelect,
+  pageOfUsers,
   userMatchWhere,
   withAdminFields,
   type UserJson,
@@ -34,9 +35,7 @@ export async function listAccountUsers(
   const { account, rootAccountId } = await requireAccountAdmin(actor, input.accountId);
   const term = input.searchTerm?.trim();
   if (term !== undefined && term.length < SEARCH_TERM_MIN) {
-    throw new AppError("bad_request", `search_term: must be at least ${SEARCH_TERM_MIN} characters.`, {
-      fieldErrors: { search_term: ["too short"] },
-    });
+    throw paramError("search_term", `must be at least ${SEARCH_TERM_MIN} characters.`);
   }
   const inAccount =
     account.parentId === null
@@ -50,19 +49,11 @@ export async function listAccountUsers(
           },
         };
   const matches = userMatchWhere(term ?? "", [rootAccountId]);
-  const where = { workflowState: { not: "deleted" as const }, AND: [inAccount, matches] };
-  const { rows, total } = await pageWithTotal(
-    input.page,
-    () =>
-      db.user.findMany({
-        where,
-        orderBy: [{ sortableName: "asc" }, { id: "asc" }],
-        skip: input.page.offset,
-        take: input.page.perPage,
-        select: { ...userJsonSelect, email: true, ...adminLoginSelect },
-      }),
-    () => db.user.count({ where }),
-  );
+  const { rows, total } = await pageOfUsers([inAccount, matches], input.page, {
+    ...userJsonSelect,
+    email: true,
+    ...adminLoginSelect,
+  });
   return {
     total,
     items: rows.map((u) => {
@@ -108,10 +99,10 @@ export async function createAccountUser(actor: Actor, input: NewAccountUser): Pr
   const sendSetup = input.forceSelfRegistration || !input.password;
   const email = emailOf(input);
   if (sendSetup && !email) {
-    const message = "is required when the user has no email address to choose one through";
-    throw new AppError("bad_request", `pseudonym[password]: ${message}`, {
-      fieldErrors: { "pseudonym.password": [message] },
-    });
+    throw paramError(
+      "pseudonym[password]",
+      "is required when the user has no email address to choose one through",
+    );
   }
   try {
     const userId = await db.$transaction(async (tx) => {
@@ -175,7 +166,5 @@ function duplicateLogin(field: "unique_id" | "sis_user_id") {
     field === "unique_id"
       ? "ID already in use for this account and authentication provider"
       : "SIS ID is already in use";
-  return new AppError("bad_request", `pseudonym[${field}]: ${message}`, {
-    fieldErrors: { [`pseudonym.${field}`]: [message] },
-  });
+  return paramError(`pseudonym[${field}]`, message);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "./db.ts";
+import type { Prisma } from "./generated/prisma/client.ts";
 import { parseId } from "./ids.ts";
 import { decodeSegment } from "./ids.ts";
 import type { Actor } from "./actor.ts";
@@ -97,14 +98,7 @@ const accountSelect = {
   workflowState: true,
   sisAccountId: true,
 } as const;
-type AccountRow = {
-  id: number;
-  name: string;
-  parentId: number | null;
-  rootAccountId: number | null;
-  workflowState: string;
-  sisAccountId: string | null;
-};
+type AccountRow = Prisma.AccountGetPayload<{ select: typeof accountSelect }>;
 
 function toAccountJson(a: AccountRow, admin: boolean): AccountJson {
   const json: AccountJson = {
@@ -183,12 +177,11 @@ export async function listAccounts(
   };
   const { rows, total } = await pageWithTotal(
     input.page,
-    () =>
+    (range) =>
       db.account.findMany({
         where,
         orderBy: { id: "asc" },
-        skip: input.page.offset,
-        take: input.page.perPage,
+        ...range,
         select: accountSelect,
       }),
     () => db.account.count({ where }),

@@ -1,4 +1,4 @@
-import { toAppError, type FieldErrors } from "./errors.ts";
+import { type FieldErrors, fieldName, toAppError } from "./errors.ts";
 
 /** What every form's server action returns (rendered by useActionState). */
 export type ActionState = {
@@ -36,8 +36,7 @@ export function zodFieldErrors(
 ): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of issues) {
-    const [head, ...rest] = issue.path.map(String);
-    const key = head === undefined ? root : head + rest.map((p) => `[${p}]`).join("");
+    const key = issue.path.length === 0 ? root : fieldName(issue.path);
     (out[key] ??= []).push(issue.message);
   }
   return out;

@@ -2,8 +2,8 @@ import "server-only";
 import { db } from "./db.ts";
 import type { Actor } from "./actor.ts";
 import { requireAccountAdmin } from "./accounts.ts";
-import { AppError, fromPrismaError, notFound, unauthorized } from "./errors.ts";
-import type { EnrollmentType } from "./generated/prisma/client.ts";
+import { fromPrismaError, notFound, paramError, unauthorized } from "./errors.ts";
+import type { EnrollmentType, Prisma } from "./generated/prisma/client.ts";
 import { createCourse as insertCourse } from "./provisioning.ts";
 import { loginRootAccountIds } from "./permissions.ts";
 import { getAdminScope } from "./admin/scope.ts";
@@ -31,16 +31,7 @@ const courseSelect = {
   createdAt: true,
   sisCourseId: true,
 } as const;
-type CourseRow = {
-  id: number;
-  name: string;
-  courseCode: string;
-  accountId: number;
-  rootAccountId: number;
-  workflowState: string;
-  createdAt: Date;
-  sisCourseId: string | null;
-};
+type CourseRow = Prisma.CourseGetPayload<{ select: typeof courseSelect }>;
 
 function toCourseJson(c: CourseRow, admin: boolean): CourseJson {
   const json: CourseJson = {
@@ -135,7 +126,5 @@ export async function createCourse(
 
 function sisTaken(sis: string) {
   const message = `SIS ID "${sis}" is already in use`;
-  return new AppError("bad_request", `course[sis_course_id]: ${message}`, {
-    fieldErrors: { "course.sis_course_id": [message] },
-  });
+  return paramError("course[sis_course_id]", message);
 }

@@ -51,6 +51,28 @@ export const MESSAGES = {
   invalidPairingCode: "Invalid pairing code.",
 } as const;
 
+/** An error about one field: `message` shows next to it; `summary` (default: the same) is the whole answer. */
+export function fieldError(
+  field: string,
+  message: string,
+  opts: { summary?: string; code?: ErrorCode } = {},
+): AppError {
+  return new AppError(opts.code ?? "bad_request", opts.summary ?? message, {
+    fieldErrors: { [field]: [message] },
+  });
+}
+
+/** A field's name as forms and Canvas's API write it, Rails-style: ["pseudonym", "unique_id"] → `pseudonym[unique_id]`. */
+export function fieldName(path: readonly PropertyKey[]): string {
+  const [head, ...rest] = path.map(String);
+  return head + rest.map((p) => `[${p}]`).join("");
+}
+
+/** An API parameter's error, worded as Canvas does: "pseudonym[unique_id]: ID already in use…". */
+export function paramError(field: string, message: string): AppError {
+  return fieldError(field, message, { summary: `${field}: ${message}` });
+}
+
 export const notFound = () => new AppError("not_found", MESSAGES.notFound);
 export const unauthorized = () => new AppError("unauthorized", MESSAGES.unauthorized);
 

@@ -2,5 +2,6 @@
 // admin/observer/student management (manage). One entry point for callers.
 export * from "./observer-links/core.ts";
 export * from "./observer-links/queries.ts";
+export * from "./observer-links/views.ts";
 export * from "./observer-links/manage.ts";
 export * from "./observer-links/target.ts";

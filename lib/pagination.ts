@@ -26,10 +26,10 @@ export function lastPage(total: number, perPage: number): number {
  */
 export async function pageWithTotal<T>(
   page: PageRequest,
-  rows: () => Promise<T[]>,
+  rows: (range: { skip: number; take: number }) => Promise<T[]>,
   count: () => Promise<number>,
 ): Promise<{ rows: T[]; total: number }> {
-  const found = await rows();
+  const found = await rows({ skip: page.offset, take: page.perPage });
   const total = page.offset === 0 && found.length < page.perPage ? found.length : await count();
   return { rows: found, total };
 }

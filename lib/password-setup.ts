@@ -6,7 +6,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { db, type Tx } from "./db.ts";
 import { recordAudit } from "./audit.ts";
-import { AppError } from "./errors.ts";
+import { fieldError } from "./errors.ts";
 import { queueEmailInTx } from "./mail.ts";
 import { hashPassword, newPasswordProblem } from "./passwords.ts";
 
@@ -71,16 +71,16 @@ export async function completePasswordSetup(input: {
   ip: string | null;
 }): Promise<{ email: string }> {
   const setup = await findPasswordSetup(input.token);
-  if (!setup) throw new AppError("bad_request", INVALID_LINK, { fieldErrors: { token: [INVALID_LINK] } });
+  if (!setup) throw fieldError("token", INVALID_LINK);
   const problem = newPasswordProblem(input.password, setup.email);
-  if (problem) throw new AppError("bad_request", problem, { fieldErrors: { password: [problem] } });
+  if (problem) throw fieldError("password", problem);
   const passwordHash = await hashPassword(input.password);
   await db.$transaction(async (tx) => {
     const rows = await tx.$queryRaw<{ login_id: number }[]>`
       UPDATE password_setup_tokens SET used_at = now() AT TIME ZONE 'UTC'
        WHERE digest = ${digest(input.token)} AND used_at IS NULL AND expires_at > now() AT TIME ZONE 'UTC'
        RETURNING login_id`;
-    if (!rows[0]) throw new AppError("bad_request", INVALID_LINK, { fieldErrors: { token: [INVALID_LINK] } });
+    if (!rows[0]) throw fieldError("token", INVALID_LINK);
     const login = await tx.login.update({
       where: { id: rows[0].login_id },
       data: { passwordHash },

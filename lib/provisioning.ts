@@ -110,17 +110,16 @@ export async function createCourse(
   });
 }
 
+export type NewEnrollment = {
+  courseId: number;
+  userId: number;
+  type: EnrollmentType;
+  state?: EnrollmentState;
+  associatedUserId?: number | null;
+};
+
 /** Enrolls a user; a student enrollment also gives that student's linked observers theirs. */
-export async function enrollUser(
-  input: {
-    courseId: number;
-    userId: number;
-    type: EnrollmentType;
-    state?: EnrollmentState;
-    associatedUserId?: number | null;
-  },
-  tx?: Tx,
-) {
+export async function enrollUser(input: NewEnrollment, tx?: Tx) {
   const run = async (t: Tx) => {
     const course = await t.course.findUniqueOrThrow({
       where: { id: input.courseId },

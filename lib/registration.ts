@@ -5,7 +5,7 @@ import { z } from "zod";
 import { db } from "./db.ts";
 import { getDomainRootAccount } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
-import { AppError, fromPrismaError } from "./errors.ts";
+import { AppError, fieldError, fromPrismaError } from "./errors.ts";
 import { zodFieldErrors } from "./action-state.ts";
 import type { LinkMethod } from "./generated/prisma/client.ts";
 import { deliverSoon } from "./mail.ts";
@@ -44,9 +44,7 @@ export type RegistrationInput = z.input<typeof registrationSchema> & {
 
 const invalidCode = () => invalidCodeError("bad_request");
 const loginTaken = () =>
-  new AppError("bad_request", "An account with this email already exists. Sign in instead.", {
-    fieldErrors: { unique_id: ["An account with this email already exists. Sign in instead."] },
-  });
+  fieldError("unique_id", "An account with this email already exists. Sign in instead.");
 
 /** Registers an observer in the host's root account and links them to the code's student. */
 export async function registerObserver(

@@ -3,7 +3,7 @@ import { toCsv } from "../csv.ts";
 import { z } from "zod";
 import { db } from "../db.ts";
 import type { Actor } from "../actor.ts";
-import type { PageRequest } from "../pagination.ts";
+import { pageWithTotal, type PageRequest } from "../pagination.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { LinkMethod } from "../generated/prisma/enums.ts";
 import { AUDIT_ACTIONS, AUDIT_METHODS } from "../audit.ts";
@@ -124,17 +124,18 @@ export async function listAuditEvents(
 ): Promise<{ items: AuditRow[]; total: number }> {
   const scope = await requireAdminScope(actor);
   const where = await auditWhere(scope, input.filter);
-  const [total, events] = await db.$transaction([
-    db.auditEvent.count({ where }),
-    db.auditEvent.findMany({
-      where,
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      skip: input.page.offset,
-      take: input.page.perPage,
-      select: eventSelect,
-    }),
-  ]);
-  return { total, items: await toRows(events) };
+  const { rows, total } = await pageWithTotal(
+    input.page,
+    (range) =>
+      db.auditEvent.findMany({
+        where,
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        ...range,
+        select: eventSelect,
+      }),
+    () => db.auditEvent.count({ where }),
+  );
+  return { total, items: await toRows(rows) };
 }
 
 const CSV_LIMIT = 50_000;

@@ -5,7 +5,8 @@ import type { Actor } from "../actor.ts";
 import { notFound } from "../errors.ts";
 import type { PageRequest } from "../pagination.ts";
 import { requireAdminScope, usersInScopeWhere } from "./scope.ts";
-import { userMatchWhere } from "../users/search.ts";
+import { pageOfUsers, userMatchWhere } from "../users/search.ts";
+import { linkRowSelect, toLinkRow } from "../observer-links/views.ts";
 
 export const userSearchSchema = z.object({
   q: z.string().trim().max(100, "Search for at most 100 characters.").default(""),
@@ -24,25 +25,15 @@ export async function searchUsers(
 ): Promise<{ items: UserRow[]; total: number }> {
   const scope = await requireAdminScope(actor);
   const match = userMatchWhere(input.q, scope.touchedRootAccountIds);
-  const where = { AND: [usersInScopeWhere(scope), match] };
-  const [total, rows] = await db.$transaction([
-    db.user.count({ where }),
-    db.user.findMany({
-      where,
-      orderBy: [{ sortableName: "asc" }, { id: "asc" }],
-      skip: input.page.offset,
-      take: input.page.perPage,
-      select: {
-        id: true,
-        name: true,
-        logins: {
-          where: { workflowState: "active", rootAccountId: { in: scope.touchedRootAccountIds } },
-          select: { uniqueId: true, sisUserId: true, rootAccount: { select: { name: true } } },
-          orderBy: { id: "asc" },
-        },
-      },
-    }),
-  ]);
+  const { rows, total } = await pageOfUsers([usersInScopeWhere(scope), match], input.page, {
+    id: true,
+    name: true,
+    logins: {
+      where: { workflowState: "active", rootAccountId: { in: scope.touchedRootAccountIds } },
+      select: { uniqueId: true, sisUserId: true, rootAccount: { select: { name: true } } },
+      orderBy: { id: "asc" },
+    },
+  });
   return {
     total,
     items: rows.map((u) => ({
@@ -57,13 +48,7 @@ export async function searchUsers(
   };
 }
 
-const linkSelect = {
-  rootAccountId: true,
-  method: true,
-  createdAt: true,
-  updatedAt: true,
-  rootAccount: { select: { name: true } },
-} as const;
+const linkSelect = { ...linkRowSelect, rootAccount: { select: { name: true } } } as const;
 
 /** Everything the admin user page shows; a user outside the admin's part of the school is "not found". */
 export async function getUserDetail(actor: Actor, userId: number) {
@@ -122,17 +107,6 @@ export async function getUserDetail(actor: Actor, userId: number) {
     },
   });
   if (!user) throw notFound();
-  const link = (l: {
-    rootAccountId: number;
-    method: string;
-    updatedAt: Date;
-    rootAccount: { name: string };
-  }) => ({
-    rootAccountId: l.rootAccountId,
-    rootAccountName: l.rootAccount.name,
-    method: l.method,
-    since: l.updatedAt,
-  });
   return {
     id: user.id,
     name: user.name,
@@ -152,8 +126,8 @@ export async function getUserDetail(actor: Actor, userId: number) {
       course: e.course,
       observing: e.associatedUser,
     })),
-    observees: user.observeesLinks.map((l) => ({ user: l.student, ...link(l) })),
-    observers: user.observersLinks.map((l) => ({ user: l.observer, ...link(l) })),
+    observees: user.observeesLinks.map((l) => ({ user: l.student, ...toLinkRow(l) })),
+    observers: user.observersLinks.map((l) => ({ user: l.observer, ...toLinkRow(l) })),
     /** Root accounts in which this admin may make or remove links for the user. */
     manageableRootAccounts: user.logins
       .filter((l) => l.workflowState === "active" && scope.rootAccountIds.includes(l.rootAccount.id))

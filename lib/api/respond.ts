@@ -45,7 +45,7 @@ export function renderError(err: unknown, as: "json" | "text" = "json"): Respons
 
 /**
  * Canvas's validation body for user creation: `{"errors":{"pseudonym":{"unique_id":[{attribute,
- * type, message}]}}}`, from AppError field errors keyed `pseudonym.unique_id` or `pseudonym[unique_id]`.
+ * type, message}]}}}`, from AppError field errors keyed Rails-style (`pseudonym[unique_id]`, see fieldName).
  * A bare `pairing_code` key is Canvas's `pairing_code.code` with type `invalid`.
  */
 export function renderFieldErrors(err: unknown): Response {

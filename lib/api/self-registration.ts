@@ -15,10 +15,10 @@ type Input = {
 
 // registerObserver names its fields as the sign-up form does; Canvas clients expect these.
 const FIELD_NAMES: Record<string, string> = {
-  name: "user.name",
-  unique_id: "pseudonym.unique_id",
-  password: "pseudonym.password",
-  pairing_code: "pairing_code.code",
+  name: "user[name]",
+  unique_id: "pseudonym[unique_id]",
+  password: "pseudonym[password]",
+  pairing_code: "pairing_code[code]",
 };
 
 export async function selfRegisterObserver(

@@ -55,6 +55,13 @@ export async function linkInTx(
   return outcome;
 }
 
+/** The observer enrollments a link gives (observer in the student's courses, associated to them). */
+const observerEnrollmentsOf = (pair: { studentId: number; observerId: number }) => ({
+  userId: pair.observerId,
+  associatedUserId: pair.studentId,
+  type: "observer" as const,
+});
+
 /** Links (or restores) the pair in each of the root accounts, in the caller's transaction. */
 export async function linkInAccountsTx(
   tx: Tx,
@@ -93,9 +100,7 @@ export async function unlinkInTx(
   });
   await tx.enrollment.updateMany({
     where: {
-      userId: input.observerId,
-      associatedUserId: input.studentId,
-      type: "observer",
+      ...observerEnrollmentsOf(input),
       rootAccountId: { in: accounts },
       workflowState: { not: "deleted" },
     },
@@ -146,13 +151,7 @@ export async function mirrorObserverEnrollments(
   });
   // Restoring a link restores the observer enrollments its removal soft-deleted.
   await tx.enrollment.updateMany({
-    where: {
-      userId: key.observerId,
-      associatedUserId: key.studentId,
-      type: "observer",
-      courseId: { in: courseIds },
-      workflowState: "deleted",
-    },
+    where: { ...observerEnrollmentsOf(key), courseId: { in: courseIds }, workflowState: "deleted" },
     data: { workflowState: "active" },
   });
 }

@@ -1,8 +1,7 @@
 import "server-only";
-import { db, pool } from "../db.ts";
+import { pool } from "../db.ts";
 import type { Actor } from "../actor.ts";
 import { notFound, unauthorized } from "../errors.ts";
-import type { LinkMethod } from "../generated/prisma/client.ts";
 import { pageWithTotal, type PageRequest } from "../pagination.ts";
 import { manageableRootAccountIds } from "../permissions.ts";
 import { toUserJson, type UserJson } from "../users.ts";
@@ -19,6 +18,9 @@ export async function linkScope(actor: Actor, userId: number): Promise<number[] 
   if (accounts.length === 0) throw unauthorized();
   return accounts;
 }
+
+/** A linkScope as a Prisma filter on a root-account column. */
+export const inLinkScope = (scope: number[] | null) => (scope ? { rootAccountId: { in: scope } } : {});
 
 type Side = "observees" | "observers";
 
@@ -65,8 +67,7 @@ async function listLinked(
   // A first page that is not full is the whole list: no count query.
   const { rows, total } = await pageWithTotal(
     input.page,
-    async () =>
-      (await pool.query<LinkedRow>(sql.rows, [...args, input.page.perPage, input.page.offset])).rows,
+    async ({ skip, take }) => (await pool.query<LinkedRow>(sql.rows, [...args, take, skip])).rows,
     async () => (await pool.query<{ n: number }>(sql.count, args)).rows[0].n,
   );
   return {
@@ -88,153 +89,38 @@ async function listLinked(
   };
 }
 
+type ListInput = { page: PageRequest; includeAvatar?: boolean };
+
 /** The students `observerId` observes (active links), sorted by sortable name then id. */
-export function listObservees(
-  actor: Actor,
-  input: { observerId: number; page: PageRequest; includeAvatar?: boolean },
-) {
-  return listLinked(actor, "observees", {
-    userId: input.observerId,
-    page: input.page,
-    includeAvatar: input.includeAvatar,
-  });
+export function listObservees(actor: Actor, input: ListInput & { observerId: number }) {
+  return listLinked(actor, "observees", { ...input, userId: input.observerId });
 }
 
 /** The observers of `studentId` (active links), sorted by sortable name then id. */
-export function listObservers(
-  actor: Actor,
-  input: { studentId: number; page: PageRequest; includeAvatar?: boolean },
-) {
-  return listLinked(actor, "observers", {
-    userId: input.studentId,
-    page: input.page,
-    includeAvatar: input.includeAvatar,
-  });
+export function listObservers(actor: Actor, input: ListInput & { studentId: number }) {
+  return listLinked(actor, "observers", { ...input, userId: input.studentId });
 }
 
-const ONE = { page: 1, perPage: 1, offset: 0 };
+/** One linked user; 404 when there is no active link the actor may see. */
+async function getLinked(actor: Actor, side: Side, userId: number, otherId: number, includeAvatar?: boolean) {
+  const page = { page: 1, perPage: 1, offset: 0 };
+  const { items } = await listLinked(actor, side, { userId, page, otherId, includeAvatar });
+  if (!items[0]) throw notFound();
+  return items[0];
+}
 
-/** One observee of an observer; 404 when there is no active link the actor may see. */
-export async function getObservee(
+/** One observee of an observer. */
+export function getObservee(
   actor: Actor,
   input: { observerId: number; studentId: number; includeAvatar?: boolean },
 ) {
-  const { items } = await listLinked(actor, "observees", {
-    userId: input.observerId,
-    page: ONE,
-    otherId: input.studentId,
-    includeAvatar: input.includeAvatar,
-  });
-  if (!items[0]) throw notFound();
-  return items[0];
+  return getLinked(actor, "observees", input.observerId, input.studentId, input.includeAvatar);
 }
 
-/** One observer of a student; 404 when there is no active link the actor may see. */
-export async function getObserver(
+/** One observer of a student. */
+export function getObserver(
   actor: Actor,
   input: { studentId: number; observerId: number; includeAvatar?: boolean },
 ) {
-  const { items } = await listLinked(actor, "observers", {
-    userId: input.studentId,
-    page: ONE,
-    otherId: input.observerId,
-    includeAvatar: input.includeAvatar,
-  });
-  if (!items[0]) throw notFound();
-  return items[0];
-}
-
-export type ObserverLinkRow = {
-  observer: { id: number; name: string };
-  rootAccountId: number;
-  rootAccountName: string;
-  method: LinkMethod;
-  since: Date;
-  /** May the student remove this observer themself (the account's setting)? */
-  studentMayRemove: boolean;
-};
-
-/** A student's observers link by link, with since-when and how (the student's "My observers"). */
-export async function listObserverLinks(
-  actor: Actor,
-  input: { studentId: number },
-): Promise<ObserverLinkRow[]> {
-  const scope = await linkScope(actor, input.studentId);
-  const rows = await db.observationLink.findMany({
-    where: {
-      studentId: input.studentId,
-      workflowState: "active",
-      ...(scope ? { rootAccountId: { in: scope } } : {}),
-    },
-    orderBy: [{ observer: { sortableName: "asc" } }, { rootAccountId: "asc" }],
-    select: {
-      rootAccountId: true,
-      method: true,
-      updatedAt: true,
-      observer: { select: { id: true, name: true } },
-      rootAccount: { select: { name: true, studentsMayRemoveObservers: true } },
-    },
-  });
-  return rows.map((r) => ({
-    observer: r.observer,
-    rootAccountId: r.rootAccountId,
-    rootAccountName: r.rootAccount.name,
-    method: r.method,
-    since: r.updatedAt,
-    studentMayRemove: r.rootAccount.studentsMayRemoveObservers,
-  }));
-}
-
-export type ObserveeWithCourses = {
-  id: number;
-  name: string;
-  rootAccountIds: number[];
-  courses: { id: number; name: string }[];
-};
-
-/**
- * An observer's students, each with the courses the observer follows them in (the "Observing"
- * page): those of the school this site belongs to, or for an admin, of the schools they manage.
- */
-export async function listObserveesWithCourses(
-  actor: Actor,
-  input: { observerId: number },
-): Promise<ObserveeWithCourses[]> {
-  const scope = (await linkScope(actor, input.observerId)) ?? [actor.domainRootAccountId];
-  const links = await db.observationLink.findMany({
-    where: {
-      observerId: input.observerId,
-      workflowState: "active",
-      ...(scope ? { rootAccountId: { in: scope } } : {}),
-    },
-    select: { rootAccountId: true, student: { select: { id: true, name: true, sortableName: true } } },
-  });
-  const enrollments = await db.enrollment.findMany({
-    where: {
-      userId: input.observerId,
-      type: "observer",
-      workflowState: "active",
-      associatedUserId: { in: links.map((l) => l.student.id) },
-      rootAccountId: { in: links.map((l) => l.rootAccountId) },
-      course: { workflowState: { not: "deleted" } },
-    },
-    orderBy: { course: { name: "asc" } },
-    select: { associatedUserId: true, course: { select: { id: true, name: true } } },
-  });
-  const byStudent = new Map<number, ObserveeWithCourses & { sortableName: string }>();
-  for (const l of links) {
-    const entry = byStudent.get(l.student.id) ?? {
-      id: l.student.id,
-      name: l.student.name,
-      sortableName: l.student.sortableName,
-      rootAccountIds: [],
-      courses: [],
-    };
-    entry.rootAccountIds.push(l.rootAccountId);
-    byStudent.set(l.student.id, entry);
-  }
-  for (const e of enrollments) byStudent.get(e.associatedUserId!)?.courses.push(e.course);
-  return [...byStudent.values()]
-    .sort((a, b) => a.sortableName.localeCompare(b.sortableName) || a.id - b.id)
-    .map(({ sortableName: _s, ...rest }) => rest);
+  return getLinked(actor, "observers", input.studentId, input.observerId, input.includeAvatar);
 }

@@ -3,7 +3,7 @@ import { db } from "../db.ts";
 import type { Actor } from "../actor.ts";
 import { actionMethod, recordAudit } from "../audit.ts";
 import { notFound } from "../errors.ts";
-import { linkScope } from "../observer-links/queries.ts";
+import { inLinkScope, linkScope } from "../observer-links/queries.ts";
 
 export type ActivePairingCode = { id: number; createdAt: Date; expiresAt: Date; createdByName: string };
 
@@ -18,7 +18,7 @@ export async function listActivePairingCodes(
       studentId: input.studentId,
       workflowState: "active",
       expiresAt: { gt: new Date() },
-      ...(scope ? { rootAccountId: { in: scope } } : {}),
+      ...inLinkScope(scope),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { id: true, createdAt: true, expiresAt: true, createdBy: { select: { name: true } } },
@@ -42,7 +42,7 @@ export async function revokePairingCode(
       id: input.codeId,
       studentId: input.studentId,
       workflowState: "active" as const,
-      ...(scope ? { rootAccountId: { in: scope } } : {}),
+      ...inLinkScope(scope),
     };
     const code = await tx.pairingCode.findFirst({ where, select: { rootAccountId: true } });
     const revoked = await tx.pairingCode.updateMany({

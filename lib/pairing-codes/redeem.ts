@@ -3,7 +3,7 @@ import { db, type Tx } from "../db.ts";
 import type { Actor } from "../actor.ts";
 import { recordAudit } from "../audit.ts";
 import { env } from "../env.ts";
-import { AppError, MESSAGES } from "../errors.ts";
+import { fieldError, MESSAGES } from "../errors.ts";
 import type { LinkMethod } from "../generated/prisma/client.ts";
 import { deliverSoon } from "../mail.ts";
 import { linkInAccountsTx } from "../observer-links/core.ts";
@@ -20,9 +20,7 @@ import { digestCode, normalizeCode } from "./format.ts";
 
 /** Every failure to redeem gets this one answer (422 from the API, 400 from registration as in Canvas). */
 export const invalidCodeError = (code: "unprocessable" | "bad_request" = "unprocessable") =>
-  new AppError(code, MESSAGES.invalidPairingCode, {
-    fieldErrors: { pairing_code: [MESSAGES.invalidPairingCode] },
-  });
+  fieldError("pairing_code", MESSAGES.invalidPairingCode, { code });
 
 /** The active, unexpired code matching what was typed, or null. */
 export async function findActiveCode(typed: string): Promise<{ id: number; studentId: number } | null> {

@@ -1,7 +1,10 @@
 // The one user search: what "find a user by …" means for the account users API, the admin
 // dashboard and the audit log's user filter.
+import "server-only";
+import { db } from "../db.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { parseId } from "../ids.ts";
+import { pageWithTotal, type PageRequest } from "../pagination.ts";
 
 /**
  * Users matching `term` (case-insensitive substring) in their name, email, or a login or SIS id
@@ -31,4 +34,24 @@ export function userMatchWhere(term: string, rootAccountIds: number[]): Prisma.U
       ...(id ? [{ id }] : []),
     ],
   };
+}
+
+/** A page of users (not deleted) in the one order every user list uses: sortable name, then id. */
+export function pageOfUsers<S extends Prisma.UserSelect>(
+  filters: Prisma.UserWhereInput[],
+  page: PageRequest,
+  select: S,
+) {
+  const where = { workflowState: { not: "deleted" as const }, AND: filters };
+  return pageWithTotal(
+    page,
+    (range) =>
+      db.user.findMany({
+        where,
+        orderBy: [{ sortableName: "asc" }, { id: "asc" }],
+        ...range,
+        select,
+      }) as Promise<Prisma.UserGetPayload<{ select: S }>[]>,
+    () => db.user.count({ where }),
+  );
 }

@@ -75,14 +75,9 @@ export const createAccountUserEndpoint = endpoint({
         .min(1, "is required")
         .max(254)
         .meta({ description: "The login, usually an email." }),
-      password: z
-        .string()
-        .min(8, "must be at least 8 characters")
-        .max(1024)
-        .optional()
-        .meta({
-          description: "Omit it to email the user a link to choose one (they need an email address).",
-        }),
+      password: z.string().min(8, "must be at least 8 characters").max(1024).optional().meta({
+        description: "Omit it to email the user a link to choose one (they need an email address).",
+      }),
       sis_user_id: z.string().trim().min(1).max(255).optional().meta({ description: "Admins only." }),
       send_confirmation: booleanParam("Accepted for compatibility; no email is sent."),
       force_self_registration: booleanParam(
