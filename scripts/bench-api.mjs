@@ -5,128 +5,30 @@
 // then redemptions are timed one by one. Prints req/s, p50, p99 and the ratio.
 // Options (env): BENCH_DURATION (s per round, default 10), BENCH_ROUNDS (default 2), BENCH_CONNECTIONS (default 20),
 // BENCH_SKIP_BUILD=1 (reuse .next), BENCH_STUDENTS (default 10000), BENCH_REDEMPTIONS (default 100).
-import { spawn, spawnSync } from "node:child_process";
-import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
-import pg from "pg";
-import { freePort, startEmbeddedPostgres } from "./lib/embedded-db.mjs";
+import { seed } from "./lib/bench-api-seed.mjs";
+import { freePort } from "./lib/embedded-db.mjs";
+import {
+  buildApp,
+  NEXT_BIN,
+  percentile,
+  runMain,
+  runSecrets,
+  serveNode,
+  throwawayDatabase,
+  waitForHttp,
+} from "./lib/harness.mjs";
 import { ROOT } from "./lib/local-env.mjs";
-import { migrateDeploy } from "./lib/prisma-cli.mjs";
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
 const STUDENTS = Math.max(10_000, Number(process.env.BENCH_STUDENTS ?? 10_000));
 const REDEMPTIONS = Number(process.env.BENCH_REDEMPTIONS ?? 100);
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 2));
-const cleanups = [];
 const log = (m) => console.log(`▶ ${m}`);
-const sha256 = (s) => crypto.createHash("sha256").update(s).digest("hex");
-
-async function seed(url) {
-  const c = new pg.Client({ connectionString: url });
-  c.on("error", () => {}); // the server is stopped under it on failure
-  await c.connect();
-  const q = (sql, params) => c.query(sql, params);
-  await q("BEGIN");
-  const root = (
-    await q(
-      `INSERT INTO accounts (name, is_default, self_registration, updated_at) VALUES ('Bench District', true, 'observers', now()) RETURNING id`,
-    )
-  ).rows[0].id;
-  // Students 1..N and observers N+1..2N (+ 2·REDEMPTIONS spare users), each with a login.
-  const total = 2 * STUDENTS + REDEMPTIONS;
-  const first = (
-    await q(
-      `INSERT INTO users (name, sortable_name, short_name, updated_at)
-       SELECT CASE WHEN g <= $1 THEN 'Student ' ELSE 'Parent ' END || g, 'Person' || lpad(g::text, 6, '0'), 'Person ' || g, now()
-         FROM generate_series(1, $2) g RETURNING id`,
-      [STUDENTS, total],
-    )
-  ).rows[0].id;
-  const studentId = (i) => first + i; // i in 0..STUDENTS-1
-  const observerId = (i) => first + STUDENTS + i;
-  await q(
-    `INSERT INTO logins (user_id, root_account_id, unique_id, unique_id_normalized, updated_at)
-     SELECT id, $1, 'user' || id || '@bench.test', 'user' || id || '@bench.test', now() FROM users WHERE id >= $2`,
-    [root, first],
-  );
-  const courses = (
-    await q(
-      `INSERT INTO courses (account_id, root_account_id, name, course_code, updated_at) SELECT $1, $1, 'Course ' || g, 'C' || g, now() FROM generate_series(1, 200) g RETURNING id`,
-      [root],
-    )
-  ).rows.map((r) => r.id);
-  // Every student in two courses; every observer linked to 3 students, with the mirrored observer enrollments.
-  await q(
-    `INSERT INTO enrollments (course_id, user_id, root_account_id, type, updated_at)
-     SELECT ($3::int[])[1 + ((s.i + k) % 200)], $1::int + s.i, $2, 'student', now() FROM generate_series(0, $4::int - 1) s(i), (VALUES (0), (100)) v(k)`,
-    [first, root, courses, STUDENTS],
-  );
-  await q(
-    `INSERT INTO observation_links (student_id, observer_id, root_account_id, method, updated_at)
-     SELECT $1::int + ((o.i * 3 + j) % $3::int), $1::int + $3::int + o.i, $2, 'admin', now() FROM generate_series(0, $3::int - 1) o(i), generate_series(0, 2) j`,
-    [first, root, STUDENTS],
-  );
-  await q(
-    `INSERT INTO enrollments (course_id, user_id, root_account_id, type, associated_user_id, updated_at)
-     SELECT e.course_id, l.observer_id, $1, 'observer', l.student_id, now() FROM observation_links l JOIN enrollments e ON e.user_id = l.student_id AND e.type = 'student'
-     ON CONFLICT DO NOTHING`,
-    [root],
-  );
-  // Tokens: the benchmarked observer, then pairs (student, spare observer) for the redemption timing.
-  const token = (userId) => {
-    const raw = "opk_" + crypto.randomBytes(32).toString("base64url");
-    return { userId, raw };
-  };
-  const tokens = [token(observerId(0))];
-  for (let i = 0; i < REDEMPTIONS; i++)
-    tokens.push(token(studentId(STUDENTS - 1 - i)), token(first + 2 * STUDENTS + i));
-  for (const t of tokens)
-    await q(`INSERT INTO access_tokens (user_id, digest, hint, purpose) VALUES ($1, $2, $3, 'bench')`, [
-      t.userId,
-      sha256(t.raw),
-      t.raw.slice(-4),
-    ]);
-  await q("COMMIT");
-  await q("ANALYZE");
-  const counts = (
-    await q(
-      `SELECT (SELECT count(*) FROM users) users, (SELECT count(*) FROM observation_links) links, (SELECT count(*) FROM enrollments) enrollments`,
-    )
-  ).rows[0];
-  await c.end();
-  return {
-    counts,
-    observerToken: tokens[0].raw,
-    pairs: Array.from({ length: REDEMPTIONS }, (_, i) => ({
-      student: tokens[1 + 2 * i].raw,
-      observer: tokens[2 + 2 * i].raw,
-    })),
-  };
-}
-
-async function waitFor(url, child) {
-  for (let i = 0; i < 240; i++) {
-    if (child.exitCode !== null) throw new Error(`${url}: the server exited early`);
-    try {
-      if ((await fetch(url)).status < 500) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`${url} did not answer`);
-}
-
-function serve(args, env) {
-  const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "ignore", "pipe"] });
-  let err = "";
-  child.stderr.on("data", (d) => (err = (err + d).slice(-4000)));
-  cleanups.unshift(async () => child.kill("SIGTERM"));
-  child.errTail = () => err;
-  return child;
-}
 
 async function load(url, token, duration) {
   const r = await autocannon({
@@ -164,10 +66,6 @@ async function compare(targets, token) {
   });
 }
 
-function percentile(sorted, p) {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-}
-
 async function timeRedemptions(base, pairs) {
   const times = [];
   for (const p of pairs) {
@@ -189,45 +87,21 @@ async function timeRedemptions(base, pairs) {
 
 async function main() {
   log("Starting a throwaway PostgreSQL 17");
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "observer-pairing-bench-"));
-  fs.chmodSync(dir, 0o755);
-  const server = await startEmbeddedPostgres({ dir: path.join(dir, "data"), persistent: false });
-  cleanups.push(async () => {
-    await server.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
-  await server.createDatabase("bench");
-  const url = server.url("bench");
-  await migrateDeploy(url);
+  const url = await throwawayDatabase({ name: "bench" });
   log(`Seeding ${STUDENTS.toLocaleString()} students and ${STUDENTS.toLocaleString()} observers`);
-  const data = await seed(url);
+  const data = await seed(url, { STUDENTS, REDEMPTIONS });
   console.log(`  ${JSON.stringify(data.counts)}`);
 
-  const env = {
-    ...process.env,
-    DATABASE_URL: url,
-    AUTH_SECRET: crypto.randomBytes(32).toString("base64url"),
-    PAIRING_CODE_KEY: crypto.randomBytes(32).toString("base64url"),
-    NODE_ENV: "production",
-    NEXT_TELEMETRY_DISABLED: "1",
-  };
-  const nextBin = path.join(ROOT, "node_modules/next/dist/bin/next");
+  const env = { ...process.env, ...runSecrets(), DATABASE_URL: url, NODE_ENV: "production" };
   if (process.env.BENCH_SKIP_BUILD !== "1" || !fs.existsSync(path.join(ROOT, ".next/BUILD_ID"))) {
     log("Production build (next build)");
-    if (
-      spawnSync(process.execPath, [nextBin, "build"], {
-        cwd: ROOT,
-        env,
-        stdio: ["ignore", "ignore", "inherit"],
-      }).status !== 0
-    )
-      throw new Error("next build failed");
+    buildApp(env, { quiet: true });
   }
   const [appPort, barePort] = [await freePort(), await freePort()];
-  const app = serve(
+  const app = serveNode(
     [
       ...(process.env.BENCH_APP_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
-      nextBin,
+      NEXT_BIN,
       "start",
       "-p",
       String(appPort),
@@ -236,14 +110,14 @@ async function main() {
     ],
     env,
   );
-  const bare = serve([path.join(ROOT, "scripts/bench-bare-server.mjs")], { ...env, PORT: String(barePort) });
+  const bare = serveNode([path.join(ROOT, "scripts/bench-bare-server.mjs")], {
+    ...env,
+    PORT: String(barePort),
+  });
   const appBase = `http://127.0.0.1:${appPort}`;
   const bareBase = `http://127.0.0.1:${barePort}`;
   const path_ = "/api/v1/users/self/observees";
-  await Promise.all([waitFor(appBase + path_, app), waitFor(bareBase + path_, bare)]).catch((e) => {
-    console.error(app.errTail(), bare.errTail());
-    throw e;
-  });
+  await Promise.all([waitForHttp(appBase + path_, app), waitForHttp(bareBase + path_, bare)]);
   const check = await fetch(appBase + path_, {
     headers: { authorization: `Bearer ${data.observerToken}` },
   }).then((r) => r.json());
@@ -280,13 +154,4 @@ async function main() {
   );
 }
 
-let code = 1;
-try {
-  await main();
-  code = 0;
-} catch (err) {
-  console.error(`\n✖ ${err?.stack ?? err}`);
-} finally {
-  for (const c of cleanups) await c().catch(() => {});
-}
-process.exit(code);
+await runMain(main);
