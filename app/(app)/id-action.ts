@@ -8,27 +8,27 @@ import { requireActor } from "@/lib/session";
 const idSchema = z.coerce.number().int().positive();
 
 /**
- * The body of the small "do X to record #id" actions behind confirmation dialogs: re-check the
- * session, validate the id, call the one lib/ function, refresh the page.
+ * A small "do X to record #id" action behind a confirmation dialog: re-checks the session,
+ * validates the id (`code_id` missing or malformed: "That code does not exist."), calls the one
+ * lib/ function, refreshes the page.
  */
-export async function runIdAction(
-  formData: FormData,
-  opts: {
-    field: string;
-    missing: string;
-    done: string;
-    revalidate: string;
-    run: (actor: Actor, id: number) => Promise<unknown>;
-  },
-): Promise<ActionState> {
-  const actor = await requireActor();
-  const id = idSchema.safeParse(formData.get(opts.field));
-  if (!id.success) return { ok: false, message: opts.missing };
-  try {
-    await opts.run(actor, id.data);
-  } catch (err) {
-    return actionErrorState(err);
-  }
-  revalidatePath(opts.revalidate);
-  return { ok: true, message: opts.done };
+export function idAction(opts: {
+  field: `${string}_id`;
+  done: string;
+  revalidate: string;
+  run: (actor: Actor, id: number) => Promise<unknown>;
+}) {
+  const missing = `That ${opts.field.slice(0, -"_id".length)} does not exist.`;
+  return async (_prev: ActionState, formData: FormData): Promise<ActionState> => {
+    const actor = await requireActor();
+    const id = idSchema.safeParse(formData.get(opts.field));
+    if (!id.success) return { ok: false, message: missing };
+    try {
+      await opts.run(actor, id.data);
+    } catch (err) {
+      return actionErrorState(err);
+    }
+    revalidatePath(opts.revalidate);
+    return { ok: true, message: opts.done };
+  };
 }

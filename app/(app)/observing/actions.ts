@@ -6,7 +6,7 @@ import { unlinkObservee } from "@/lib/observer-links";
 import { redeemPairingCode } from "@/lib/pairing-codes";
 import { pairingCodeInputSchema } from "@/lib/pairing-codes/schemas";
 import { requireActor } from "@/lib/session";
-import { runIdAction } from "../id-action";
+import { idAction } from "../id-action";
 
 export async function addStudentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor();
@@ -34,14 +34,11 @@ export async function addStudentAction(_prev: ActionState, formData: FormData): 
   }
 }
 
-export async function unlinkStudentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runIdAction(formData, {
-    field: "student_id",
-    missing: "That student does not exist.",
-    done: "Unlinked.",
-    revalidate: "/observing",
-    // An observer unlinking themself leaves the student in every school (Canvas's DELETE).
-    run: (actor, studentId) =>
-      unlinkObservee(actor, { observerId: actor.userId, studentId, rootAccountId: "all" }),
-  });
-}
+export const unlinkStudentAction = idAction({
+  field: "student_id",
+  done: "Unlinked.",
+  revalidate: "/observing",
+  // An observer unlinking themself leaves the student in every school (Canvas's DELETE).
+  run: (actor, studentId) =>
+    unlinkObservee(actor, { observerId: actor.userId, studentId, rootAccountId: "all" }),
+});

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/action-state";
 import { createAccessToken, revokeAccessToken } from "@/lib/tokens";
 import { requireActor } from "@/lib/session";
-import { runIdAction } from "../../id-action";
+import { idAction } from "../../id-action";
 
 const tokenSchema = z.object({
   purpose: z.string().trim().min(1, "Say what the token is for.").max(100, "Use at most 100 characters."),
@@ -48,12 +48,9 @@ export async function createTokenAction(
   }
 }
 
-export async function revokeTokenAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runIdAction(formData, {
-    field: "token_id",
-    missing: "That token does not exist.",
-    done: "Token revoked.",
-    revalidate: "/settings/tokens",
-    run: (actor, tokenId) => revokeAccessToken(actor, { userId: actor.userId, tokenId }),
-  });
-}
+export const revokeTokenAction = idAction({
+  field: "token_id",
+  done: "Token revoked.",
+  revalidate: "/settings/tokens",
+  run: (actor, tokenId) => revokeAccessToken(actor, { userId: actor.userId, tokenId }),
+});
