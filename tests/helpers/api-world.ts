@@ -8,10 +8,22 @@ type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) 
 
 export type Who = { id: number; name: string; login: string; token: string };
 
-async function person(rootAccountId: number, name: string, sisUserId?: string): Promise<Who> {
-  const u = await makeUser(rootAccountId, { name: `${name} ${uid()}`, sisUserId });
+/** A new user of the root account with an API token (named `name` and a unique suffix, if given). */
+export async function person(rootAccountId: number, name?: string, sisUserId?: string): Promise<Who> {
+  const u = await makeUser(rootAccountId, { name: name && `${name} ${uid()}`, sisUserId });
   return { ...u, token: await tokenFor(u.id) };
 }
+
+/** Canvas's error bodies, as the API answers them. */
+export const UNAUTHENTICATED = {
+  status: "unauthenticated",
+  errors: [{ message: "user authorization required" }],
+};
+export const UNAUTHORIZED = {
+  status: "unauthorized",
+  errors: [{ message: "user not authorized to perform that action" }],
+};
+export const NOT_FOUND = { errors: [{ message: "The specified resource does not exist." }] };
 
 /**
  * One root account answering its own host, a sub-account holding a course, and: a student in the

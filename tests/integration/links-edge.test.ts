@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db.ts";
 import { linkObserveeByAdmin, unlinkObservee } from "../../lib/observer-links.ts";
-import { createPairingCode, redeemPairingCode } from "../../lib/pairing-codes/index.ts";
+import { createPairingCode } from "../../lib/pairing-codes/index.ts";
 import { createRootAccount, enrollUser } from "../../lib/provisioning.ts";
 import { registerObserver } from "../../lib/registration.ts";
 import {
@@ -14,6 +14,7 @@ import {
   uid,
 } from "../helpers/factory.ts";
 import { errorOf } from "../helpers/errors.ts";
+import { pairedFamily } from "../helpers/family.ts";
 
 describe("observer enrollments follow the student", () => {
   it("a new student enrollment gives linked observers theirs; a deleted course is skipped", async () => {
@@ -37,12 +38,8 @@ describe("observer enrollments follow the student", () => {
   });
 
   it("teacher enrollments are not mirrored, and an unlinked observer gets none for new courses", async () => {
-    const account = await makeRootAccount();
-    const student = await makeStudent(account.id, { courses: 1 });
-    const parent = await makeUser(account.id);
-    const { code } = await createPairingCode(actorFor(student, account.id), { studentId: student.id });
-    await redeemPairingCode(actorFor(parent, account.id), { observerId: parent.id, code });
-    await unlinkObservee(actorFor(parent, account.id), { observerId: parent.id, studentId: student.id });
+    const { account, student, parent, parentActor } = await pairedFamily({ courses: 1 });
+    await unlinkObservee(parentActor, { observerId: parent.id, studentId: student.id });
     const course = await makeCourse(account.id);
     await enrollUser({ courseId: course.id, userId: student.id, type: "student" });
     expect(await db.enrollment.count({ where: { userId: parent.id, courseId: course.id } })).toBe(0);
@@ -73,12 +70,8 @@ describe("races and tenants", () => {
   });
 
   it("an admin of one school cannot unlink links in another; they only see their own", async () => {
-    const a = await makeRootAccount();
+    const { student, parent } = await pairedFamily();
     const b = await makeRootAccount();
-    const student = await makeStudent(a.id);
-    const parent = await makeUser(a.id);
-    const { code } = await createPairingCode(actorFor(student, a.id), { studentId: student.id });
-    await redeemPairingCode(actorFor(parent, a.id), { observerId: parent.id, code });
     const adminB = await makeAdmin(b.id);
     expect(
       (

@@ -4,25 +4,13 @@ import { AppError } from "../../lib/errors.ts";
 import { listObservees } from "../../lib/observer-links.ts";
 import { pageRequest } from "../../lib/pagination.ts";
 import { createPairingCode, redeemPairingCode } from "../../lib/pairing-codes/index.ts";
-import { actorFor, makeRootAccount, makeStudent, makeUser } from "../helpers/factory.ts";
+import { actorFor, makeRootAccount, makeUser } from "../helpers/factory.ts";
+import { family } from "../helpers/family.ts";
 import { errorOf } from "../helpers/errors.ts";
-
-async function setup() {
-  const account = await makeRootAccount();
-  const student = await makeStudent(account.id, { courses: 2 });
-  const parent = await makeUser(account.id);
-  return {
-    account,
-    student,
-    parent,
-    studentActor: actorFor(student, account.id),
-    parentActor: actorFor(parent, account.id),
-  };
-}
 
 describe("pairing codes end to end through lib/", () => {
   it("generate → redeem → the student is listed, with observer enrollments in each course", async () => {
-    const { account, student, parent, studentActor, parentActor } = await setup();
+    const { account, student, parent, studentActor, parentActor } = await family({ courses: 2 });
     const code = await createPairingCode(studentActor, { studentId: student.id });
     expect(code.code).toMatch(/^[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
     expect(code.workflow_state).toBe("active");
@@ -59,7 +47,7 @@ describe("pairing codes end to end through lib/", () => {
   });
 
   it("30 parallel redemptions of one code: exactly one link, 29 identical errors", async () => {
-    const { account, student, studentActor } = await setup();
+    const { account, student, studentActor } = await family({ courses: 2 });
     const parents = await Promise.all(Array.from({ length: 30 }, () => makeUser(account.id)));
     const { code } = await createPairingCode(studentActor, { studentId: student.id });
     const results = await Promise.allSettled(
@@ -82,7 +70,7 @@ describe("pairing codes end to end through lib/", () => {
   });
 
   it("expired, used, revoked, own and malformed codes all give the same 422", async () => {
-    const { account, student, parent, studentActor, parentActor } = await setup();
+    const { account, student, parent, studentActor, parentActor } = await family({ courses: 2 });
     const other = await makeUser(account.id);
     const redeem = (code: string, actor = parentActor, observerId = parent.id) =>
       errorOf(redeemPairingCode(actor, { observerId, code }));
@@ -124,7 +112,7 @@ describe("pairing codes end to end through lib/", () => {
   });
 
   it("a code whose student shares no root account with the observer is refused and survives", async () => {
-    const { student, studentActor } = await setup();
+    const { student, studentActor } = await family({ courses: 2 });
     const elsewhere = await makeRootAccount();
     const stranger = await makeUser(elsewhere.id);
     const { code } = await createPairingCode(studentActor, { studentId: student.id });
@@ -140,7 +128,7 @@ describe("pairing codes end to end through lib/", () => {
   });
 
   it("observer B listing observer A's observees is refused (401)", async () => {
-    const { account, student, parent, studentActor, parentActor } = await setup();
+    const { account, student, parent, studentActor, parentActor } = await family({ courses: 2 });
     await redeemPairingCode(parentActor, {
       observerId: parent.id,
       code: (await createPairingCode(studentActor, { studentId: student.id })).code,
@@ -153,7 +141,7 @@ describe("pairing codes end to end through lib/", () => {
   });
 
   it("the sixth code revokes the first", async () => {
-    const { student, studentActor } = await setup();
+    const { student, studentActor } = await family({ courses: 2 });
     const codes = [];
     for (let i = 0; i < 6; i++) codes.push(await createPairingCode(studentActor, { studentId: student.id }));
     const rows = await db.pairingCode.findMany({
@@ -189,7 +177,7 @@ describe("pairing codes end to end through lib/", () => {
   });
 
   it("another user may not generate a student's code unless an admin of the account", async () => {
-    const { account, student, parent } = await setup();
+    const { account, student, parent } = await family({ courses: 2 });
     const err = await errorOf(createPairingCode(actorFor(parent, account.id), { studentId: student.id }));
     expect(err.code).toBe("unauthorized");
   });
