@@ -1,25 +1,13 @@
 // GET /api/v1/users/:user_id/observees — list the students a user observes
 // POST /api/v1/users/:user_id/observees — add an observee by pairing code, the student's access token, or credentials
 import { bearerToken } from "@/lib/api/auth";
-import { addObserveeEndpoint, listObserveesEndpoint } from "@/lib/api/endpoints/observees";
-import { paginatedJson } from "@/lib/api/paginate";
+import { addObserveeEndpoint } from "@/lib/api/endpoints/observees";
 import { apiRoute } from "@/lib/api/route";
 import { AppError } from "@/lib/errors";
-import { listObservees } from "@/lib/observer-links";
-import { pageRequest } from "@/lib/pagination";
 import { redeemPairingCode, redeemWithAccessToken, redeemWithCredentials } from "@/lib/pairing-codes";
-import { withLinkAdminFields } from "@/lib/users";
+import { listLinkedRoute } from "../linked-users";
 
-export const GET = apiRoute(listObserveesEndpoint, async ({ req, input, path, actor, userId }) => {
-  const observerId = await userId(path.user_id);
-  const page = pageRequest(input);
-  const { items, total } = await listObservees(actor, {
-    observerId,
-    page,
-    includeAvatar: input.include.includes("avatar_url"),
-  });
-  return paginatedJson(req, await withLinkAdminFields(actor, observerId, items), total, page);
-});
+export const GET = listLinkedRoute("observees");
 
 export const POST = apiRoute(addObserveeEndpoint, async ({ req, input, path, actor, userId }) => {
   const observerId = await userId(path.user_id);

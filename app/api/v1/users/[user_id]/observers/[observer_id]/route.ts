@@ -1,23 +1,12 @@
 // GET /api/v1/users/:user_id/observers/:observer_id — show one observer (404 without an active link)
 // DELETE /api/v1/users/:user_id/observers/:observer_id — a student (where allowed) or an admin removes an observer
-import { getObserverEndpoint, removeObserverEndpoint } from "@/lib/api/endpoints/observees";
+import { removeObserverEndpoint } from "@/lib/api/endpoints/observees";
 import { apiRoute } from "@/lib/api/route";
-import { getObserver, removeObserver } from "@/lib/observer-links";
-import { withLinkAdminFields } from "@/lib/users";
+import { removeObserver } from "@/lib/observer-links";
+import { pathPair, showLinkedRoute } from "../../linked-users";
 
-export const GET = apiRoute(getObserverEndpoint, async ({ path, actor, userId }) => {
-  const studentId = await userId(path.user_id);
-  const observer = await getObserver(actor, {
-    studentId,
-    observerId: await userId(path.observer_id),
-    includeAvatar: true,
-  });
-  return (await withLinkAdminFields(actor, studentId, [observer]))[0];
-});
+export const GET = showLinkedRoute("observers");
 
-export const DELETE = apiRoute(removeObserverEndpoint, async ({ path, actor, userId }) =>
-  removeObserver(actor, {
-    studentId: await userId(path.user_id),
-    observerId: await userId(path.observer_id),
-  }),
+export const DELETE = apiRoute(removeObserverEndpoint, async (ctx) =>
+  removeObserver(ctx.actor, await pathPair("observers", ctx)),
 );
