@@ -1,18 +1,23 @@
 import type { InputHTMLAttributes } from "react";
+import type { ActionState } from "@/lib/action-state";
 
-type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
+export type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
   label: string;
   name: string;
   errors?: string[];
   hint?: string;
+  /** The form's action state: the field shows the value typed before and the errors under its name. */
+  state?: ActionState;
 };
 
 /** A labelled input whose error and hint are announced to screen readers. */
-export function Field({ label, name, errors, hint, id, className, ...input }: FieldProps) {
+export function Field({ label, name, errors, hint, state, id, className, ...input }: FieldProps) {
   const inputId = id ?? `field-${name}`;
   const errorId = `${inputId}-error`;
   const hintId = hint ? `${inputId}-hint` : undefined;
-  const invalid = !!errors?.length;
+  const shownErrors = errors ?? state?.fieldErrors?.[name];
+  const invalid = !!shownErrors?.length;
+  const typed = input.defaultValue ?? state?.values?.[name];
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={inputId} className="text-sm font-medium text-slate-800">
@@ -30,8 +35,9 @@ export function Field({ label, name, errors, hint, id, className, ...input }: Fi
         aria-describedby={[hintId, errorId].filter(Boolean).join(" ")}
         className={`rounded-md border px-3 py-2 text-base shadow-sm focus:border-blue-700 ${invalid ? "border-red-600" : "border-slate-400"} ${className ?? ""}`}
         {...input}
+        {...(typed !== undefined && { defaultValue: typed })}
       />
-      <FieldError id={errorId} errors={errors} />
+      <FieldError id={errorId} errors={shownErrors} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState } from "react";
-import { Field } from "@/components/ui/field";
+import { PairingCodeField } from "@/components/pairing/pairing-code-field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState } from "@/lib/action-state";
@@ -11,17 +11,12 @@ export function AddStudentForm() {
   return (
     <form action={action} className="flex flex-col gap-2" noValidate>
       {state.ok && state.message && <Notice tone="success">{state.message}</Notice>}
-      <Field
-        label="Student pairing code"
-        name="pairing_code"
-        hint="8 characters, like ABCD-1234. Your student finds it under Settings → Pair with Observer."
-        autoComplete="off"
-        autoCapitalize="characters"
-        spellCheck={false}
-        className="max-w-sm font-mono text-lg"
-        required
+      {/* A success leaves no values in the state: the new key empties the field. */}
+      <PairingCodeField
         key={state.ok ? "cleared" : "kept"}
-        defaultValue={state.ok ? "" : state.values?.pairing_code}
+        hint="8 characters, like ABCD-1234. Your student finds it under Settings → Pair with Observer."
+        className="max-w-sm font-mono text-lg"
+        state={state}
         errors={state.fieldErrors?.pairing_code ?? (!state.ok && state.message ? [state.message] : undefined)}
       />
       <div>

@@ -12,22 +12,14 @@ export function LoginForm({ next }: { next?: string }) {
     <form action={action} className="flex flex-col gap-3" noValidate>
       {state.message && <Notice tone="error">{state.message}</Notice>}
       <input type="hidden" name="next" value={next ?? "/"} />
-      <Field
-        label="Email"
-        name="email"
-        type="email"
-        autoComplete="username"
-        required
-        defaultValue={state.values?.email}
-        errors={state.fieldErrors?.email}
-      />
+      <Field label="Email" name="email" type="email" autoComplete="username" required state={state} />
       <Field
         label="Password"
         name="password"
         type="password"
         autoComplete="current-password"
         required
-        errors={state.fieldErrors?.password}
+        state={state}
       />
       <SubmitButton pendingText="Signing in…">Sign in</SubmitButton>
     </form>

@@ -1,5 +1,7 @@
 "use client";
 import { useActionState } from "react";
+import { NewPasswordField } from "@/components/auth/new-password-field";
+import { PairingCodeField } from "@/components/pairing/pairing-code-field";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -15,22 +17,16 @@ export function RegisterForm({
   via?: string;
   passwordRules: readonly string[];
 }) {
-  const [state, action] = useActionState(registerAction, {} as ActionState);
-  const v = state.values ?? { pairing_code: code ?? "", via: via ?? "" };
-  const errors = state.fieldErrors ?? {};
-  const unplaced = state.message && !Object.keys(errors).length;
+  // The QR link's code starts out typed in; after a failure the action sends back what was typed.
+  const [state, action] = useActionState(registerAction, {
+    values: { pairing_code: code ?? "", via: via ?? "" },
+  } as ActionState);
+  const unplaced = state.message && !Object.keys(state.fieldErrors ?? {}).length;
   return (
     <form action={action} className="flex flex-col gap-2" noValidate>
       {unplaced && <Notice tone="error">{state.message}</Notice>}
-      <input type="hidden" name="via" value={v.via ?? ""} />
-      <Field
-        label="Your full name"
-        name="name"
-        autoComplete="name"
-        required
-        defaultValue={v.name}
-        errors={errors.name}
-      />
+      <input type="hidden" name="via" value={state.values?.via ?? ""} />
+      <Field label="Your full name" name="name" autoComplete="name" required state={state} />
       <Field
         label="Email"
         name="unique_id"
@@ -38,28 +34,12 @@ export function RegisterForm({
         autoComplete="email"
         required
         hint="You will sign in with it."
-        defaultValue={v.unique_id}
-        errors={errors.unique_id}
+        state={state}
       />
-      <Field
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint={`Password rules: ${passwordRules.join("; ")}.`}
-        errors={errors.password}
-      />
-      <Field
-        label="Student pairing code"
-        name="pairing_code"
-        autoComplete="off"
-        autoCapitalize="characters"
-        spellCheck={false}
-        required
+      <NewPasswordField label="Password" rules={passwordRules} state={state} />
+      <PairingCodeField
         hint="8 characters, like ABCD-1234, from your student's Settings → Pair with Observer."
-        defaultValue={v.pairing_code}
-        errors={errors.pairing_code}
+        state={state}
       />
       <SubmitButton pendingText="Creating your account…">Create account</SubmitButton>
     </form>

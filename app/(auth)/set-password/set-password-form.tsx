@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useActionState } from "react";
-import { Field } from "@/components/ui/field";
+import { NewPasswordField } from "@/components/auth/new-password-field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState } from "@/lib/action-state";
@@ -27,23 +27,14 @@ export function SetPasswordForm({
       </Notice>
     );
   }
-  const errors = state.fieldErrors ?? {};
-  const unplaced = state.message && !errors.password;
+  const unplaced = state.message && !state.fieldErrors?.password;
   return (
     <form action={action} className="flex flex-col gap-3" noValidate>
       {unplaced && <Notice tone="error">{state.message}</Notice>}
       <input type="hidden" name="token" value={token} />
       {/* For password managers: which account this password belongs to. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <Field
-        label="New password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint={`Password rules: ${passwordRules.join("; ")}.`}
-        errors={errors.password}
-      />
+      <NewPasswordField label="New password" rules={passwordRules} state={state} />
       <SubmitButton pendingText="Saving…">Set password and sign in</SubmitButton>
     </form>
   );

@@ -7,7 +7,6 @@ import { createTokenAction, type CreateTokenState } from "./actions";
 
 export function CreateTokenForm() {
   const [state, action] = useActionState(createTokenAction, {} as CreateTokenState);
-  const v = state.ok ? undefined : state.values;
   return (
     <div className="flex flex-col gap-4">
       {state.token && (
@@ -25,8 +24,7 @@ export function CreateTokenForm() {
           name="purpose"
           required
           hint="For example: “Family calendar sync”."
-          defaultValue={v?.purpose}
-          errors={state.fieldErrors?.purpose}
+          state={state}
         />
         <Field
           label="Expires after (days, optional)"
@@ -35,8 +33,7 @@ export function CreateTokenForm() {
           inputMode="numeric"
           min={1}
           className="max-w-40"
-          defaultValue={v?.expires_days}
-          errors={state.fieldErrors?.expires_days}
+          state={state}
         />
         <div>
           <SubmitButton pendingText="Creating…">Create token</SubmitButton>

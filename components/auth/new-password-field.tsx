@@ -1,0 +1,25 @@
+import type { ActionState } from "@/lib/action-state";
+import { Field } from "@/components/ui/field";
+
+/** A new password (registration, first password), with the rules it must meet as its hint. */
+export function NewPasswordField({
+  label,
+  rules,
+  state,
+}: {
+  label: string;
+  rules: readonly string[];
+  state: ActionState;
+}) {
+  return (
+    <Field
+      label={label}
+      name="password"
+      type="password"
+      autoComplete="new-password"
+      required
+      hint={`Password rules: ${rules.join("; ")}.`}
+      state={state}
+    />
+  );
+}

@@ -1,0 +1,16 @@
+import { Field, type FieldProps } from "@/components/ui/field";
+
+/** The "Student pairing code" input: typed as printed, never autocompleted or spell-checked. */
+export function PairingCodeField(props: Omit<FieldProps, "label" | "name">) {
+  return (
+    <Field
+      label="Student pairing code"
+      name="pairing_code"
+      autoComplete="off"
+      autoCapitalize="characters"
+      spellCheck={false}
+      required
+      {...props}
+    />
+  );
+}
