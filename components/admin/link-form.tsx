@@ -12,42 +12,34 @@ type Props = {
   search: (q: string) => Promise<PickerOption[]>;
 };
 
+// The page's user is one side of the link; the picker chooses the other.
+const ROLES = {
+  observer: { text: "observer of the student I choose", other: "student", picker: "Student" },
+  student: { text: "student of the observer I choose", other: "observer", picker: "Observer" },
+} as const;
+type Role = keyof typeof ROLES;
+
 /** Links the page's user to another as observer or student, in one or all shared root accounts. */
 export function LinkForm({ user, rootAccounts, action, search }: Props) {
   const [state, formAction] = useActionState(action, {} as ActionState);
-  const [role, setRole] = useState<"observer" | "student">("observer");
+  const [role, setRole] = useState<Role>("observer");
   return (
     <form action={formAction} className="flex max-w-xl flex-col gap-3" noValidate>
       {state.message && <Notice tone={state.ok ? "success" : "error"}>{state.message}</Notice>}
       <fieldset className="flex flex-col gap-1">
         <legend className="text-sm font-medium text-slate-800">{user.name} is the</legend>
-        <label className="flex items-center gap-2">
-          <input
-            type="radio"
-            name="role"
-            value="observer"
-            checked={role === "observer"}
-            onChange={() => setRole("observer")}
-          />{" "}
-          observer of the student I choose
-        </label>
-        <label className="flex items-center gap-2">
-          <input
-            type="radio"
-            name="role"
-            value="student"
-            checked={role === "student"}
-            onChange={() => setRole("student")}
-          />{" "}
-          student of the observer I choose
-        </label>
+        {(Object.keys(ROLES) as Role[]).map((r) => (
+          <label key={r} className="flex items-center gap-2">
+            <input type="radio" name="role" value={r} checked={role === r} onChange={() => setRole(r)} />{" "}
+            {ROLES[r].text}
+          </label>
+        ))}
       </fieldset>
-      {role === "observer" && <input type="hidden" name="observer_id" value={user.id} />}
-      {role === "student" && <input type="hidden" name="student_id" value={user.id} />}
+      <input type="hidden" name={`${role}_id`} value={user.id} />
       <UserPicker
         key={role}
-        label={role === "observer" ? "Student" : "Observer"}
-        name={role === "observer" ? "student_id" : "observer_id"}
+        label={ROLES[role].picker}
+        name={`${ROLES[role].other}_id`}
         search={search}
         errors={state.fieldErrors?.other_id}
       />
