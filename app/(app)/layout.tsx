@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { requireActor } from "@/lib/session";
 import { getHomeSummary } from "@/lib/home";
+import { NavLinks } from "@/components/ui/nav-links";
 import { signOutAction } from "./actions";
-
-const navLink = "rounded-md px-2 py-1 text-blue-800 underline-offset-4 hover:underline";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
@@ -21,32 +20,28 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <Link href="/" className="text-lg font-bold text-blue-900">
             Observer Pairing
           </Link>
-          <nav aria-label="Main" className="flex flex-wrap items-center gap-x-2 gap-y-1 text-base">
-            <Link href="/observing" className={navLink}>
-              Observing
-            </Link>
-            <Link href="/settings" className={navLink}>
-              Settings
-            </Link>
-            {summary.hasCodeCourses && (
-              <Link href="/courses" className={navLink}>
-                Courses
-              </Link>
-            )}
-            {summary.isAdmin && (
-              <Link href="/admin" className={navLink}>
-                Admin
-              </Link>
-            )}
-            <Link href="/notifications" className={navLink}>
-              Notifications
-              {summary.unread > 0 && (
-                <span className="ml-1 rounded-full bg-blue-700 px-2 text-sm text-white">
-                  {summary.unread} new
-                </span>
-              )}
-            </Link>
-          </nav>
+          <NavLinks
+            menu="main"
+            items={[
+              { href: "/observing", text: "Observing" },
+              { href: "/settings", text: "Settings" },
+              { href: "/courses", text: "Courses", show: summary.hasCodeCourses },
+              { href: "/admin", text: "Admin", show: summary.isAdmin },
+              {
+                href: "/notifications",
+                text: (
+                  <>
+                    Notifications
+                    {summary.unread > 0 && (
+                      <span className="ml-1 rounded-full bg-blue-700 px-2 text-sm text-white">
+                        {summary.unread} new
+                      </span>
+                    )}
+                  </>
+                ),
+              },
+            ]}
+          />
           <div className="flex items-center gap-3">
             <span className="text-slate-700">
               <span className="sr-only">Signed in as </span>

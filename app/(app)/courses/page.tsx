@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/session";
 import { listCodeCourses } from "@/lib/admin/courses";
+import { Page } from "@/components/ui/page";
 
 export const metadata: Metadata = { title: "Courses" };
 
@@ -9,11 +10,11 @@ export default async function CoursesPage() {
   const actor = await requireActor();
   const courses = await listCodeCourses(actor);
   return (
-    <div className="flex flex-col gap-4">
-      <h1 className="text-3xl font-bold">Courses</h1>
-      <p className="text-slate-700">
-        Make pairing codes for the students of a course, one at a time or all at once as a CSV file.
-      </p>
+    <Page
+      title="Courses"
+      compact
+      lead="Make pairing codes for the students of a course, one at a time or all at once as a CSV file."
+    >
       {courses.length === 0 ? (
         <p className="text-slate-700">
           There are no courses where you may make pairing codes. Your school&apos;s admin decides whether
@@ -39,6 +40,6 @@ export default async function CoursesPage() {
           ))}
         </ul>
       )}
-    </div>
+    </Page>
   );
 }

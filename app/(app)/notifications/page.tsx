@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireActor } from "@/lib/session";
 import { listNotifications } from "@/lib/notifications";
 import { formatDateTime } from "@/components/format";
+import { Page } from "@/components/ui/page";
 import { markReadAction } from "./actions";
 
 export const metadata: Metadata = { title: "Notifications" };
@@ -11,10 +12,11 @@ export default async function NotificationsPage() {
   const items = await listNotifications(actor);
   const unread = items.filter((n) => !n.readAt).length;
   return (
-    <div className="flex flex-col gap-4">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-3xl font-bold">Notifications</h1>
-        {unread > 0 && (
+    <Page
+      title="Notifications"
+      compact
+      aside={
+        unread > 0 && (
           <form action={markReadAction}>
             <button
               type="submit"
@@ -23,8 +25,9 @@ export default async function NotificationsPage() {
               Mark all as read
             </button>
           </form>
-        )}
-      </div>
+        )
+      }
+    >
       {items.length === 0 ? (
         <p className="text-slate-700">
           No notifications. You will be told here when someone starts observing your account.
@@ -50,6 +53,6 @@ export default async function NotificationsPage() {
           ))}
         </ul>
       )}
-    </div>
+    </Page>
   );
 }

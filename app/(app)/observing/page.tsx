@@ -3,6 +3,7 @@ import { requireActor } from "@/lib/session";
 import { listObserveesWithCourses } from "@/lib/observer-links";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Section } from "@/components/ui/section";
+import { Page } from "@/components/ui/page";
 import { AddStudentForm } from "./add-student-form";
 import { unlinkStudentAction } from "./actions";
 
@@ -12,8 +13,7 @@ export default async function ObservingPage() {
   const actor = await requireActor();
   const students = await listObserveesWithCourses(actor, { observerId: actor.userId });
   return (
-    <div className="flex flex-col gap-6">
-      <h1 className="text-3xl font-bold">Observing</h1>
+    <Page title="Observing">
       <Section id="students" title="Students you observe">
         {students.length === 0 ? (
           <p className="text-slate-700">
@@ -54,6 +54,6 @@ export default async function ObservingPage() {
       <Section id="add" title="Add a student">
         <AddStudentForm />
       </Section>
-    </div>
+    </Page>
   );
 }

@@ -5,6 +5,7 @@ import { getPairingEligibility, MAX_ACTIVE_CODES } from "@/lib/pairing-codes";
 import { Notice } from "@/components/ui/notice";
 import { Section } from "@/components/ui/section";
 import { GenerateCode } from "@/components/pairing/generate-code";
+import { Page } from "@/components/ui/page";
 import { generateCodeAction } from "../code-actions";
 import { ActiveCodes } from "./active-codes";
 import { MyObservers } from "./my-observers";
@@ -15,13 +16,14 @@ export default async function SettingsPage() {
   const actor = await requireActor();
   const pairing = await getPairingEligibility(actor);
   return (
-    <div className="flex flex-col gap-6">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-3xl font-bold">Settings</h1>
+    <Page
+      title="Settings"
+      aside={
         <Link href="/settings/tokens" className="text-blue-800 underline underline-offset-4">
           Access tokens
         </Link>
-      </div>
+      }
+    >
       <Section
         id="pair"
         title="Pair with Observer"
@@ -42,6 +44,6 @@ export default async function SettingsPage() {
       </Section>
       {pairing.isStudent && <ActiveCodes actor={actor} />}
       {pairing.isStudent && <MyObservers actor={actor} mayRemove={pairing.studentsMayRemoveObservers} />}
-    </div>
+    </Page>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { FooterLink } from "@/components/ui/footer-link";
+import { AuthPage, FormCard } from "@/components/ui/auth-page";
 import { headers } from "next/headers";
 import { getDomainRootAccount, rootAccountName } from "@/lib/accounts";
 import { PASSWORD_RULES } from "@/lib/registration";
@@ -22,30 +22,29 @@ export default async function RegisterPage({
     codeAccount && codeAccount !== String(account.id) ? await rootAccountName(codeAccount) : null;
   const open = observerRegistrationOpen(account);
   return (
-    <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-6 px-4 py-10">
-      <div>
-        <h1 className="text-3xl font-bold">Parent registration</h1>
-        <p className="mt-2 text-slate-700">
+    <AuthPage
+      title="Parent registration"
+      lead={
+        <>
           Create a parent or guardian account at {account.name} and follow your student&apos;s courses. You
           need a pairing code from your student.
-        </p>
-      </div>
+        </>
+      }
+      footer={{ question: "Already have an account?", href: "/login", link: "Sign in" }}
+    >
       {elsewhere ? (
         <Notice tone="info">
           This pairing code belongs to {elsewhere}, not {account.name}. Open the link from your student&apos;s
           school site, or ask the school which address to use.
         </Notice>
       ) : open ? (
-        <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <FormCard>
           {/* The QR link carries the code; "via" records that the parent came by QR (for the audit). */}
           <RegisterForm code={code?.slice(0, 64)} via={code ? "qr" : ""} passwordRules={PASSWORD_RULES} />
-        </div>
+        </FormCard>
       ) : (
         <Notice tone="info">{observerRegistrationClosedMessage(account)}</Notice>
       )}
-      <FooterLink question="Already have an account?" href="/login">
-        Sign in
-      </FooterLink>
-    </main>
+    </AuthPage>
   );
 }

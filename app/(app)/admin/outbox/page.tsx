@@ -4,6 +4,7 @@ import { requireActor } from "@/lib/session";
 import { listOutbox } from "@/lib/mail";
 import { or404 } from "../../page-helpers";
 import { formatDateTime } from "@/components/format";
+import { Page } from "@/components/ui/page";
 
 export const metadata: Metadata = { title: "Outbox" };
 
@@ -14,12 +15,11 @@ export default async function OutboxPage() {
   if (process.env.SMTP_URL) notFound();
   const mails = await or404(listOutbox(actor, { limit: 50 }));
   return (
-    <div className="flex flex-col gap-4">
-      <h1 className="text-3xl font-bold">Outbox</h1>
-      <p className="text-slate-700">
-        No SMTP server is configured (set SMTP_URL to send mail), so emails stay here. Newest first, at most
-        50.
-      </p>
+    <Page
+      title="Outbox"
+      compact
+      lead="No SMTP server is configured (set SMTP_URL to send mail), so emails stay here. Newest first, at most 50."
+    >
       {mails.length === 0 ? (
         <p className="text-slate-700">No emails yet.</p>
       ) : (
@@ -40,6 +40,6 @@ export default async function OutboxPage() {
           ))}
         </ul>
       )}
-    </div>
+    </Page>
   );
 }

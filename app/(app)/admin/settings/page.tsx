@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireActor } from "@/lib/session";
 import { listEditableAccounts } from "@/lib/admin/account-settings";
 import { Section } from "@/components/ui/section";
+import { Page } from "@/components/ui/page";
 import { SettingsForm } from "./settings-form";
 
 export const metadata: Metadata = { title: "Account settings" };
@@ -10,8 +11,7 @@ export default async function AccountSettingsPage() {
   const actor = await requireActor();
   const accounts = await listEditableAccounts(actor);
   return (
-    <div className="flex flex-col gap-6">
-      <h1 className="text-3xl font-bold">Account settings</h1>
+    <Page title="Account settings">
       {accounts.length === 0 && (
         <p className="text-slate-700">
           Only admins of a whole institution (a root account) can change these settings.
@@ -27,6 +27,6 @@ export default async function AccountSettingsPage() {
           <SettingsForm account={a} />
         </Section>
       ))}
-    </div>
+    </Page>
   );
 }

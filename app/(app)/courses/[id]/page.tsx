@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireActor } from "@/lib/session";
 import { idOr404, or404 } from "../../page-helpers";
 import { getCourseRoster } from "@/lib/admin/courses";
 import { MAX_ACTIVE_CODES } from "@/lib/pairing-codes";
 import { GenerateCode } from "@/components/pairing/generate-code";
+import { Page } from "@/components/ui/page";
 import { generateCodeAction } from "../../code-actions";
 
 export const metadata: Metadata = { title: "Course pairing codes" };
@@ -13,13 +13,7 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
   const actor = await requireActor();
   const course = await or404(getCourseRoster(actor, idOr404((await params).id)));
   return (
-    <div className="flex flex-col gap-4">
-      <div>
-        <Link href="/courses" className="text-sm text-blue-800 underline underline-offset-4">
-          ← Courses
-        </Link>
-        <h1 className="mt-2 text-3xl font-bold">{course.name}: pairing codes</h1>
-      </div>
+    <Page title={`${course.name}: pairing codes`} back={{ href: "/courses", label: "Courses" }} compact>
       <div className="rounded-lg border border-slate-200 bg-white p-4">
         <p className="text-slate-700">
           The CSV file has a new code for every student (columns Last Name, First Name, SIS ID, Pairing Code,
@@ -60,6 +54,6 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
           ))}
         </ul>
       )}
-    </div>
+    </Page>
   );
 }

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireActor } from "@/lib/session";
 import { listAccessTokens } from "@/lib/tokens";
 import { formatDateTime } from "@/components/format";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Section } from "@/components/ui/section";
+import { Page } from "@/components/ui/page";
 import { CreateTokenForm } from "./create-token-form";
 import { revokeTokenAction } from "./actions";
 
@@ -14,16 +14,11 @@ export default async function TokensPage() {
   const actor = await requireActor();
   const { items: tokens } = await listAccessTokens(actor, { userId: actor.userId });
   return (
-    <div className="flex flex-col gap-6">
-      <div>
-        <Link href="/settings" className="text-sm text-blue-800 underline underline-offset-4">
-          ← Settings
-        </Link>
-        <h1 className="mt-2 text-3xl font-bold">Access tokens</h1>
-        <p className="mt-1 text-slate-700">
-          Tokens let programs use the REST API as you. Treat them like passwords.
-        </p>
-      </div>
+    <Page
+      title="Access tokens"
+      back={{ href: "/settings", label: "Settings" }}
+      lead="Tokens let programs use the REST API as you. Treat them like passwords."
+    >
       <Section id="new-token" title="New token">
         <CreateTokenForm />
       </Section>
@@ -56,6 +51,6 @@ export default async function TokensPage() {
           </ul>
         )}
       </Section>
-    </div>
+    </Page>
   );
 }

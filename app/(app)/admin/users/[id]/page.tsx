@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { requireActor } from "@/lib/session";
 import { idOr404, or404 } from "../../../page-helpers";
 import { getUserDetail } from "@/lib/admin/users";
@@ -9,6 +8,7 @@ import { Section } from "@/components/ui/section";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { LinkForm } from "@/components/admin/link-form";
 import { GenerateCode } from "@/components/pairing/generate-code";
+import { Page } from "@/components/ui/page";
 import { generateCodeAction } from "../../../code-actions";
 import { findUsersAction, linkAction } from "../actions";
 import { LinkList } from "./link-list";
@@ -21,14 +21,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
   const isStudent = await hasActiveStudentEnrollment(user.id);
   const cell = "px-3 py-2";
   return (
-    <div className="flex flex-col gap-6">
-      <div>
-        <Link href="/admin/users" className="text-sm text-blue-800 underline underline-offset-4">
-          ← All users
-        </Link>
-        <h1 className="mt-2 text-3xl font-bold">{user.name}</h1>
-        {user.email && <p className="text-slate-700">{user.email}</p>}
-      </div>
+    <Page title={user.name} back={{ href: "/admin/users", label: "All users" }} lead={user.email}>
       <Section id="logins" title="Logins and roles">
         <ul className="flex flex-col gap-1" aria-label="Logins">
           {user.logins.map((l) => (
@@ -107,6 +100,6 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
           />
         </Section>
       )}
-    </div>
+    </Page>
   );
 }
