@@ -15,16 +15,28 @@ export async function notifyLinkCreatedInTx(
     }),
     tx.user.findUniqueOrThrow({ where: { id: input.observerId }, select: { name: true } }),
   ]);
-  const subject = `${observer.name} now observes your account`;
-  const body = `${observer.name} can now follow your courses as an observer. If this is wrong, tell your school.`;
-  await tx.notification.create({ data: { userId: student.id, kind: "observer_linked", subject, body } });
+  const notice = linkNotice({ studentName: student.name, observerNames: [observer.name] });
+  await tx.notification.create({
+    data: { userId: student.id, kind: "observer_linked", subject: notice.subject, body: notice.body },
+  });
   if (student.email)
     await queueEmailInTx(tx, {
       to: student.email,
-      subject,
-      text: `Hello ${student.name},\n\n${body}\n`,
+      subject: notice.subject,
+      text: notice.text,
       rootAccountId: input.rootAccountId,
     });
+}
+
+/** What a student is told when one or more people start observing them (one wording everywhere). */
+export function linkNotice(input: { studentName: string; observerNames: string[] }) {
+  const names = input.observerNames;
+  const who =
+    names.length <= 2 ? names.join(" and ") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
+  const many = names.length > 1;
+  const subject = `${who} now ${many ? "observe" : "observes"} your account`;
+  const body = `${who} can now follow your courses as ${many ? "observers" : "an observer"}. If this is wrong, tell your school.`;
+  return { subject, body, text: `Hello ${input.studentName},\n\n${body}\n` };
 }
 
 export async function notifyWelcomeInTx(

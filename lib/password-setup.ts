@@ -13,6 +13,27 @@ import { hashPassword, newPasswordProblem } from "./passwords.ts";
 const LINK_LIFETIME_DAYS = 7;
 const digest = (token: string) => createHash("sha256").update(token).digest("hex");
 
+/** A new one-time setup secret: the token for the link, and the digest that is all we store. */
+export function newSetupToken(): { token: string; digest: string; expiresAt: Date } {
+  const token = randomBytes(32).toString("base64url");
+  return { token, digest: digest(token), expiresAt: new Date(Date.now() + LINK_LIFETIME_DAYS * 86_400_000) };
+}
+
+/** The email carrying a setup link (the one wording, for one account or a bulk import). */
+export function passwordSetupEmail(input: {
+  token: string;
+  name: string;
+  schoolName: string;
+  origin: string;
+}) {
+  const link = new URL("/set-password", process.env.APP_URL || input.origin);
+  link.searchParams.set("token", input.token);
+  return {
+    subject: `Your ${input.schoolName} account is ready`,
+    text: `Hello ${input.name},\n\n${input.schoolName} made you an account. Choose your password here (the link works once, for ${LINK_LIFETIME_DAYS} days):\n\n${link}\n\nIf you did not expect this, you can ignore this email.\n`,
+  };
+}
+
 /** Makes a setup link for a login and queues the email carrying it, in the caller's transaction. */
 export async function sendPasswordSetupInTx(
   tx: Tx,
@@ -25,21 +46,12 @@ export async function sendPasswordSetupInTx(
     origin: string;
   },
 ): Promise<void> {
-  const token = randomBytes(32).toString("base64url");
-  await tx.passwordSetupToken.create({
-    data: {
-      loginId: input.loginId,
-      digest: digest(token),
-      expiresAt: new Date(Date.now() + LINK_LIFETIME_DAYS * 86_400_000),
-    },
-  });
-  const link = new URL("/set-password", process.env.APP_URL || input.origin);
-  link.searchParams.set("token", token);
+  const { token, digest, expiresAt } = newSetupToken();
+  await tx.passwordSetupToken.create({ data: { loginId: input.loginId, digest, expiresAt } });
   await queueEmailInTx(tx, {
     to: input.email,
     rootAccountId: input.rootAccountId,
-    subject: `Your ${input.schoolName} account is ready`,
-    text: `Hello ${input.name},\n\n${input.schoolName} made you an account. Choose your password here (the link works once, for ${LINK_LIFETIME_DAYS} days):\n\n${link}\n\nIf you did not expect this, you can ignore this email.\n`,
+    ...passwordSetupEmail({ ...input, token }),
   });
 }
 

@@ -1,0 +1,179 @@
+// The file formats an import accepts, recognised by their header row as Canvas does, and each
+// data row normalised into one staged row (or a message about why it cannot be). Pure: no I/O.
+
+export type FileKind = "users" | "user_observers" | "family_roster" | "oneroster_users";
+export type ImportType = "instructure_csv" | "family_roster" | "oneroster";
+
+/** Applied in this order within an import (users before the links that name them). */
+export const KIND_ORDER: FileKind[] = ["users", "user_observers", "family_roster", "oneroster_users"];
+
+export const IMPORT_TYPE_OF: Record<FileKind, ImportType> = {
+  users: "instructure_csv",
+  user_observers: "instructure_csv",
+  family_roster: "family_roster",
+  oneroster_users: "oneroster",
+};
+
+/** What a file's header row says it is; null when no format matches. */
+export function detectKind(headers: string[]): FileKind | null {
+  const h = new Set(headers.map((x) => x.trim().toLowerCase()));
+  const has = (...names: string[]) => names.every((n) => h.has(n.toLowerCase()));
+  if (has("sourcedid", "role") && (h.has("agentsourcedids") || h.has("email"))) return "oneroster_users";
+  if (has("guardian_email") && (h.has("student_sis_id") || h.has("student_login"))) return "family_roster";
+  if (has("observer_id", "student_id", "status")) return "user_observers";
+  if (has("user_id", "login_id", "status")) return "users";
+  return null;
+}
+
+/** One staged row (see SisImportRow). */
+export type StagedRow = {
+  kind: "user" | "user_observer" | "family";
+  row: number;
+  status?: string | null;
+  sisUserId?: string | null;
+  loginId?: string | null;
+  name?: string | null;
+  sortableName?: string | null;
+  shortName?: string | null;
+  email?: string | null;
+  password?: string | null;
+  observerRef?: string | null;
+  studentRef?: string | null;
+  studentRefType?: "sis" | "login" | null;
+  relationship?: string | null;
+  /** Set when the row is refused before it is applied. */
+  message?: string | null;
+};
+
+/** A data row keyed by its lower-cased header names. */
+type Record_ = Record<string, string | undefined>;
+const val = (r: Record_, key: string) => {
+  const v = r[key]?.trim();
+  return v ? v : null;
+};
+
+// Deliberately simple: one @, something on each side, a dot in the domain, no spaces.
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+export const isEmail = (s: string) => s.length <= 254 && EMAIL.test(s);
+
+/** Canvas's users.csv row. */
+function userRow(r: Record_, row: number): StagedRow {
+  const first = val(r, "first_name");
+  const last = val(r, "last_name");
+  const name = val(r, "full_name") ?? ([first, last].filter(Boolean).join(" ") || null);
+  const sortable = val(r, "sortable_name") ?? (last && first ? `${last}, ${first}` : null);
+  const out: StagedRow = {
+    kind: "user",
+    row,
+    sisUserId: val(r, "user_id"),
+    loginId: val(r, "login_id"),
+    status: val(r, "status")?.toLowerCase() ?? null,
+    name,
+    sortableName: sortable,
+    shortName: val(r, "short_name"),
+    email: val(r, "email"),
+    password: val(r, "password"),
+  };
+  if (!out.sisUserId) out.message = "No user_id given for user";
+  else if (!out.loginId) out.message = `No login_id given for user ${out.sisUserId}`;
+  else if (!["active", "suspended", "deleted"].includes(out.status ?? ""))
+    out.message = `Improper status "${val(r, "status") ?? ""}" for user ${out.sisUserId}, skipping`;
+  else if (out.email && !isEmail(out.email))
+    out.message = `The email address associated with user '${out.sisUserId}' is invalid (email: '${out.email}')`;
+  else if (!out.name && out.status !== "deleted") out.name = out.loginId;
+  return out;
+}
+
+/** Canvas's user_observers.csv row. */
+function userObserverRow(r: Record_, row: number): StagedRow {
+  const status = val(r, "status");
+  const out: StagedRow = {
+    kind: "user_observer",
+    row,
+    observerRef: val(r, "observer_id"),
+    studentRef: val(r, "student_id"),
+    studentRefType: "sis",
+    status: status?.toLowerCase() ?? null,
+  };
+  if (!out.observerRef) out.message = "No observer_id given for user_observer";
+  else if (!out.studentRef) out.message = "No student_id given for user_observer";
+  else if (!["active", "deleted"].includes(out.status ?? ""))
+    out.message = `Improper status "${status ?? ""}" for a user_observer`;
+  return out;
+}
+
+/** The family roster: one student–guardian pair per row. */
+function familyRow(r: Record_, row: number): StagedRow {
+  const sis = val(r, "student_sis_id");
+  const email = val(r, "guardian_email");
+  const out: StagedRow = {
+    kind: "family",
+    row,
+    status: "active",
+    studentRef: sis ?? val(r, "student_login"),
+    studentRefType: sis ? "sis" : "login",
+    email,
+    loginId: email,
+    name: val(r, "guardian_name"),
+    sisUserId: val(r, "guardian_sis_id"),
+    relationship: val(r, "relationship"),
+  };
+  out.message = familyProblem(out);
+  return out;
+}
+
+function familyProblem(r: StagedRow): string | null {
+  if (!r.studentRef) return "No student_sis_id or student_login given";
+  if (!r.email) return `No guardian_email given for student ${r.studentRef}`;
+  if (!isEmail(r.email)) return `The guardian email "${r.email}" is not a valid email address`;
+  if (!r.name) r.name = r.email;
+  return null;
+}
+
+const GUARDIAN_ROLES = new Set(["parent", "guardian", "relative"]);
+
+/**
+ * OneRoster 1.1 users.csv: a parent/guardian/relative row names its students' sourcedIds (which
+ * are their SIS ids) in agentSourcedIds, and becomes one family row per student. Other roles are
+ * not ours to create: they are skipped (an empty list).
+ */
+function oneRosterRows(r: Record_, row: number): StagedRow[] {
+  const role = val(r, "role")?.toLowerCase();
+  if (!role || !GUARDIAN_ROLES.has(role)) return [];
+  const email = val(r, "email") ?? val(r, "username");
+  const name = [val(r, "givenname"), val(r, "familyname")].filter(Boolean).join(" ") || null;
+  const students = (val(r, "agentsourcedids") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const base: StagedRow = {
+    kind: "family",
+    row,
+    status: val(r, "status")?.toLowerCase() === "tobedeleted" ? "deleted" : "active",
+    email,
+    loginId: email,
+    name,
+    sisUserId: val(r, "sourcedid"),
+    relationship: role,
+  };
+  if (students.length === 0) return [{ ...base, message: `Guardian ${base.sisUserId} lists no students` }];
+  return students.map((s) => {
+    const out: StagedRow = { ...base, studentRef: s, studentRefType: "sis" };
+    out.message = familyProblem(out);
+    return out;
+  });
+}
+
+/** A data row of a file of `kind` → the staged rows it stands for (none: skipped). */
+export function normaliseRow(kind: FileKind, record: Record_, row: number): StagedRow[] {
+  switch (kind) {
+    case "users":
+      return [userRow(record, row)];
+    case "user_observers":
+      return [userObserverRow(record, row)];
+    case "family_roster":
+      return [familyRow(record, row)];
+    case "oneroster_users":
+      return oneRosterRows(record, row);
+  }
+}

@@ -1,0 +1,201 @@
+import "server-only";
+// Applying a staged import: the one code path behind the API, the admin page and the CLI.
+// A real run applies a batch per transaction, each advancing the checkpoint with it, so a killed
+// worker resumes where it stopped and never applies a row twice. A dry run applies everything in
+// one transaction and rolls it back, so its counts are exactly what the real run would do.
+import type pg from "pg";
+import { pool } from "../db.ts";
+import { deliverSoon } from "../mail.ts";
+import { applyUsers, applyUserObservers } from "./apply-canvas.ts";
+import { applyFamilies } from "./apply-family.ts";
+import type { Batch } from "./batch.ts";
+import { notifyStudents } from "./notify.ts";
+import { reportBatch } from "./report.ts";
+
+export const BATCH_SIZE = 2000;
+const LOCK_CLASS = 0x51515; // advisory-lock namespace: one worker per root account at a time
+
+type ImportRow = {
+  id: number;
+  root_account_id: number;
+  created_by_id: number | null;
+  workflow_state: string;
+  dry_run: boolean;
+  skip_deletes: boolean;
+  total_rows: number;
+  processed_seq: number;
+  school: string;
+  origin: string | null;
+};
+
+export type RunResult = "done" | "busy" | "finished-already";
+
+async function load(client: pg.ClientBase, id: number) {
+  const { rows } = await client.query<ImportRow>(
+    `SELECT i.*, a.name AS school
+       FROM sis_imports i JOIN accounts a ON a.id = i.root_account_id WHERE i.id = $1`,
+    [id],
+  );
+  return rows[0];
+}
+
+async function inTx<T>(client: pg.ClientBase, work: () => Promise<T>): Promise<T> {
+  await client.query("BEGIN");
+  try {
+    const out = await work();
+    await client.query("COMMIT");
+    return out;
+  } catch (err) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw err;
+  }
+}
+
+/** Applies one batch: users first, then the links that may name them. */
+async function applyBatch(b: Batch) {
+  await applyUsers(b);
+  await applyUserObservers(b);
+  await applyFamilies(b);
+}
+
+/**
+ * Runs (or resumes) an import. "busy": another import of the same school is being applied, or
+ * another worker holds this one — try later. Safe to call from any number of processes.
+ */
+export async function runSisImport(
+  importId: number,
+  opts: { onProgress?: (processed: number, total: number) => void } = {},
+): Promise<RunResult> {
+  const lock = await pool.connect();
+  try {
+    const first = await load(lock, importId);
+    if (!first || !["created", "importing"].includes(first.workflow_state)) return "finished-already";
+    const got = await lock.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock($1, $2) AS ok`, [
+      LOCK_CLASS,
+      first.root_account_id,
+    ]);
+    if (!got.rows[0].ok) return "busy";
+    try {
+      return await runLocked(lock, importId, opts);
+    } finally {
+      await lock.query(`SELECT pg_advisory_unlock($1, $2)`, [LOCK_CLASS, first.root_account_id]);
+    }
+  } finally {
+    lock.release();
+  }
+}
+
+async function runLocked(
+  client: pg.PoolClient,
+  importId: number,
+  opts: { onProgress?: (processed: number, total: number) => void },
+): Promise<RunResult> {
+  try {
+    const claimed = await client.query(
+      `UPDATE sis_imports SET workflow_state = 'importing', started_at = coalesce(started_at, now() AT TIME ZONE 'UTC'),
+              updated_at = now() AT TIME ZONE 'UTC'
+        WHERE id = $1 AND workflow_state IN ('created', 'importing')`,
+      [importId],
+    );
+    if (claimed.rowCount === 0) return "finished-already";
+  } catch (err) {
+    if ((err as { code?: string }).code === "23505") return "busy"; // another import of this school is importing
+    throw err;
+  }
+  const imp = await load(client, importId);
+  try {
+    const batch = (lo: number): Batch => ({
+      client,
+      importId,
+      lo,
+      hi: Math.min(lo + BATCH_SIZE, imp.total_rows),
+      rootAccountId: imp.root_account_id,
+      schoolName: imp.school,
+      actorId: imp.created_by_id,
+      skipDeletes: imp.skip_deletes,
+      origin: imp.origin ?? "http://localhost:3000",
+    });
+    if (imp.dry_run) await dryRun(client, imp, batch, opts);
+    else {
+      for (let lo = imp.processed_seq; lo < imp.total_rows; lo += BATCH_SIZE) {
+        if (await aborted(client, importId)) return "done";
+        await inTx(client, async () => {
+          const b = batch(lo);
+          await applyBatch(b);
+          await reportBatch(b, client, imp.total_rows);
+        });
+        opts.onProgress?.(Math.min(lo + BATCH_SIZE, imp.total_rows), imp.total_rows);
+      }
+      await notifyStudents(client, imp);
+      deliverSoon();
+    }
+    await finish(client, importId);
+  } catch (err) {
+    console.error(`[import ${importId}] failed`, err);
+    await fail(importId, err);
+  }
+  return "done";
+}
+
+/** Everything in one transaction, rolled back; the report goes through another connection. */
+async function dryRun(
+  client: pg.PoolClient,
+  imp: ImportRow,
+  batch: (lo: number) => Batch,
+  opts: { onProgress?: (processed: number, total: number) => void },
+) {
+  const reporter = await pool.connect();
+  try {
+    await reporter.query(`DELETE FROM sis_import_messages WHERE import_id = $1 AND severity = 'warning'`, [
+      imp.id,
+    ]);
+    await reporter.query(
+      `UPDATE sis_imports SET counts = '{}', warning_count = 0, processed_seq = 0 WHERE id = $1`,
+      [imp.id],
+    );
+    await client.query("BEGIN");
+    try {
+      for (let lo = 0; lo < imp.total_rows; lo += BATCH_SIZE) {
+        if (await aborted(reporter, imp.id)) break;
+        const b = batch(lo);
+        await applyBatch(b);
+        await reportBatch(b, reporter, imp.total_rows);
+        opts.onProgress?.(Math.min(lo + BATCH_SIZE, imp.total_rows), imp.total_rows);
+      }
+    } finally {
+      await client.query("ROLLBACK");
+    }
+  } finally {
+    reporter.release();
+  }
+}
+
+async function aborted(client: pg.ClientBase, id: number) {
+  const { rows } = await client.query(`SELECT workflow_state FROM sis_imports WHERE id = $1`, [id]);
+  return rows[0]?.workflow_state === "aborted";
+}
+
+async function finish(client: pg.ClientBase, id: number) {
+  await client.query(
+    `UPDATE sis_imports SET progress = 100, ended_at = now() AT TIME ZONE 'UTC', updated_at = now() AT TIME ZONE 'UTC',
+            workflow_state = CASE WHEN error_count > 0 AND total_rows = 0 THEN 'failed_with_messages'
+                                  WHEN error_count + warning_count > 0 THEN 'imported_with_messages'
+                                  ELSE 'imported' END::"SisImportState"
+      WHERE id = $1 AND workflow_state = 'importing'`,
+    [id],
+  );
+}
+
+async function fail(id: number, err: unknown) {
+  await pool.query(
+    `WITH m AS (INSERT INTO sis_import_messages (import_id, file, message, severity)
+                VALUES ($1, '', $2, 'error'))
+     UPDATE sis_imports SET workflow_state = 'failed_with_messages', error_count = error_count + 1,
+            ended_at = now() AT TIME ZONE 'UTC', updated_at = now() AT TIME ZONE 'UTC'
+      WHERE id = $1 AND workflow_state = 'importing'`,
+    [
+      id,
+      `The import stopped on an unexpected error (${(err as Error)?.message ?? "unknown"}); rows applied before it are kept.`,
+    ],
+  );
+}
