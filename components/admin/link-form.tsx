@@ -2,6 +2,7 @@
 import { useActionState, useState } from "react";
 import type { ActionState } from "@/lib/action-state";
 import { Notice } from "@/components/ui/notice";
+import { PlainField } from "@/components/ui/plain-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { UserPicker, type PickerOption } from "./user-picker";
 
@@ -43,23 +44,15 @@ export function LinkForm({ user, rootAccounts, action, search }: Props) {
         search={search}
         errors={state.fieldErrors?.other_id}
       />
-      <div className="flex flex-col gap-1">
-        <label htmlFor="link-root-account" className="text-sm font-medium text-slate-800">
-          Root account
-        </label>
-        <select
-          id="link-root-account"
-          name="root_account_id"
-          className="rounded-md border border-slate-400 bg-white px-3 py-2"
-        >
-          {rootAccounts.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-          {rootAccounts.length > 1 && <option value="all">Every root account both share</option>}
-        </select>
-      </div>
+      <PlainField
+        id="link-root-account"
+        label="Root account"
+        name="root_account_id"
+        options={[
+          ...rootAccounts.map((a) => ({ value: String(a.id), text: a.name })),
+          ...(rootAccounts.length > 1 ? [{ value: "all", text: "Every root account both share" }] : []),
+        ]}
+      />
       <div>
         <SubmitButton pendingText="Linking…">Link</SubmitButton>
       </div>

@@ -1,34 +1,33 @@
 import Link from "next/link";
+import { lastPage, type PageRequest } from "@/lib/pagination";
 
 /** Previous / next links with "page X of Y"; `href` builds the link for a page number. */
 export function Pagination({
   page,
   total,
-  perPage,
   href,
   label,
 }: {
-  page: number;
+  page: PageRequest;
   total: number;
-  perPage: number;
   href: (page: number) => string;
   label: string;
 }) {
-  const last = Math.max(1, Math.ceil(total / perPage));
+  const last = lastPage(total, page.perPage);
   if (last <= 1) return null;
   const link = "rounded-md border border-slate-400 px-3 py-1 text-blue-800 hover:bg-slate-100";
   return (
     <nav aria-label={label} className="mt-4 flex items-center gap-3 text-sm">
-      {page > 1 ? (
-        <Link className={link} href={href(page - 1)}>
+      {page.page > 1 ? (
+        <Link className={link} href={href(page.page - 1)}>
           Previous page
         </Link>
       ) : null}
       <span className="text-slate-700">
-        Page {page} of {last}
+        Page {page.page} of {last}
       </span>
-      {page < last ? (
-        <Link className={link} href={href(page + 1)}>
+      {page.page < last ? (
+        <Link className={link} href={href(page.page + 1)}>
           Next page
         </Link>
       ) : null}

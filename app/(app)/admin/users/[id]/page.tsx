@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/session";
 import { idOr404, or404 } from "../../../page-helpers";
-import { getUserDetail } from "@/lib/admin/users";
+import { getUserDetail, type UserDetail } from "@/lib/admin/users";
 import { hasActiveStudentEnrollment } from "@/lib/permissions";
 import { formatDateTime } from "@/components/format";
 import { Section } from "@/components/ui/section";
-import { TableScroll } from "@/components/ui/table-scroll";
+import { DataTable, type Column } from "@/components/ui/data-table";
 import { LinkForm } from "@/components/admin/link-form";
 import { GenerateCode } from "@/components/pairing/generate-code";
 import { Page } from "@/components/ui/page";
@@ -15,11 +15,19 @@ import { LinkList } from "./link-list";
 
 export const metadata: Metadata = { title: "User" };
 
+const ENROLLMENT_COLUMNS: Column<UserDetail["enrollments"][number]>[] = [
+  { header: "Course", cell: (e) => e.course.name },
+  {
+    header: "Role",
+    cell: (e) => (e.type === "observer" && e.observing ? `observer of ${e.observing.name}` : e.type),
+  },
+  { header: "State", cell: (e) => e.state },
+];
+
 export default async function AdminUserPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const user = await or404(getUserDetail(actor, idOr404((await params).id)));
   const isStudent = await hasActiveStudentEnrollment(user.id);
-  const cell = "px-3 py-2";
   return (
     <Page title={user.name} back={{ href: "/admin/users", label: "All users" }} lead={user.email}>
       <Section id="logins" title="Logins and roles">
@@ -43,34 +51,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
         {user.enrollments.length === 0 ? (
           <p className="text-slate-700">No enrollments.</p>
         ) : (
-          <TableScroll label="Enrollments table">
-            <table className="w-full text-left text-sm">
-              <thead className="bg-slate-100">
-                <tr>
-                  <th scope="col" className={cell}>
-                    Course
-                  </th>
-                  <th scope="col" className={cell}>
-                    Role
-                  </th>
-                  <th scope="col" className={cell}>
-                    State
-                  </th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200">
-                {user.enrollments.map((e) => (
-                  <tr key={e.id}>
-                    <td className={cell}>{e.course.name}</td>
-                    <td className={cell}>
-                      {e.type === "observer" && e.observing ? `observer of ${e.observing.name}` : e.type}
-                    </td>
-                    <td className={cell}>{e.state}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableScroll>
+          <DataTable label="Enrollments table" columns={ENROLLMENT_COLUMNS} rows={user.enrollments} />
         )}
       </Section>
       <LinkList title="Observes" id="observees" user={user} links={user.observees} as="observer" />
