@@ -47,7 +47,7 @@ export const addObserveeEndpoint = endpoint({
   tag,
   summary: "Add an observee (pairing code, access token or credentials)",
   description:
-    "Links the user to a student, given one of: the student's `pairing_code`; the student's `access_token` (in the body, or in the query string when you authenticate with the Authorization header); or `observee[unique_id]` + `observee[password]`. " +
+    "Links the user to a student, given one of, in Canvas's order of precedence: the student's `access_token` (in the body, or in the query string when you authenticate with the Authorization header); the student's `pairing_code` (an `observee[unique_id]` sent along with it is ignored, as Canvas does); or `observee[unique_id]` + `observee[password]`. " +
     "Deviations from Canvas: no parameters → 400 (Canvas: 500); redeeming your own code, or a code whose student shares no root account with the observer → 422 and the code stays usable; the code is consumed only once the link exists. Failed attempts are throttled (429 with Retry-After).",
   params: z.object({
     pairing_code: z
@@ -71,7 +71,15 @@ export const addObserveeEndpoint = endpoint({
           .min(1, "is required")
           .max(254)
           .meta({ description: "The student's login." }),
-        password: z.string().min(1, "is required").max(1024).meta({ description: "The student's password." }),
+        // Optional here: with a pairing_code (the usual automation sends both) the code decides.
+        password: z
+          .string()
+          .min(1, "is required")
+          .max(1024)
+          .optional()
+          .meta({
+            description: "The student's password (needed when no pairing_code or access_token is sent).",
+          }),
       })
       .optional(),
     root_account_id: rootAccountIdParam,
