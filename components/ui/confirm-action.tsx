@@ -8,15 +8,18 @@ type Props = {
   action: (prev: ActionState, formData: FormData) => Promise<ActionState>;
   fields: Record<string, string | number>;
   trigger: string;
-  /** Accessible name of the trigger when its visible text is ambiguous in a list (e.g. "Unlink Sam"). */
-  triggerLabel?: string;
+  /**
+   * What the trigger acts on, when a list has many triggers alike: the button is then named
+   * "Unlink Sam" — the visible word first, so speech users can say what they see (WCAG 2.5.3).
+   */
+  subject?: string;
   title: string;
   description: React.ReactNode;
   confirm: string;
 };
 
 /** A destructive action behind a modal dialog (native <dialog>: focus is trapped, Escape cancels). */
-export function ConfirmAction({ action, fields, trigger, triggerLabel, title, description, confirm }: Props) {
+export function ConfirmAction({ action, fields, trigger, subject, title, description, confirm }: Props) {
   const [state, formAction] = useActionState(action, {} as ActionState);
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
@@ -32,7 +35,7 @@ export function ConfirmAction({ action, fields, trigger, triggerLabel, title, de
     <>
       <button
         type="button"
-        aria-label={triggerLabel}
+        aria-label={subject && `${trigger} ${subject}`}
         onClick={() => setOpen(true)}
         className="rounded-md border border-red-700 px-3 py-1 text-sm font-semibold text-red-800 hover:bg-red-50"
       >

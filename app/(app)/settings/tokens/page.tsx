@@ -3,6 +3,7 @@ import { requireActor } from "@/lib/session";
 import { listAccessTokens } from "@/lib/tokens";
 import { formatDateTime } from "@/components/format";
 import { ConfirmAction } from "@/components/ui/confirm-action";
+import { RowList, RowText } from "@/components/ui/row-list";
 import { Section } from "@/components/ui/section";
 import { Page } from "@/components/ui/page";
 import { CreateTokenForm } from "./create-token-form";
@@ -23,33 +24,31 @@ export default async function TokensPage() {
         <CreateTokenForm />
       </Section>
       <Section id="tokens" title="Your tokens">
-        {tokens.length === 0 ? (
-          <p className="text-slate-700">You have no active tokens.</p>
-        ) : (
-          <ul className="divide-y divide-slate-200" aria-label="Your tokens">
-            {tokens.map((t) => (
-              <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 py-3">
-                <div>
-                  <p className="font-semibold">{t.purpose}</p>
-                  <p className="text-sm text-slate-700">
+        <RowList label="Your tokens" empty="You have no active tokens." items={tokens}>
+          {(t) => (
+            <>
+              <RowText
+                title={t.purpose}
+                facts={
+                  <>
                     Ends in …{t.hint} · made {formatDateTime(t.created_at)} ·{" "}
                     {t.expires_at ? `expires ${formatDateTime(t.expires_at)}` : "never expires"} ·{" "}
                     {t.last_used_at ? `last used ${formatDateTime(t.last_used_at)}` : "never used"}
-                  </p>
-                </div>
-                <ConfirmAction
-                  action={revokeTokenAction}
-                  fields={{ token_id: t.id }}
-                  trigger="Revoke"
-                  triggerLabel={`Revoke token ${t.purpose}`}
-                  title="Revoke this token?"
-                  description="Programs using it will stop working at once."
-                  confirm="Revoke token"
-                />
-              </li>
-            ))}
-          </ul>
-        )}
+                  </>
+                }
+              />
+              <ConfirmAction
+                action={revokeTokenAction}
+                fields={{ token_id: t.id }}
+                trigger="Revoke"
+                subject={`token ${t.purpose}`}
+                title="Revoke this token?"
+                description="Programs using it will stop working at once."
+                confirm="Revoke token"
+              />
+            </>
+          )}
+        </RowList>
       </Section>
     </Page>
   );

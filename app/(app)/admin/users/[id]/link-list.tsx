@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { UserDetail } from "@/lib/admin/users";
 import { formatDate, methodWords } from "@/components/format";
 import { ConfirmAction } from "@/components/ui/confirm-action";
+import { RowList, RowText } from "@/components/ui/row-list";
 import { Section } from "@/components/ui/section";
 import { unlinkAction } from "../actions";
 
@@ -24,53 +25,49 @@ export function LinkList({
   const manageable = new Set(user.manageableRootAccounts.map((a) => a.id));
   return (
     <Section id={id} title={title}>
-      {links.length === 0 ? (
-        <p className="text-slate-700">
-          {as === "observer" ? `${user.name} observes nobody.` : `Nobody observes ${user.name}.`}
-        </p>
-      ) : (
-        <ul className="divide-y divide-slate-200" aria-label={title}>
-          {links.map((l) => {
-            const pair =
-              as === "observer"
-                ? { observer_id: user.id, student_id: l.user.id }
-                : { observer_id: l.user.id, student_id: user.id };
-            return (
-              <li
-                key={`${l.user.id}-${l.rootAccountId}`}
-                className="flex flex-wrap items-center justify-between gap-2 py-3"
-              >
-                <div>
+      <RowList
+        label={title}
+        empty={as === "observer" ? `${user.name} observes nobody.` : `Nobody observes ${user.name}.`}
+        items={links}
+        rowKey={(l) => `${l.user.id}-${l.rootAccountId}`}
+      >
+        {(l) => {
+          const pair =
+            as === "observer"
+              ? { observer_id: user.id, student_id: l.user.id }
+              : { observer_id: l.user.id, student_id: user.id };
+          return (
+            <>
+              <RowText
+                title={
                   <Link
                     href={`/admin/users/${l.user.id}`}
-                    className="font-semibold text-blue-800 underline underline-offset-4"
+                    className="text-blue-800 underline underline-offset-4"
                   >
                     {l.user.name}
                   </Link>
-                  <p className="text-sm text-slate-700">
-                    {l.rootAccountName} · since {formatDate(l.since)} · {methodWords(l.method)}
-                  </p>
-                </div>
-                {manageable.has(l.rootAccountId) && (
-                  <ConfirmAction
-                    action={unlinkAction}
-                    fields={{ ...pair, root_account_id: l.rootAccountId }}
-                    trigger="Unlink"
-                    triggerLabel={`Unlink ${l.user.name}`}
-                    title="Remove this observer link?"
-                    description={
-                      as === "observer"
-                        ? `${user.name} will stop observing ${l.user.name} in ${l.rootAccountName}.`
-                        : `${l.user.name} will stop observing ${user.name} in ${l.rootAccountName}.`
-                    }
-                    confirm="Unlink"
-                  />
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      )}
+                }
+                facts={`${l.rootAccountName} · since ${formatDate(l.since)} · ${methodWords(l.method)}`}
+              />
+              {manageable.has(l.rootAccountId) && (
+                <ConfirmAction
+                  action={unlinkAction}
+                  fields={{ ...pair, root_account_id: l.rootAccountId }}
+                  trigger="Unlink"
+                  subject={l.user.name}
+                  title="Remove this observer link?"
+                  description={
+                    as === "observer"
+                      ? `${user.name} will stop observing ${l.user.name} in ${l.rootAccountName}.`
+                      : `${l.user.name} will stop observing ${user.name} in ${l.rootAccountName}.`
+                  }
+                  confirm="Unlink"
+                />
+              )}
+            </>
+          );
+        }}
+      </RowList>
     </Section>
   );
 }
