@@ -29,6 +29,13 @@ export async function applyUsers(b: Batch) {
     `'An existing user already has the login ID "' || r.login_id || '", skipping user ' || r.sis_user_id`,
     root,
   );
+  await refuse(
+    b,
+    "user",
+    `EXISTS (SELECT 1 FROM sis_import_rows o WHERE o.import_id = r.import_id AND o.kind = 'user' AND o.seq < r.seq
+              AND lower(o.login_id) = lower(r.login_id) AND o.sis_user_id <> r.sis_user_id)`,
+    `'The login ID "' || r.login_id || '" is given to another user earlier in this import, skipping user ' || r.sis_user_id`,
+  );
   // Deleting a user who does not exist here: nothing to do.
   await run(
     b,

@@ -1,25 +1,19 @@
 import "server-only";
 // Bulk imports as the API, the admin page and the CLI see them: only admins of a root account,
-// only in their school. Creating one stages the file and queues the job that applies it.
-import { db, pool } from "../db.ts";
+// only in their school. Creating one stages the file and queues the job that applies it; reading
+// them is in read.ts.
+import { pool } from "../db.ts";
 import type { Actor } from "../actor.ts";
-import { requireAccountAdmin } from "../accounts.ts";
-import { toCsv } from "../csv.ts";
-import { AppError, notFound, unauthorized } from "../errors.ts";
-import { pageWithTotal, type PageRequest } from "../pagination.ts";
+import { AppError } from "../errors.ts";
 import { IMPORT_TYPE_OF, type ImportType } from "./formats.ts";
-import { sisImportSelect, toSisImportJson, type SisImportJson } from "./json.ts";
+import type { SisImportJson } from "./json.ts";
 import { enqueueImport } from "./queue.ts";
+import { findImport, getSisImport, requireRootAdmin } from "./read.ts";
 import { stageFiles, type ImportFile } from "./stage.ts";
 
-export const IMPORT_TYPES = ["instructure_csv", "family_roster", "oneroster"] as const;
+export * from "./read.ts";
 
-/** The root account, for one of its own admins (a sub-account admin may not import). */
-async function requireRootAdmin(actor: Actor, accountId: number) {
-  const { account } = await requireAccountAdmin(actor, accountId);
-  if (account.parentId !== null) throw unauthorized();
-  return account;
-}
+export const IMPORT_TYPES = ["instructure_csv", "family_roster", "oneroster"] as const;
 
 export type NewImport = {
   accountId: number;
@@ -91,94 +85,6 @@ export async function createSisImport(actor: Actor, input: NewImport): Promise<S
     client.release();
   }
   return getSisImport(actor, { accountId: input.accountId, importId: id! }, input.origin);
-}
-
-async function findImport(actor: Actor, accountId: number, importId: number) {
-  const account = await requireRootAdmin(actor, accountId);
-  const found = await db.sisImport.findFirst({
-    where: { id: importId, rootAccountId: account.id },
-    select: sisImportSelect,
-  });
-  if (!found) throw notFound();
-  return found;
-}
-
-export async function getSisImport(
-  actor: Actor,
-  input: { accountId: number; importId: number },
-  base = "",
-): Promise<SisImportJson> {
-  return toSisImportJson(await findImport(actor, input.accountId, input.importId), input.accountId, base);
-}
-
-/** GET /accounts/:id/sis_imports — newest first. */
-export async function listSisImports(
-  actor: Actor,
-  input: { accountId: number; page: PageRequest },
-  base = "",
-): Promise<{ items: SisImportJson[]; total: number }> {
-  const account = await requireRootAdmin(actor, input.accountId);
-  const where = { rootAccountId: account.id };
-  const { rows, total } = await pageWithTotal(
-    input.page,
-    (range) => db.sisImport.findMany({ where, orderBy: { id: "desc" }, ...range, select: sisImportSelect }),
-    () => db.sisImport.count({ where }),
-  );
-  return { total, items: rows.map((i) => toSisImportJson(i, input.accountId, base)) };
-}
-
-/** PUT …/abort: an import not yet finished stops before its next batch (applied batches stay). */
-export async function abortSisImport(
-  actor: Actor,
-  input: { accountId: number; importId: number },
-  base = "",
-) {
-  const found = await findImport(actor, input.accountId, input.importId);
-  await db.sisImport.updateMany({
-    where: { id: found.id, workflowState: { in: ["created", "importing"] } },
-    data: { workflowState: "aborted", endedAt: new Date() },
-  });
-  return getSisImport(actor, input, base);
-}
-
-export type SisImportErrorJson = { sis_import_id: number; file: string; message: string; row: number | null };
-
-/** GET …/errors — every message, in the order found. */
-export async function listSisImportErrors(
-  actor: Actor,
-  input: { accountId: number; importId: number; page: PageRequest },
-): Promise<{ items: SisImportErrorJson[]; total: number }> {
-  const found = await findImport(actor, input.accountId, input.importId);
-  const where = { importId: found.id };
-  const { rows, total } = await pageWithTotal(
-    input.page,
-    (range) =>
-      db.sisImportMessage.findMany({
-        where,
-        orderBy: { id: "asc" },
-        ...range,
-        select: { file: true, row: true, message: true },
-      }),
-    () => db.sisImportMessage.count({ where }),
-  );
-  return {
-    total,
-    items: rows.map((m) => ({ sis_import_id: found.id, file: m.file, message: m.message, row: m.row })),
-  };
-}
-
-/** The errors attachment: sis_import_id,file,message,row. */
-export async function sisImportErrorsCsv(actor: Actor, input: { accountId: number; importId: number }) {
-  const found = await findImport(actor, input.accountId, input.importId);
-  const rows = await db.sisImportMessage.findMany({
-    where: { importId: found.id },
-    orderBy: { id: "asc" },
-    select: { file: true, row: true, message: true },
-  });
-  return toCsv(
-    rows.map((m) => [String(found.id), m.file, m.message, m.row === null ? "" : String(m.row)]),
-    ["sis_import_id", "file", "message", "row"],
-  );
 }
 
 /** Runs a finished dry run for real: a new import of the same staged rows. */

@@ -11,6 +11,7 @@ import { applyFamilies } from "./apply-family.ts";
 import type { Batch } from "./batch.ts";
 import { notifyStudents } from "./notify.ts";
 import { reportBatch } from "./report.ts";
+import { aborted, fail, finish } from "./state.ts";
 
 export const BATCH_SIZE = 2000;
 const LOCK_CLASS = 0x51515; // advisory-lock namespace: one worker per root account at a time
@@ -168,34 +169,4 @@ async function dryRun(
   } finally {
     reporter.release();
   }
-}
-
-async function aborted(client: pg.ClientBase, id: number) {
-  const { rows } = await client.query(`SELECT workflow_state FROM sis_imports WHERE id = $1`, [id]);
-  return rows[0]?.workflow_state === "aborted";
-}
-
-async function finish(client: pg.ClientBase, id: number) {
-  await client.query(
-    `UPDATE sis_imports SET progress = 100, ended_at = now() AT TIME ZONE 'UTC', updated_at = now() AT TIME ZONE 'UTC',
-            workflow_state = CASE WHEN error_count > 0 AND total_rows = 0 THEN 'failed_with_messages'
-                                  WHEN error_count + warning_count > 0 THEN 'imported_with_messages'
-                                  ELSE 'imported' END::"SisImportState"
-      WHERE id = $1 AND workflow_state = 'importing'`,
-    [id],
-  );
-}
-
-async function fail(id: number, err: unknown) {
-  await pool.query(
-    `WITH m AS (INSERT INTO sis_import_messages (import_id, file, message, severity)
-                VALUES ($1, '', $2, 'error'))
-     UPDATE sis_imports SET workflow_state = 'failed_with_messages', error_count = error_count + 1,
-            ended_at = now() AT TIME ZONE 'UTC', updated_at = now() AT TIME ZONE 'UTC'
-      WHERE id = $1 AND workflow_state = 'importing'`,
-    [
-      id,
-      `The import stopped on an unexpected error (${(err as Error)?.message ?? "unknown"}); rows applied before it are kept.`,
-    ],
-  );
 }
