@@ -17,7 +17,8 @@ export function Field({ label, name, errors, hint, state, id, className, ...inpu
   const hintId = hint ? `${inputId}-hint` : undefined;
   const shownErrors = errors ?? state?.fieldErrors?.[name];
   const invalid = !!shownErrors?.length;
-  const typed = input.defaultValue ?? state?.values?.[name];
+  // A password is never put back, whatever the state holds.
+  const typed = input.defaultValue ?? (input.type === "password" ? undefined : state?.values?.[name]);
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={inputId} className="text-sm font-medium text-slate-800">
