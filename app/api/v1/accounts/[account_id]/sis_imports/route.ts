@@ -1,0 +1,28 @@
+// GET /api/v1/accounts/:account_id/sis_imports — a school's imports, newest first (root-account admins)
+// POST /api/v1/accounts/:account_id/sis_imports — import CSV files or a zip (multipart `attachment` or a raw body)
+import { resolveAccountId } from "@/lib/accounts";
+import { createSisImportEndpoint, listSisImportsEndpoint } from "@/lib/api/endpoints/sis-imports";
+import { apiRoute } from "@/lib/api/route";
+import { keyedPage, sisImportFiles } from "@/lib/api/sis-imports";
+import { createSisImport, listSisImports } from "@/lib/imports/imports";
+import { pageRequest } from "@/lib/pagination";
+
+export const GET = apiRoute(listSisImportsEndpoint, async ({ req, input, path, actor }) => {
+  const page = pageRequest(input);
+  const accountId = await resolveAccountId(path.account_id, actor);
+  const { items, total } = await listSisImports(actor, { accountId, page }, new URL(req.url).origin);
+  return keyedPage(req, "sis_imports", items, total, page);
+});
+
+export const POST = apiRoute(createSisImportEndpoint, async ({ req, input, path, actor }) => {
+  const files = sisImportFiles(req, input.extension);
+  if (files instanceof Response) return files;
+  return createSisImport(actor, {
+    accountId: await resolveAccountId(path.account_id, actor),
+    files,
+    importType: input.import_type,
+    dryRun: input.dry_run,
+    skipDeletes: input.skip_deletes,
+    origin: new URL(req.url).origin,
+  });
+});
