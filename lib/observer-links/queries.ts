@@ -22,7 +22,9 @@ export async function linkScope(actor: Actor, userId: number): Promise<number[] 
 /** A linkScope as a Prisma filter on a root-account column. */
 export const inLinkScope = (scope: number[] | null) => (scope ? { rootAccountId: { in: scope } } : {});
 
-type Side = "observees" | "observers";
+/** Which of a user's links: the students they observe, or the observers of them. */
+export type LinkSide = "observees" | "observers";
+type Side = LinkSide;
 
 // The API's most frequent call, in hand-written SQL (see `pool` in db.ts). `me` is the listed
 // user's column in observation_links, `other` the column of the users listed.
@@ -56,7 +58,8 @@ type LinkedRow = {
   root_account_ids: number[];
 };
 
-async function listLinked(
+/** A page of the users linked to `userId` on `side` (active links the actor may see). */
+export async function listLinked(
   actor: Actor,
   side: Side,
   input: { userId: number; page: PageRequest; includeAvatar?: boolean; otherId?: number },
@@ -102,7 +105,13 @@ export function listObservers(actor: Actor, input: ListInput & { studentId: numb
 }
 
 /** One linked user; 404 when there is no active link the actor may see. */
-async function getLinked(actor: Actor, side: Side, userId: number, otherId: number, includeAvatar?: boolean) {
+export async function getLinked(
+  actor: Actor,
+  side: Side,
+  userId: number,
+  otherId: number,
+  includeAvatar?: boolean,
+) {
   const page = { page: 1, perPage: 1, offset: 0 };
   const { items } = await listLinked(actor, side, { userId, page, otherId, includeAvatar });
   if (!items[0]) throw notFound();

@@ -48,7 +48,10 @@ export const addObserveeEndpoint = endpoint({
   summary: "Add an observee (pairing code, access token or credentials)",
   description:
     "Links the user to a student, given one of, in Canvas's order of precedence: the student's `access_token` (in the body, or in the query string when you authenticate with the Authorization header); the student's `pairing_code` (an `observee[unique_id]` sent along with it is ignored, as Canvas does); or `observee[unique_id]` + `observee[password]`. " +
-    "Deviations from Canvas: no parameters → 400 (Canvas: 500); redeeming your own code, or a code whose student shares no root account with the observer → 422 and the code stays usable; the code is consumed only once the link exists. Failed attempts are throttled (429 with Retry-After).",
+    "Deviations from Canvas: no parameters → 400 (Canvas: 500); redeeming your own code, or a code whose student shares no root account with the observer → 422 and the code stays usable; the code is consumed only once the link exists. " +
+    "A code links only in the school it was made for (`root_account_id` absent or `all` → that school; another id → 422), and cannot be redeemed by the user who made it or by the student's staff (admins, and teachers where they may make codes). " +
+    "Credentials: an unknown login, a wrong password, or a login that is not a current student in a school shared with the observer all get one answer, 422 `Invalid credentials provided.` (Canvas: 422 `Unknown observee.` or 401, which tells logins and passwords apart), and each attempt counts against that login's sign-in limit. " +
+    "Failed attempts are throttled (429 with Retry-After).",
   params: z.object({
     pairing_code: z
       .string()
@@ -72,14 +75,9 @@ export const addObserveeEndpoint = endpoint({
           .max(254)
           .meta({ description: "The student's login." }),
         // Optional here: with a pairing_code (the usual automation sends both) the code decides.
-        password: z
-          .string()
-          .min(1, "is required")
-          .max(1024)
-          .optional()
-          .meta({
-            description: "The student's password (needed when no pairing_code or access_token is sent).",
-          }),
+        password: z.string().min(1, "is required").max(1024).optional().meta({
+          description: "The student's password (needed when no pairing_code or access_token is sent).",
+        }),
       })
       .optional(),
     root_account_id: rootAccountIdParam,

@@ -1,5 +1,4 @@
 import "server-only";
-import type { Actor } from "@/lib/actor";
 import {
   getObserveeEndpoint,
   getObserverEndpoint,
@@ -8,15 +7,14 @@ import {
 } from "@/lib/api/endpoints/observees";
 import { paginatedJson } from "@/lib/api/paginate";
 import { apiRoute, type ApiContext } from "@/lib/api/route";
-import { getObservee, getObserver, listObservees, listObservers } from "@/lib/observer-links";
-import { pageRequest, type PageRequest } from "@/lib/pagination";
+import { getLinked, listLinked, type LinkSide } from "@/lib/observer-links";
+import { pageRequest } from "@/lib/pagination";
 import { withLinkAdminFields } from "@/lib/users";
 
 // The observees and observers routes mirror each other: under …/observees the path's user is the
 // observer and the users listed are students; under …/observers the other way round.
-type Side = "observees" | "observers";
+type Side = LinkSide;
 type Pair = { observerId: number; studentId: number };
-type ListOptions = { page: PageRequest; includeAvatar: boolean };
 
 const SIDES = {
   observees: {
@@ -24,16 +22,12 @@ const SIDES = {
     show: getObserveeEndpoint,
     otherParam: "observee_id",
     pair: (me: number, other: number): Pair => ({ observerId: me, studentId: other }),
-    listOf: (actor: Actor, me: number, o: ListOptions) => listObservees(actor, { ...o, observerId: me }),
-    getOne: getObservee,
   },
   observers: {
     list: listObserversEndpoint,
     show: getObserverEndpoint,
     otherParam: "observer_id",
     pair: (me: number, other: number): Pair => ({ observerId: other, studentId: me }),
-    listOf: (actor: Actor, me: number, o: ListOptions) => listObservers(actor, { ...o, studentId: me }),
-    getOne: getObserver,
   },
 } as const;
 
@@ -53,7 +47,7 @@ export function listLinkedRoute(side: Side) {
     const me = await userId(path.user_id);
     const page = pageRequest(input);
     const includeAvatar = input.include.includes("avatar_url");
-    const { items, total } = await s.listOf(actor, me, { page, includeAvatar });
+    const { items, total } = await listLinked(actor, side, { userId: me, page, includeAvatar });
     return paginatedJson(req, await withLinkAdminFields(actor, me, items), total, page);
   });
 }
@@ -63,8 +57,7 @@ export function showLinkedRoute(side: Side) {
   const s = SIDES[side];
   return apiRoute(s.show, async ({ path, actor, userId }) => {
     const me = await userId(path.user_id);
-    const pair = s.pair(me, await userId(path[s.otherParam]));
-    const linked = await s.getOne(actor, { ...pair, includeAvatar: true });
+    const linked = await getLinked(actor, side, me, await userId(path[s.otherParam]), true);
     return (await withLinkAdminFields(actor, me, [linked]))[0];
   });
 }
