@@ -67,7 +67,8 @@ export async function createSisImport(actor: Actor, input: NewImport): Promise<S
         [
           id,
           f.name,
-          `Couldn't find Canvas CSV import headers (nor a family roster's or OneRoster's) in ${f.name}`,
+          f.error ??
+            `Couldn't find Canvas CSV import headers (nor a family roster's or OneRoster's) in ${f.name}`,
         ],
       );
     if (!known)

@@ -14,7 +14,7 @@ import { reportBatch } from "./report.ts";
 import { aborted, fail, finish } from "./state.ts";
 
 export const BATCH_SIZE = 2000;
-const LOCK_CLASS = 0x51515; // advisory-lock namespace: one worker per root account at a time
+export const LOCK_CLASS = 0x51515; // advisory-lock namespace: one worker per root account at a time
 
 type ImportRow = {
   id: number;

@@ -10,20 +10,43 @@ import { shortNameOf, sortableNameOf } from "../provisioning.ts";
 import { detectKind, KIND_ORDER, normaliseRow, type FileKind, type StagedRow } from "./formats.ts";
 
 export type ImportFile = { name: string; data: Uint8Array };
-export type StagedFile = { name: string; kind: FileKind | null; rows: number };
+/** `error`: why the file could not be read (then nothing of it is staged). */
+export type StagedFile = { name: string; kind: FileKind | null; rows: number; error?: string };
 export type StageResult = { files: StagedFile[]; totalRows: number };
 
 const CHUNK = 2000;
 const isZip = (d: Uint8Array) => d[0] === 0x50 && d[1] === 0x4b && d[2] === 0x03 && d[3] === 0x04;
 
+// A zip may not expand past this (Canvas refuses more than 100× its size): a bomb stays a zip.
+const MAX_EXPANSION = 100;
+const MAX_EXPANDED_BYTES = 500 * 1024 * 1024;
+
+/** A file that could not be read: recorded as the import's message, never a 500. */
+type Unreadable = { name: string; error: string };
+
 /** A zip becomes its CSV entries (folders and macOS metadata left out); anything else is itself. */
-export function expandFiles(files: ImportFile[]): ImportFile[] {
-  return files.flatMap((f) => {
+export function expandFiles(files: ImportFile[]): (ImportFile | Unreadable)[] {
+  return files.flatMap((f): (ImportFile | Unreadable)[] => {
     if (!isZip(f.data)) return [f];
-    const entries = unzipSync(f.data, {
-      filter: (e) => e.name.toLowerCase().endsWith(".csv") && !e.name.startsWith("__MACOSX/"),
-    });
-    return Object.entries(entries).map(([name, data]) => ({ name: name.split("/").pop() ?? name, data }));
+    let expanded = 0;
+    try {
+      const entries = unzipSync(f.data, {
+        filter: (e) => {
+          const wanted = e.name.toLowerCase().endsWith(".csv") && !e.name.startsWith("__MACOSX/");
+          if (wanted) expanded += e.originalSize;
+          if (expanded > Math.min(MAX_EXPANDED_BYTES, MAX_EXPANSION * f.data.length))
+            throw new Error("it expands to more than 100 times its size");
+          return wanted;
+        },
+      });
+      const csvs = Object.entries(entries).map(([name, data]) => ({
+        name: name.split("/").pop() ?? name,
+        data,
+      }));
+      return csvs.length ? csvs : [{ name: f.name, error: `The zip file ${f.name} holds no CSV files` }];
+    } catch (err) {
+      return [{ name: f.name, error: `Couldn't read the zip file ${f.name}: ${(err as Error).message}` }];
+    }
   });
 }
 
@@ -116,34 +139,52 @@ export async function stageFiles(
   importId: number,
   input: ImportFile[],
 ): Promise<StageResult> {
+  const expanded = expandFiles(input);
+  const staged: StagedFile[] = expanded
+    .filter((f): f is Unreadable => "error" in f)
+    .map((f) => ({ name: f.name, kind: null, rows: 0, error: f.error }));
   const files = await Promise.all(
-    expandFiles(input).map(async (f) => ({ ...f, kind: detectKind(await readHeader(f.data)) })),
+    expanded
+      .filter((f): f is ImportFile => "data" in f)
+      .map(async (f) => ({ ...f, kind: detectKind(await readHeader(f.data)) })),
   );
   files.sort((a, b) => rank(a.kind) - rank(b.kind));
   let seq = 0;
-  const staged: StagedFile[] = [];
   for (const f of files) {
     if (!f.kind) {
       staged.push({ name: f.name, kind: null, rows: 0 });
       continue;
     }
-    let chunk: StagedRow[] = [];
-    let count = 0;
-    const flush = async () => {
-      if (!chunk.length) return;
-      await insertChunk(client, importId, seq + 1, f.name, chunk);
-      seq += chunk.length;
-      count += chunk.length;
-      chunk = [];
-    };
-    for await (const { record, info } of parse(Buffer.from(f.data), csvOptions)) {
-      chunk.push(...normaliseRow(f.kind, record as Record<string, string>, info.lines));
-      if (chunk.length >= CHUNK) await flush();
+    const first = seq;
+    try {
+      seq = await stageOne(client, importId, f, f.kind, seq);
+      staged.push({ name: f.name, kind: f.kind, rows: seq - first });
+    } catch (err) {
+      // A broken CSV (an unclosed quote…) is refused whole, not half imported.
+      await client.query(`DELETE FROM sis_import_rows WHERE import_id = $1 AND seq > $2`, [importId, first]);
+      seq = first;
+      const why = (err as Error).message.split("\n")[0].slice(0, 200);
+      staged.push({ name: f.name, kind: null, rows: 0, error: `Couldn't read ${f.name}: ${why}` });
     }
-    await flush();
-    staged.push({ name: f.name, kind: f.kind, rows: count });
   }
   return { files: staged, totalRows: seq };
+}
+
+/** Streams one file's rows into staging after `seq`; returns the last seq used. */
+async function stageOne(client: pg.ClientBase, importId: number, f: ImportFile, kind: FileKind, seq: number) {
+  let chunk: StagedRow[] = [];
+  const flush = async () => {
+    if (!chunk.length) return;
+    await insertChunk(client, importId, seq + 1, f.name, chunk);
+    seq += chunk.length;
+    chunk = [];
+  };
+  for await (const { record, info } of parse(Buffer.from(f.data), csvOptions)) {
+    chunk.push(...normaliseRow(kind, record as Record<string, string>, info.lines));
+    if (chunk.length >= CHUNK) await flush();
+  }
+  await flush();
+  return seq;
 }
 
 const rank = (k: FileKind | null) => (k === null ? KIND_ORDER.length : KIND_ORDER.indexOf(k));

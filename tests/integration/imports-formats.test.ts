@@ -1,3 +1,4 @@
+import { zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db.ts";
 import { detectKind } from "../../lib/imports/formats.ts";
@@ -48,5 +49,19 @@ describe("import formats", () => {
     ]);
     expect(done.workflow_state).toBe("failed_with_messages");
     expect(done.processing_errors[0][1]).toMatch(/^Couldn't find Canvas CSV import headers/);
+  });
+
+  it("a zip that expands past 100 times its size is refused, not unpacked", async () => {
+    const s = await importSchool({ students: 1 });
+    const huge = new TextEncoder().encode(
+      "student_sis_id,guardian_email,guardian_name\n" + "x".repeat(5_000_000),
+    );
+    const bomb = { name: "bomb.zip", data: zipSync({ "families.csv": huge }, { level: 9 }) };
+    expect(bomb.data.length * 100).toBeLessThan(huge.length);
+    const done = await importNow(s, [bomb]);
+    expect(done.workflow_state).toBe("failed_with_messages");
+    expect(done.processing_errors[0][1]).toMatch(
+      /^Couldn't read the zip file bomb\.zip: it expands to more than 100 times/,
+    );
   });
 });
