@@ -26,11 +26,9 @@ export const sisImportJsonSchema = z
     workflow_state: z.enum(SisImportState),
     data: z.object({
       import_type: z.enum(importTypes),
-      supplied_batches: z
-        .array(z.string())
-        .meta({
-          description: "The kinds of file found: users, user_observers, family_roster, oneroster_users.",
-        }),
+      supplied_batches: z.array(z.string()).meta({
+        description: "The kinds of file found: users, user_observers, family_roster, oneroster_users.",
+      }),
       counts: z.record(z.string(), z.number().int()).meta({
         description:
           "Rows per file kind (users, user_observers, families) and per outcome (created, updated, linked, unchanged, removed, skipped), error_count, warning_count.",
@@ -95,12 +93,9 @@ export const createSisImportEndpoint = endpoint({
         description: "The file (multipart); repeat the part for several files.",
         override: ({ jsonSchema }) => Object.assign(jsonSchema, { type: "string", format: "binary" }),
       }),
-    extension: z
-      .enum(["csv", "zip"])
-      .optional()
-      .meta({
-        description: "A raw body's format; absent: from its Content-Type (text/csv → csv, else zip).",
-      }),
+    extension: z.enum(["csv", "zip"]).optional().meta({
+      description: "A raw body's format; absent: from its Content-Type (text/csv → csv, else zip).",
+    }),
     skip_deletes: booleanParam(
       "Rows with status `deleted` are skipped (no observer is unlinked, no login deleted).",
     ),
