@@ -16,39 +16,69 @@ import {
   type RootAccountChoice,
 } from "../observer-links/target.ts";
 import { verifyPassword, burnPasswordCheck } from "../passwords.ts";
-import { guessLimits, throttledAttempt } from "../throttle.ts";
+import { hasActiveStudentEnrollment } from "../permissions.ts";
+import { guessLimits, signInLimits, throttledAttempt } from "../throttle.ts";
 import { authenticateAccessToken } from "../tokens.ts";
 import { toUserJson, userJsonSelect, type UserJson } from "../users.ts";
 
-/** Canvas's "add an observee with credentials": the student's login and password. */
+/**
+ * The one answer to every failed credentials attempt: unknown login, wrong password, or a login
+ * that is not a student in a school shared with the observer (an admin's, a teacher's, the
+ * observer's own). Canvas answers an unknown login with 422 "Unknown observee." and a wrong
+ * password with 401 "Invalid credentials provided.", which tells a caller which logins exist and,
+ * with a right password, which passwords are right. We keep Canvas's wording for a bad login and
+ * password, and 422 — the status of every other failure to add an observee (codes, tokens) — not
+ * 401, which Canvas clients take to mean their own token was refused.
+ */
+export const invalidCredentialsError = () => new AppError("unprocessable", "Invalid credentials provided.");
+
+/** Where a proven login may be linked: the chosen shared schools in which that user is a current student. */
+async function studentAccounts(t: LinkTarget, studentId: number): Promise<number[]> {
+  if (studentId === t.observerId) return [];
+  const accounts = await linkAccounts(t, studentId);
+  const isStudent = await Promise.all(accounts.map((id) => hasActiveStudentEnrollment(studentId, id)));
+  return accounts.filter((_, i) => isStudent[i]);
+}
+
+/**
+ * Canvas's "add an observee with credentials": the student's login and password. Each attempt also
+ * counts against the login's sign-in throttle (same keys and limits as signing in), so guessing a
+ * password here and at the sign-in page spends one budget.
+ */
 export async function redeemWithCredentials(
   actor: Actor,
   input: { observerId: number; uniqueId: string; password: string; rootAccountId?: RootAccountChoice },
 ): Promise<UserJson> {
   const t: LinkTarget = { ...input, actor, method: "credentials" };
   await assertMayAddObservee(actor, input.observerId);
-  return throttledAttempt(guessLimits({ observerId: input.observerId, ip: actor.ip }), async (attempt) => {
+  const uniqueId = input.uniqueId.trim();
+  const limits = [
+    ...guessLimits({ observerId: input.observerId, ip: actor.ip }),
+    ...signInLimits({ login: uniqueId, ip: actor.ip }),
+  ];
+  return throttledAttempt(limits, async (attempt) => {
     const login = await db.login.findFirst({
       where: {
         rootAccountId: actor.domainRootAccountId,
-        uniqueIdNormalized: input.uniqueId.trim().toLowerCase(),
+        uniqueIdNormalized: uniqueId.toLowerCase(),
         workflowState: "active",
         user: { workflowState: "active" },
       },
       select: { userId: true, passwordHash: true },
     });
-    if (!login) {
-      await burnPasswordCheck(input.password);
+    // Eligibility before the password, and a hash checked either way, so the time taken does not
+    // say whether the password was right.
+    const accounts = login ? await studentAccounts(t, login.userId) : [];
+    let proven = false;
+    if (login?.passwordHash) proven = await verifyPassword(login.passwordHash, input.password);
+    else await burnPasswordCheck(input.password);
+    if (!login || !proven || accounts.length === 0) {
       attempt.fail();
-      await recordLinkFailure(t, "unknown observee login");
-      throw new AppError("unprocessable", "Unknown observee.");
+      // One reason too: admins read the audit log, and it must not be the oracle instead.
+      await recordLinkFailure(t, "unknown login, wrong password or not a student");
+      throw invalidCredentialsError();
     }
-    if (!(await verifyPassword(login.passwordHash, input.password))) {
-      attempt.fail();
-      await recordLinkFailure(t, "wrong observee password");
-      throw new AppError("unauthorized", "Invalid credentials provided.");
-    }
-    return linkProven(t, login.userId);
+    return linkIn(t, login.userId, accounts);
   });
 }
 
@@ -66,14 +96,14 @@ export async function redeemWithAccessToken(
       await recordLinkFailure(t, "invalid observee access token");
       throw new AppError("unprocessable", "Unknown observee.");
     }
-    return linkProven(t, studentId);
+    if (studentId === t.observerId) throw cannotObserveSelf();
+    const rootAccountIds = await linkAccounts(t, studentId);
+    if (rootAccountIds.length === 0) throw noSharedSchool();
+    return linkIn(t, studentId, rootAccountIds);
   });
 }
 
-async function linkProven(t: LinkTarget, studentId: number): Promise<UserJson> {
-  if (studentId === t.observerId) throw cannotObserveSelf();
-  const rootAccountIds = await linkAccounts(t, studentId);
-  if (rootAccountIds.length === 0) throw noSharedSchool();
+async function linkIn(t: LinkTarget, studentId: number, rootAccountIds: number[]): Promise<UserJson> {
   const link = { studentId, observerId: t.observerId, method: t.method, actorId: t.actor.userId };
   const student = await db.$transaction(async (tx) => {
     await linkInAccountsTx(tx, { ...link, ip: t.actor.ip, rootAccountIds });

@@ -102,7 +102,7 @@ describe("throttling code guesses", () => {
     });
   });
 
-  it("observee credentials: unknown login 422, wrong password 401, right password links", async () => {
+  it("observee credentials: unknown login and wrong password get one 422, right password links", async () => {
     const account = await makeRootAccount();
     const student = await makeStudent(account.id);
     const parent = await makeUser(account.id);
@@ -111,12 +111,12 @@ describe("throttling code guesses", () => {
       await errorOf(
         redeemWithCredentials(actor, { observerId: parent.id, uniqueId: "nobody@x.test", password: "x" }),
       ),
-    ).toMatchObject({ code: "unprocessable", message: "Unknown observee." });
+    ).toMatchObject({ code: "unprocessable", message: "Invalid credentials provided." });
     expect(
       await errorOf(
         redeemWithCredentials(actor, { observerId: parent.id, uniqueId: student.login, password: "wrong" }),
       ),
-    ).toMatchObject({ code: "unauthorized", message: "Invalid credentials provided." });
+    ).toMatchObject({ code: "unprocessable", message: "Invalid credentials provided." });
     await expect(
       redeemWithCredentials(actor, {
         observerId: parent.id,
