@@ -9,6 +9,11 @@ export type Actor = {
   domainRootAccountId: number;
   ip: string | null;
   via: "session" | "token";
+  /**
+   * Set when an admin is acting as this user through `as_user_id`: the admin's id. What only the
+   * user themself may do (their access tokens) checks it.
+   */
+  masqueradedBy?: number;
 };
 
 export async function loadActor(

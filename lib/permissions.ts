@@ -51,7 +51,12 @@ export async function hasActiveStudentEnrollment(userId: number, rootAccountId?:
   return !!found;
 }
 
-/** May `realUserId` act as `targetId` (`as_user_id`)? Root admins over the target's accounts, and never to gain an admin role they lack. */
+/**
+ * May `realUserId` act as `targetId` (`as_user_id`)? Only a root admin of every school the target
+ * holds a login in: a masqueraded request carries all of the target's powers in all of their
+ * schools (and on any host), so sharing one school with them is not enough. And never to gain an
+ * admin role the real user lacks.
+ */
 export async function mayMasquerade(realUserId: number, targetId: number): Promise<boolean> {
   if (realUserId === targetId) return true;
   const [adminOf, targetIn, theirs, mine] = await Promise.all([
@@ -60,6 +65,6 @@ export async function mayMasquerade(realUserId: number, targetId: number): Promi
     getAdminScope(targetId),
     getAdminScope(realUserId),
   ]);
-  if (!targetIn.some((id) => adminOf.includes(id))) return false;
+  if (targetIn.length === 0 || !targetIn.every((id) => adminOf.includes(id))) return false;
   return theirs.accountIds.every((id) => mine.accountIds.includes(id));
 }

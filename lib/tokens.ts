@@ -73,8 +73,11 @@ export async function issueAccessToken(input: {
  * that action" (render_unauthorized_action) when listing and creating; we give that one answer on
  * revoking too (Canvas: 404 there). Under your own user id, a token that is not yours is "not found".
  */
-function assertSelf(actor: Actor, userId: number): void {
+function assertSelf(actor: Actor, userId: number, change = false): void {
   if (userId !== actor.userId) throw unauthorized();
+  // Minting and revoking need the user themself, not an admin acting as them (as_user_id): a token
+  // minted so would be a permanent credential of the target, outliving the masquerade's checks.
+  if (change && actor.masqueradedBy !== undefined) throw unauthorized();
 }
 
 /** A user creating a token for themself. */
@@ -82,7 +85,7 @@ export async function createAccessToken(
   actor: Actor,
   input: { userId: number; purpose: string; expiresAt?: Date | null },
 ): Promise<NewTokenJson> {
-  assertSelf(actor, input.userId);
+  assertSelf(actor, input.userId, true);
   return issueAccessToken({
     userId: actor.userId,
     purpose: input.purpose,
@@ -174,7 +177,7 @@ export async function revokeAccessToken(
   actor: Actor,
   input: { userId: number; tokenId: number },
 ): Promise<{ id: number }> {
-  assertSelf(actor, input.userId);
+  assertSelf(actor, input.userId, true);
   await db.$transaction(async (tx) => {
     const revoked = await tx.accessToken.updateMany({
       where: { id: input.tokenId, userId: actor.userId, revokedAt: null },

@@ -3,12 +3,14 @@ import { loadActor, type Actor } from "../actor.ts";
 import { recordAudit } from "../audit.ts";
 import { db } from "../db.ts";
 import { AppError, unauthorized } from "../errors.ts";
-import { mayMasquerade } from "../permissions.ts";
+import { loginRootAccountIds, mayMasquerade } from "../permissions.ts";
 import { resolveUserId } from "../users.ts";
 
 /**
  * `as_user_id`: an admin acting as another user (Canvas's masquerading). Every masqueraded request
- * is audited with the real user, because what follows is recorded under the target's id.
+ * is audited with the real user, because what follows is recorded under the target's id — once in
+ * each of the target's schools, since the target's powers apply in all of them and each school's
+ * admins read only their own audit log.
  */
 export async function masquerade(real: Actor, asUserId: unknown, req: Request): Promise<Actor> {
   if (typeof asUserId !== "string" && typeof asUserId !== "number")
@@ -26,13 +28,17 @@ export async function masquerade(real: Actor, asUserId: unknown, req: Request): 
   });
   if (!target) throw unauthorized();
   const { pathname } = new URL(req.url);
-  await recordAudit(db, {
-    action: "user.masqueraded",
-    actorId: real.userId,
-    subjectId: targetId,
-    rootAccountId: real.domainRootAccountId,
-    ip: real.ip,
-    data: { method: req.method, path: pathname },
+  const rootAccountIds = await loginRootAccountIds(targetId);
+  await db.$transaction(async (tx) => {
+    for (const rootAccountId of rootAccountIds)
+      await recordAudit(tx, {
+        action: "user.masqueraded",
+        actorId: real.userId,
+        subjectId: targetId,
+        rootAccountId,
+        ip: real.ip,
+        data: { method: req.method, path: pathname, domainRootAccountId: real.domainRootAccountId },
+      });
   });
-  return target;
+  return { ...target, masqueradedBy: real.userId };
 }

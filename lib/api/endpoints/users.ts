@@ -41,7 +41,8 @@ export const createTokenEndpoint = endpoint({
   operationId: "createAccessToken",
   tag: "Access Tokens",
   summary: "Create an access token (for yourself)",
-  description: "`user_id` must be you (`self`). The token is shown once.",
+  description:
+    "`user_id` must be you (`self`). The token is shown once. Refused (401) while masquerading (`as_user_id`).",
   params: z.object({
     token: z.object({
       purpose: z.string().trim().min(1, "is required").max(255),
@@ -85,6 +86,7 @@ export const deleteTokenEndpoint = endpoint({
   operationId: "deleteAccessToken",
   tag: "Access Tokens",
   summary: "Revoke one of your access tokens",
+  description: "Refused (401) while masquerading (`as_user_id`).",
   params: noParams,
   response: z.object({ id: z.number().int() }),
 });
