@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   "user.registered",
   "user.masqueraded",
   "login.password_set",
+  "enrollment.created",
+  "enrollment.updated",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

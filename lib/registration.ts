@@ -65,7 +65,8 @@ export async function registerObserver(
     async (attempt) => {
       const found = await findActiveCode(data.pairing_code);
       const studentAccounts = found ? await loginRootAccountIds(found.studentId) : [];
-      if (!found || !studentAccounts.includes(account.id)) {
+      // A code registers only in the school it was made for (see redeemCodeInTx).
+      if (!found || found.rootAccountId !== account.id || !studentAccounts.includes(account.id)) {
         attempt.fail();
         await recordAudit(db, {
           action: "code.failed",
@@ -95,7 +96,7 @@ export async function registerObserver(
       const redeemed = await redeemCodeInTx(tx, {
         code,
         observerId: user.id,
-        rootAccountIds: [account.id],
+        allowed: [account.id],
         actorId: user.id,
         method,
         ip: input.ip,

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db.ts";
 import type { Actor } from "../actor.ts";
+import { actionMethod, recordAudit } from "../audit.ts";
 import { courseAccess } from "../courses.ts";
 import { paramError, unauthorized } from "../errors.ts";
 import { LIVE_ENROLLMENT_STATES, liveEnrollment } from "../live-states.ts";
@@ -36,18 +37,37 @@ export async function createEnrollment(actor: Actor, input: NewEnrollment): Prom
   }
   const state = input.state ?? "invited";
   const id = await db.$transaction(async (tx) => {
+    // Audited (who enrolled whom): an enrollment is reach over a user, and a fresh one made by the
+    // same actor does not let them make pairing codes (lib/pairing-codes/staff.ts).
+    const audit = (
+      action: "enrollment.created" | "enrollment.updated",
+      enrollmentId: number,
+      from?: string,
+    ) =>
+      recordAudit(tx, {
+        action,
+        actorId: actor.userId,
+        subjectId: input.userId,
+        rootAccountId: course.rootAccountId,
+        method: actionMethod(actor, input.userId),
+        ip: actor.ip,
+        data: { enrollmentId, courseId: course.id, type: input.type, from: from ?? null, to: state },
+      });
     const existing = await tx.enrollment.findFirst({
       where: { courseId: course.id, userId: input.userId, type: input.type, associatedUserId },
-      select: { id: true },
+      select: { id: true, workflowState: true },
     });
-    if (!existing)
-      return (
-        await enrollUser(
-          { courseId: course.id, userId: input.userId, type: input.type, state, associatedUserId },
-          tx,
-        )
-      ).id;
+    if (!existing) {
+      const made = await enrollUser(
+        { courseId: course.id, userId: input.userId, type: input.type, state, associatedUserId },
+        tx,
+      );
+      await audit("enrollment.created", made.id);
+      return made.id;
+    }
     await tx.enrollment.update({ where: { id: existing.id }, data: { workflowState: state } });
+    if (existing.workflowState !== state)
+      await audit("enrollment.updated", existing.id, existing.workflowState);
     if (input.type === "student" && LIVE_ENROLLMENT_STATES.includes(state))
       await mirrorNewStudentEnrollment(tx, {
         studentId: input.userId,

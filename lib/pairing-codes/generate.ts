@@ -5,11 +5,10 @@ import { actionMethod, recordAudit } from "../audit.ts";
 import { getRootAccountSettings } from "../accounts.ts";
 import { env } from "../env.ts";
 import { fromPrismaError, unauthorized } from "../errors.ts";
-import { adminRootAccountIds, hasActiveStudentEnrollment, loginRootAccountIds } from "../permissions.ts";
+import { hasActiveStudentEnrollment, loginRootAccountIds } from "../permissions.ts";
 import { digestCode, formatCode, generateCode } from "./format.ts";
 import { assertObserverRegistrationOpen } from "../self-registration.ts";
-import { getAdminScope } from "../admin/scope.ts";
-import { liveCourse, liveStudentEnrollment } from "../live-states.ts";
+import { assertMayGenerateFor } from "./staff.ts";
 
 export const MAX_ACTIVE_CODES = 5;
 
@@ -21,58 +20,6 @@ async function codeRootAccountId(studentId: number, domainRootAccountId: number)
   const ids = await loginRootAccountIds(studentId);
   if (ids.includes(domainRootAccountId)) return domainRootAccountId;
   return ids.sort((a, b) => a - b)[0] ?? null;
-}
-
-/** A teacher (or TA) of a live course the student is enrolled in, in that root account. */
-async function teachesStudent(teacherId: number, studentId: number, rootAccountId: number): Promise<boolean> {
-  const found = await db.enrollment.findFirst({
-    where: {
-      userId: teacherId,
-      type: { in: ["teacher", "ta"] },
-      workflowState: "active",
-      rootAccountId,
-      course: { ...liveCourse, enrollments: { some: { userId: studentId, ...liveStudentEnrollment } } },
-    },
-    select: { id: true },
-  });
-  return !!found;
-}
-
-/** An admin of a (sub-)account holding a live course the student is enrolled in (Canvas grants them the permission there). */
-async function administersStudentCourse(
-  adminId: number,
-  studentId: number,
-  rootAccountId: number,
-): Promise<boolean> {
-  const { accountIds } = await getAdminScope(adminId);
-  if (accountIds.length === 0) return false;
-  const found = await db.enrollment.findFirst({
-    where: {
-      userId: studentId,
-      ...liveStudentEnrollment,
-      rootAccountId,
-      course: { accountId: { in: accountIds }, ...liveCourse },
-    },
-    select: { id: true },
-  });
-  return !!found;
-}
-
-/**
- * Who may generate a student's code: the student, an admin of the root account or of a
- * sub-account holding one of the student's courses, or — when the account grants it — their teacher.
- */
-export async function assertMayGenerateFor(
-  actor: Actor,
-  studentId: number,
-  rootAccountId: number,
-  teachersMayGenerateCodes: boolean,
-) {
-  if (actor.userId === studentId) return;
-  if ((await adminRootAccountIds(actor.userId)).includes(rootAccountId)) return;
-  if (await administersStudentCourse(actor.userId, studentId, rootAccountId)) return;
-  if (teachersMayGenerateCodes && (await teachesStudent(actor.userId, studentId, rootAccountId))) return;
-  throw unauthorized();
 }
 
 type PreparedCode = { studentId: number; rootAccountId: number; lifetimeMinutes: number };

@@ -17,13 +17,16 @@ import {
 import { guessLimits, throttledAttempt } from "../throttle.ts";
 import { toUserJson, userJsonSelect, type UserJson } from "../users.ts";
 import { digestCode, normalizeCode } from "./format.ts";
+import { isStaffOverStudent } from "./staff.ts";
 
 /** Every failure to redeem gets this one answer (422 from the API, 400 from registration as in Canvas). */
 export const invalidCodeError = (code: "unprocessable" | "bad_request" = "unprocessable") =>
   fieldError("pairing_code", MESSAGES.invalidPairingCode, { code });
 
+export type ActiveCode = { id: number; studentId: number; rootAccountId: number; createdById: number };
+
 /** The active, unexpired code matching what was typed, or null. */
-export async function findActiveCode(typed: string): Promise<{ id: number; studentId: number } | null> {
+export async function findActiveCode(typed: string): Promise<ActiveCode | null> {
   const normalized = normalizeCode(typed);
   if (!normalized) return null;
   return db.pairingCode.findFirst({
@@ -32,26 +35,31 @@ export async function findActiveCode(typed: string): Promise<{ id: number; stude
       workflowState: "active",
       expiresAt: { gt: new Date() },
     },
-    select: { id: true, studentId: true },
+    select: { id: true, studentId: true, rootAccountId: true, createdById: true },
   });
 }
 
 /**
  * The one redemption, in the caller's transaction: consume the code by one conditional update (of
- * N racers one wins), link in each root account, audit. False when the code was lost to a racer.
+ * N racers one wins), link, audit. It links only in the school the code was made for, of the
+ * `allowed` root accounts the caller authorized: a code is a family's consent in one school, and
+ * linking it elsewhere would let whoever could make it there observe the student everywhere.
+ * False when the code was lost to a racer, or when its school is not allowed.
  */
 export async function redeemCodeInTx(
   tx: Tx,
   input: {
-    code: { id: number; studentId: number };
+    code: Pick<ActiveCode, "id" | "studentId" | "rootAccountId">;
     observerId: number;
-    rootAccountIds: number[];
+    allowed: number[];
     actorId: number;
     method: LinkMethod;
     ip: string | null;
   },
 ): Promise<boolean> {
-  const { code, observerId, rootAccountIds, actorId, method, ip } = input;
+  const { code, observerId, actorId, method, ip } = input;
+  const rootAccountIds = codeAccounts(code, input.allowed);
+  if (rootAccountIds.length === 0) return false;
   const consumed = await tx.pairingCode.updateMany({
     where: { id: code.id, workflowState: "active", expiresAt: { gt: new Date() } },
     data: { workflowState: "redeemed", redeemedById: observerId, redeemedAt: new Date() },
@@ -72,9 +80,14 @@ export async function redeemCodeInTx(
   return true;
 }
 
+/** Of the candidate root accounts, the one the code was made for (if it is a candidate). */
+export const codeAccounts = (code: Pick<ActiveCode, "rootAccountId">, candidates: number[]) =>
+  candidates.filter((id) => id === code.rootAccountId);
+
 /**
- * Links an observer to the student whose code this is. Every failure (unknown, expired, used,
- * revoked, own code, no shared account) is the same 422 and counts towards throttling; the code
+ * Links an observer to the student whose code this is, in the code's school. Every failure
+ * (unknown, expired, used, revoked, own code, the observer made it or is the student's staff, not
+ * both in the code's school) is the same 422 and counts towards throttling; the code
  * is consumed only in the transaction that creates the link (Canvas burns it first).
  */
 export async function redeemPairingCode(
@@ -99,14 +112,26 @@ export async function redeemPairingCode(
     if (!code) throw await fail("malformed, unknown, expired, used or revoked");
     // Canvas answers 200 here and burns the code; we refuse and keep the code usable.
     if (code.studentId === input.observerId) throw await fail("own code");
-    const rootAccountIds = await linkAccounts(t, code.studentId);
-    if (rootAccountIds.length === 0) throw await fail("no shared root account");
+    // Staff reach students through courses (a sub-account admin can enroll anyone of the district
+    // in theirs); a code they made, or any code of a student they are staff over, is not a
+    // family's consent to observe, so neither may redeem it for themselves.
+    if (code.createdById === input.observerId) throw await fail("made by the observer");
+    if (await isStaffOverStudent(input.observerId, code.studentId, code.rootAccountId))
+      throw await fail("observer is staff over the student");
+    // Without root_account_id (or with `all`), the code's own school rather than the host's.
+    const choice =
+      t.rootAccountId === undefined || t.rootAccountId === "all" ? code.rootAccountId : t.rootAccountId;
+    const rootAccountIds = codeAccounts(
+      code,
+      await linkAccounts({ ...t, rootAccountId: choice }, code.studentId),
+    );
+    if (rootAccountIds.length === 0) throw await fail("no shared root account (the code's school)");
 
     const student = await db.$transaction(async (tx) => {
       const redeemed = await redeemCodeInTx(tx, {
         code,
         observerId: input.observerId,
-        rootAccountIds,
+        allowed: rootAccountIds,
         actorId: actor.userId,
         method: t.method,
         ip: actor.ip,

@@ -150,7 +150,7 @@ export const createPairingCodeEndpoint = endpoint({
   tag: "Observer Pairing Codes",
   summary: "Create an observer pairing code",
   description:
-    "For the student themself (with an active student enrollment), an admin, or a teacher of the student's course when the account lets teachers generate codes. Refused when the account's self-registration is off (Canvas only hides the button). The sixth active code revokes the oldest.",
+    "For the student themself (with an active student enrollment), an admin, or a teacher of the student's course when the account lets teachers generate codes. Refused when the account's self-registration is off (Canvas only hides the button), and for a user the caller reaches only through an enrollment the caller made in the last 24 hours (root admins excepted). The sixth active code revokes the oldest.",
   params: noParams,
   response: pairingCodeJsonSchema,
 });
