@@ -23,6 +23,9 @@ import {
 
 export const SEARCH_TERM_MIN = 2;
 
+/** An account's admins see their users' login and SIS id in the account's school, never another's. */
+const onlyIn = (rootAccountId: number) => ({ visibleIn: [rootAccountId], preferred: rootAccountId });
+
 /**
  * The users of an account, optionally matching `searchTerm` in their name, email, login or SIS id
  * (case-insensitive substring). A root account's users are those with a login in it; a
@@ -57,7 +60,7 @@ export async function listAccountUsers(
   return {
     total,
     items: rows.map((u) => {
-      const json = withAdminFields(toUserJson(u), u.logins, rootAccountId);
+      const json = withAdminFields(toUserJson(u), u.logins, onlyIn(rootAccountId));
       if (input.includeEmail) json.email = u.email;
       return json;
     }),
@@ -153,7 +156,7 @@ export async function createAccountUser(actor: Actor, input: NewAccountUser): Pr
       where: { id: userId },
       select: { ...userJsonSelect, ...adminLoginSelect },
     });
-    return withAdminFields(toUserJson(row), row.logins, rootAccountId);
+    return withAdminFields(toUserJson(row), row.logins, onlyIn(rootAccountId));
   } catch (err) {
     // Two admins creating the same login at once: the unique index decides.
     if (fromPrismaError(err)?.code === "conflict") throw duplicateLogin("unique_id");

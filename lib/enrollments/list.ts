@@ -48,7 +48,7 @@ export async function listCourseEnrollments(
 
 /**
  * GET /users/:id/enrollments — the user, admins (courses of the accounts they manage), the user's
- * observers (all of them) and teachers (the courses they teach).
+ * observers (the schools where their link is active) and teachers (the courses they teach).
  */
 export async function listUserEnrollments(actor: Actor, input: EnrollmentFilter & { userId: number }) {
   const access = await userAccess(actor, input.userId);
@@ -58,18 +58,23 @@ export async function listUserEnrollments(actor: Actor, input: EnrollmentFilter 
   if (access === "admin") {
     scope = { course: { accountId: { in: (await getAdminScope(actor.userId)).accountIds } } };
   } else if (access === "related") {
-    const observes = await db.observationLink.findFirst({
+    // A link covers its own school only: a student's enrollments elsewhere are not the observer's.
+    const links = await db.observationLink.findMany({
       where: { observerId: actor.userId, studentId: input.userId, workflowState: "active" },
-      select: { id: true },
+      select: { rootAccountId: true },
     });
-    if (!observes)
-      scope = {
-        course: {
-          enrollments: {
-            some: { userId: actor.userId, type: { in: ["teacher", "ta"] }, workflowState: "active" },
+    scope = {
+      OR: [
+        { rootAccountId: { in: links.map((l) => l.rootAccountId) } },
+        {
+          course: {
+            enrollments: {
+              some: { userId: actor.userId, type: { in: ["teacher", "ta"] }, workflowState: "active" },
+            },
           },
         },
-      };
+      ],
+    };
   }
   return page({ userId: input.userId, ...scope }, input);
 }

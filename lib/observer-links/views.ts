@@ -74,13 +74,14 @@ export async function listObserveesWithCourses(
     where: { observerId: input.observerId, workflowState: "active", rootAccountId: { in: scope } },
     select: { rootAccountId: true, student: { select: { id: true, name: true, sortableName: true } } },
   });
+  if (links.length === 0) return [];
   const enrollments = await db.enrollment.findMany({
     where: {
       userId: input.observerId,
       type: "observer",
       workflowState: "active",
-      associatedUserId: { in: links.map((l) => l.student.id) },
-      rootAccountId: { in: links.map((l) => l.rootAccountId) },
+      // Each student in the schools where their link is active: not the cross product of the two.
+      OR: links.map((l) => ({ associatedUserId: l.student.id, rootAccountId: l.rootAccountId })),
       course: { workflowState: { not: "deleted" } },
     },
     orderBy: { course: { name: "asc" } },

@@ -59,7 +59,13 @@ export async function getUser(actor: Actor, userId: number): Promise<UserJson> {
   });
   if (!user) throw notFound();
   const json = { ...toUserJson(user, { includeAvatar: true }), pronouns: user.pronouns };
-  return access === "admin" ? withAdminFields(json, user.logins, actor.domainRootAccountId) : json;
+  if (access !== "admin") return json;
+  // Logins live in root accounts: a sub-account admin sees those of the schools holding their sub-accounts.
+  const { touchedRootAccountIds } = await getAdminScope(actor.userId);
+  return withAdminFields(json, user.logins, {
+    visibleIn: touchedRootAccountIds,
+    preferred: actor.domainRootAccountId,
+  });
 }
 
 /**
@@ -86,7 +92,7 @@ export async function withLinkAdminFields<T extends UserJson>(
     withAdminFields(
       item,
       logins.filter((l) => l.userId === item.id),
-      actor.domainRootAccountId,
+      { visibleIn: adminOf, preferred: actor.domainRootAccountId },
     );
   return items;
 }

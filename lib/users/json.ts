@@ -49,9 +49,19 @@ export function toUserJson(u: UserRow, opts: { includeAvatar?: boolean } = {}): 
   return json;
 }
 
-/** Adds what only admins see (login_id, sis_user_id): from the login in `rootAccountId`, else the first one. */
-export function withAdminFields(json: UserJson, logins: LoginRow[], rootAccountId: number): UserJson {
-  const login = logins.find((l) => l.rootAccountId === rootAccountId) ?? logins[0];
+/**
+ * Adds what only admins see (login_id, sis_user_id), from a login in one of the root accounts the
+ * admin covers (`visibleIn`) — the one in `preferred` (the request's school) if there is one.
+ * A login in any other school is never shown, even when it is the user's only one: a user's
+ * other schools, and the ids they hold there, are not this admin's to see.
+ */
+export function withAdminFields(
+  json: UserJson,
+  logins: LoginRow[],
+  scope: { visibleIn: number[]; preferred: number },
+): UserJson {
+  const visible = logins.filter((l) => scope.visibleIn.includes(l.rootAccountId));
+  const login = visible.find((l) => l.rootAccountId === scope.preferred) ?? visible[0];
   if (login) Object.assign(json, { login_id: login.uniqueId, sis_user_id: login.sisUserId });
   return json;
 }
