@@ -1,14 +1,13 @@
 import "server-only";
 // Auth.js configuration: credentials sign-in against our logins, JWT sessions holding only the user id.
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth, { AuthError, CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { getDomainRootAccount } from "./accounts.ts";
-import { burnPasswordCheck, verifyPassword } from "./passwords.ts";
-import { findLoginForSignIn, recordSignIn } from "./sign-in.ts";
+import { signInWithPassword } from "./sign-in.ts";
 import { clientIp } from "./client-ip.ts";
 import { AppError } from "./errors.ts";
-import { signInLimits, throttledAttempt } from "./throttle.ts";
+import { BUSY_MESSAGE } from "./passwords.ts";
+import { THROTTLED_MESSAGE } from "./throttle.ts";
 
 export const signInSchema = z.object({
   email: z.string().trim().min(1, "Enter your email or login.").max(254),
@@ -23,6 +22,18 @@ class TooManyAttempts extends CredentialsSignin {
   code = "throttled";
 }
 
+class Busy extends CredentialsSignin {
+  code = "busy";
+}
+
+/** What the sign-in form says when Auth.js refuses: a wrong password, a throttle, or a busy server. */
+export function signInErrorMessage(err: AuthError): string {
+  const code = err instanceof CredentialsSignin ? err.code : null;
+  if (code === "throttled") return THROTTLED_MESSAGE;
+  if (code === "busy") return BUSY_MESSAGE;
+  return "That email and password do not match an account here.";
+}
+
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   secret: process.env.AUTH_SECRET,
@@ -34,22 +45,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       async authorize(credentials, request) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) throw new InvalidLogin();
-        const host = request.headers.get("host");
-        const limits = signInLimits({ login: parsed.data.email, ip: clientIp(request.headers) });
         try {
-          return await throttledAttempt(limits, async (attempt) => {
-            const account = await getDomainRootAccount(host);
-            const login = await findLoginForSignIn(parsed.data.email, account.id);
-            if (!login) await burnPasswordCheck(parsed.data.password);
-            if (!login || !(await verifyPassword(login.passwordHash, parsed.data.password))) {
-              attempt.fail();
-              throw new InvalidLogin();
-            }
-            await recordSignIn(login.id);
-            return { id: String(login.userId) };
+          const user = await signInWithPassword({
+            login: parsed.data.email,
+            password: parsed.data.password,
+            host: request.headers.get("host"),
+            ip: clientIp(request.headers),
           });
+          if (!user) throw new InvalidLogin();
+          return { id: String(user.userId) };
         } catch (err) {
-          if (err instanceof AppError && err.code === "rate_limited") throw new TooManyAttempts();
+          if (err instanceof AppError && err.code === "rate_limited")
+            throw err.message === BUSY_MESSAGE ? new Busy() : new TooManyAttempts();
           throw err;
         }
       },

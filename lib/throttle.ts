@@ -1,5 +1,5 @@
 import "server-only";
-// Throttling of pairing-code guesses (and observee-credential guesses).
+// Throttling of pairing-code guesses (and observee-credential guesses); sign-in's limits at the end.
 //
 // A code has 40 bits (2^40 ≈ 1.1e12 values). With A active codes in the whole system, one guess
 // succeeds with probability A / 2^40. Failed attempts are counted in fixed windows, in Postgres
@@ -14,7 +14,16 @@ import "server-only";
 import { db } from "./db.ts";
 import { AppError } from "./errors.ts";
 
-export type Limit = { key: string; max: number; windowSeconds: number };
+/**
+ * Past `max` failures in the window an attempt is refused (429) until the window ends — or, for a
+ * limit with `slowdown`, never refused: each further failure is answered more slowly instead.
+ */
+export type Limit = {
+  key: string;
+  max: number;
+  windowSeconds: number;
+  slowdown?: { baseMs: number; maxMs: number };
+};
 
 export const GUESS_LIMITS = {
   observer: { max: 10, windowSeconds: 15 * 60 },
@@ -85,8 +94,12 @@ export async function throttledAttempt<T>(
     throw throttled(60);
   }
   let retryAfter = 0;
+  let slowMs = 0;
   for (const l of limits) {
-    if ((counts.get(l.key) ?? 0) > l.max)
+    const over = (counts.get(l.key) ?? 0) - l.max;
+    if (over > 0 && l.slowdown)
+      slowMs = Math.max(slowMs, Math.min(l.slowdown.maxMs, l.slowdown.baseMs * 2 ** Math.min(over - 1, 30)));
+    else if (over > 0)
       retryAfter = Math.max(
         retryAfter,
         (windowStart(l, now).getTime() + l.windowSeconds * 1000 - now) / 1000,
@@ -101,6 +114,8 @@ export async function throttledAttempt<T>(
       await addToCounters(limits, now, -1).catch((err) =>
         console.error("[throttle] could not give an attempt back", err),
       );
+    // Only a wrong guess waits: the slowdown costs a right password nothing.
+    else if (slowMs > 0) await new Promise((r) => setTimeout(r, slowMs));
     // Old windows are useless; prune now and then rather than run a scheduler.
     if (Math.random() < 0.01)
       await db.$executeRaw`DELETE FROM rate_limit_counters WHERE window_start < ${new Date(now - 86_400_000)}`.catch(
@@ -109,11 +124,28 @@ export async function throttledAttempt<T>(
   }
 }
 
-/** Password guessing at sign-in: per login and per client IP. */
+/**
+ * Password guessing at sign-in (and with observee credentials, which spend the same budgets).
+ * A per-login lockout would let anyone lock an admin out with 10 wrong passwords, so the hard
+ * limits are per address: one login from one address (the owner's own budget: nobody else's
+ * failures touch it) and one address whatever logins it tries (a sweep of random logins, each
+ * costing an Argon2 hash, stops there). The login's own counter over every address only slows its
+ * failures down (100 ms, doubling, up to 2 s each). Without a client address (no
+ * TRUSTED_PROXY_HEADER) nobody can be told apart, so the (login, address) budget becomes the
+ * login's: a lockout again, but no unlimited guessing.
+ */
+export const SIGN_IN_LIMITS = {
+  loginAtIp: { max: 10, windowSeconds: 15 * 60 },
+  ip: { max: 50, windowSeconds: 15 * 60 },
+  login: { max: 10, windowSeconds: 15 * 60, slowdown: { baseMs: 100, maxMs: 2000 } },
+} as const;
+
 export function signInLimits(who: { login: string; ip?: string | null }): Limit[] {
+  const login = who.login.trim().toLowerCase();
   const limits: Limit[] = [
-    { key: `signin:login:${who.login.toLowerCase()}`, max: 10, windowSeconds: 15 * 60 },
+    { key: `signin:login-ip:${login}|${who.ip ?? "unknown"}`, ...SIGN_IN_LIMITS.loginAtIp },
+    { key: `signin:login:${login}`, ...SIGN_IN_LIMITS.login },
   ];
-  if (who.ip) limits.push({ key: `signin:ip:${who.ip}`, max: 50, windowSeconds: 15 * 60 });
+  if (who.ip) limits.push({ key: `signin:ip:${who.ip}`, ...SIGN_IN_LIMITS.ip });
   return limits;
 }

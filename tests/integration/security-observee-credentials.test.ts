@@ -55,14 +55,15 @@ describe("observee credentials: no password oracle", () => {
     });
   });
 
-  it("guesses count against the target login's sign-in budget, shared with sign-in", async () => {
+  it("guesses count against the target login's sign-in budget from that address, shared with sign-in", async () => {
     const w = await world();
-    const signInFailure = () =>
-      throttledAttempt(signInLimits({ login: w.student.login }), async (attempt) => attempt.fail());
-    // Six wrong passwords at sign-in …
-    for (let i = 0; i < 6; i++) await signInFailure();
-    // … then wrong passwords through this door, each from another observer and address, so only
-    // the per-login budget (10 per window) can stop them.
+    const address = `203.0.113.9-${uid()}`;
+    const signInFailure = (ip: string) =>
+      throttledAttempt(signInLimits({ login: w.student.login, ip }), async (attempt) => attempt.fail());
+    // Six wrong passwords at sign-in from one address …
+    for (let i = 0; i < 6; i++) await signInFailure(address);
+    // … then wrong passwords through this door from the same address, each by another observer,
+    // so only the (login, address) sign-in budget (10 per window) can stop them.
     const guess = async (i: number) => {
       const p = await person(w.root.id);
       return client(w)(observees.POST, {
@@ -70,14 +71,21 @@ describe("observee credentials: no password oracle", () => {
         url: "/",
         params: { user_id: "self" },
         token: p.token,
-        ip: `203.0.113.${i}-${uid()}`,
+        ip: address,
         json: { observee: { unique_id: ` ${w.student.login.toUpperCase()} `, password: `guess-${i}` } },
       });
     };
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) statuses.push((await guess(i)).status);
     expect(statuses).toEqual([422, 422, 422, 422, 429, 429]);
-    // And sign-in is now refused for that login too.
-    await expect(signInFailure()).rejects.toMatchObject({ code: "rate_limited" });
+    // And sign-in from that address is now refused for that login too …
+    await expect(signInFailure(address)).rejects.toMatchObject({ code: "rate_limited" });
+    // … but not from the student's own: a stranger's guesses never lock the owner out.
+    await expect(
+      throttledAttempt(
+        signInLimits({ login: w.student.login, ip: `198.51.100.9-${uid()}` }),
+        async () => "in",
+      ),
+    ).resolves.toBe("in");
   });
 });

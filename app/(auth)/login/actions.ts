@@ -1,6 +1,6 @@
 "use server";
 import { AuthError } from "next-auth";
-import { signIn, signInSchema } from "@/lib/auth";
+import { signIn, signInErrorMessage, signInSchema } from "@/lib/auth";
 import { zodFieldErrors, type ActionState } from "@/lib/action-state";
 
 /** Only same-site paths may be a post-login destination. */
@@ -16,8 +16,7 @@ export async function loginAction(_prev: ActionState, formData: FormData): Promi
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: safeNext(formData.get("next")) });
   } catch (err) {
-    if (err instanceof AuthError)
-      return { ok: false, message: "That email and password do not match an account here.", values };
+    if (err instanceof AuthError) return { ok: false, message: signInErrorMessage(err), values };
     throw err; // the redirect after a successful sign-in
   }
   return { ok: true };
