@@ -63,8 +63,13 @@ export async function importCommand(args: string[]): Promise<number> {
   try {
     if (imp.workflow_state === "created") {
       progress.update(0, imp.total_rows);
+      const onProgress = (done: number, total: number) => {
+        progress.update(done, total);
+        if (done >= total && !imp.dry_run)
+          progress.note("Applied; telling each student about their new observers…");
+      };
       // Another import of this school is being applied (imports of one school go one at a time).
-      while ((await runSisImport(imp.id, { onProgress: progress.update })) === "busy") {
+      while ((await runSisImport(imp.id, { onProgress })) === "busy") {
         progress.note(`Import ${imp.id} waits for another import of ${account.name} to finish…`);
         await sleep(2000);
       }
