@@ -1,0 +1,179 @@
+// `npm run bench:import` — a program, not a test. A throwaway PostgreSQL holds a school of
+// BENCH_FAMILIES students (SIS ids, one or two courses each; one in ten shares a guardian with a
+// sibling). From that one template, each measurement gets a fresh copy of the database:
+//   COPY       the rows a roster import leaves behind, precomputed, COPYed in (the floor; run twice, best kept)
+//   roster     the family roster through the import engine (createSisImport + runSisImport, own process)
+//   canvas     Canvas's users.csv + user_observers.csv through the same engine
+//   API        the article's five-requests-per-family automation against `next start` (production
+//              build), on a BENCH_API_SAMPLE-family sample, extrapolated
+// and prints one table, the ratios and the importing processes' peak RSS against the targets.
+// Options (env): BENCH_FAMILIES (default 100000), BENCH_API_SAMPLE (1000), BENCH_API_CONCURRENCY (8),
+// BENCH_SKIP_API=1, BENCH_SKIP_BUILD=1 (reuse .next), BENCH_PROFILE=1 (per-statement SQL times of
+// the engine), BENCH_DATABASE_URL (a PostgreSQL server to use instead of an embedded one).
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { apiAutomation } from "./lib/bench-import-api.mjs";
+import { copyBaseline, resultingRows } from "./lib/bench-import-copy.mjs";
+import { explainSlowStatements, freshCopy, verify } from "./lib/bench-import-db.mjs";
+import { guardian, primaryOf, seedSchool, studentSis, writeImportFiles } from "./lib/bench-import-data.mjs";
+import { report } from "./lib/bench-import-report.mjs";
+import { freePort } from "./lib/embedded-db.mjs";
+import {
+  buildApp,
+  cleanups,
+  NEXT_BIN,
+  runMain,
+  runSecrets,
+  serveNode,
+  throwawayDatabase,
+  waitForHttp,
+} from "./lib/harness.mjs";
+import { ROOT } from "./lib/local-env.mjs";
+
+const FAMILIES = Math.max(10, Math.round(Number(process.env.BENCH_FAMILIES ?? 100_000) / 10) * 10);
+const SAMPLE = Math.min(
+  FAMILIES,
+  Math.max(10, Math.round(Number(process.env.BENCH_API_SAMPLE ?? 1000) / 10) * 10),
+);
+const CONCURRENCY = Number(process.env.BENCH_API_CONCURRENCY ?? 8);
+const SKIP_API = process.env.BENCH_SKIP_API === "1";
+const secrets = runSecrets();
+const log = (m) => console.log(`▶ ${m}`);
+const n = (x, digits = 0) =>
+  x.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** One import through the engine, in its own process (scripts/lib/bench-import-engine.mjs). */
+function engine(url, files, seed) {
+  const child = spawn(
+    process.execPath,
+    ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts/lib/bench-import-engine.mjs")],
+    {
+      cwd: ROOT,
+      stdio: ["ignore", "pipe", "inherit"],
+      env: {
+        ...process.env,
+        ...secrets,
+        DATABASE_URL: url,
+        BENCH_ENGINE: JSON.stringify({ files, accountId: seed.rootAccountId, adminId: seed.adminId }),
+      },
+    },
+  );
+  cleanups.unshift(async () => child.kill("SIGTERM"));
+  let out = "";
+  child.stdout.on("data", (d) => (out += d));
+  return new Promise((resolve, reject) =>
+    child.on("close", (code) => {
+      const last = out.trim().split("\n").pop() ?? "";
+      if (code !== 0 || !last.startsWith("{"))
+        return reject(new Error(`the import process exited with ${code}`));
+      const r = JSON.parse(last);
+      if (r.state !== "imported") return reject(new Error(`the import ended ${r.state}: ${last}`));
+      resolve({ ...r, seconds: r.stageSeconds + r.applySeconds });
+    }),
+  );
+}
+
+async function importRun(template, name, files, seed) {
+  const db = await freshCopy(template, name);
+  if (process.env.BENCH_PROFILE === "1") await explainSlowStatements(db.url);
+  const r = await engine(db.url, files, seed);
+  await verify(db.url, FAMILIES, name);
+  await db.drop();
+  const rows = r.totalRows;
+  console.log(
+    `  ${n(rows)} rows in ${n(r.seconds, 1)} s (staging ${n(r.stageSeconds, 1)} s, applying ${n(r.applySeconds, 1)} s): ${n(rows / r.seconds)} rows/s, peak RSS ${n(r.peakRssMB)} MB (${n(r.startRssMB)} MB once loaded, ${n(r.stagePeakRssMB)} MB after staging) — ${JSON.stringify(r.counts)}`,
+  );
+  return { ...r, rows };
+}
+
+async function copyRun(template, name, prepared) {
+  const db = await freshCopy(template, name);
+  const r = await copyBaseline(db.url, prepared);
+  await verify(db.url, FAMILIES, name);
+  await db.drop();
+  console.log(`  ${n(r.rows)} rows in ${n(r.seconds, 2)} s: ${n(r.rows / r.seconds)} rows/s`);
+  return r;
+}
+
+async function apiRun(template, seed) {
+  const db = await freshCopy(template, "bench_api");
+  const env = {
+    ...process.env,
+    ...secrets,
+    DATABASE_URL: db.url,
+    NODE_ENV: "production",
+    IMPORT_WORKER: "off",
+  };
+  const port = await freePort();
+  const app = serveNode([NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], env);
+  const base = `http://127.0.0.1:${port}`;
+  await waitForHttp(`${base}/login`, app);
+  const families = Array.from({ length: SAMPLE }, (_, i) => {
+    const g = guardian(primaryOf(i));
+    return { studentSis: studentSis(i), email: g.email, name: `${g.first} ${g.last}` };
+  });
+  // Warm-up (outside the timing): the first requests load the route modules and fill the pools.
+  for (let i = 0; i < 3; i++)
+    await fetch(`${base}/api/v1/accounts/self/users?search_term=${studentSis(FAMILIES - 1 - i)}`, {
+      headers: { authorization: `Bearer ${seed.adminToken}` },
+    });
+  const r = await apiAutomation(base, seed.adminToken, families, { concurrency: CONCURRENCY });
+  await verify(db.url, SAMPLE, "API automation");
+  app.kill("SIGTERM");
+  await db.drop();
+  console.log(
+    `  ${n(r.families)} families, ${n(r.requests)} requests in ${n(r.seconds, 1)} s: ${n(r.families / r.seconds, 1)} families/s, ${n(r.requests / r.seconds)} req/s`,
+  );
+  if (r.fallbackNote) console.log(`  note: ${r.fallbackNote}`);
+  return r;
+}
+
+async function main() {
+  if (
+    !SKIP_API &&
+    (process.env.BENCH_SKIP_BUILD !== "1" || !fs.existsSync(path.join(ROOT, ".next/BUILD_ID")))
+  ) {
+    log("Production build (next build)");
+    buildApp({ ...process.env, ...secrets, NODE_ENV: "production" }, { quiet: true });
+  }
+  log("Starting a throwaway PostgreSQL");
+  const template = await throwawayDatabase({
+    name: "bench_import",
+    serverUrl: process.env.BENCH_DATABASE_URL,
+  });
+  log(`Seeding ${n(FAMILIES)} students with SIS ids in one or two of ${n(FAMILIES / 50)} courses`);
+  const seed = await seedSchool(template, FAMILIES);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bench-import-"));
+  cleanups.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+  const files = await writeImportFiles(dir, FAMILIES);
+  const prepared = resultingRows(FAMILIES, seed);
+  const size = (f) => `${path.basename(f)} ${n(fs.statSync(f).size / 1e6, 1)} MB`;
+  console.log(`  files: ${[...files.roster, ...files.canvas].map(size).join(", ")}`);
+
+  log("COPY baseline (1/2): the resulting rows into a fresh copy of the database");
+  const copies = [await copyRun(template, "bench_copy1", prepared)];
+  log("Family roster through the import engine");
+  const roster = await importRun(template, "bench_roster", files.roster, seed);
+  log("COPY baseline (2/2)");
+  copies.push(await copyRun(template, "bench_copy2", prepared));
+  log("Canvas users.csv + user_observers.csv through the import engine");
+  const canvas = await importRun(template, "bench_canvas", files.canvas, seed);
+  let api = null;
+  if (!SKIP_API) {
+    log(
+      `API automation (seed article 002): ${n(SAMPLE)} families, ${CONCURRENCY} at a time, against next start`,
+    );
+    api = await apiRun(template, seed);
+  }
+  const load = os.loadavg().map((l) => l.toFixed(1));
+  console.log(
+    `  load average now: ${load.join(" ")} on ${os.cpus().length} CPUs (shared with everything else)`,
+  );
+  const copy = copies.sort((a, b) => a.seconds - b.seconds)[0];
+  report({ families: FAMILIES, copy, roster, canvas, api });
+  return 0;
+}
+
+await runMain(main);
