@@ -18,6 +18,8 @@ export const AUDIT_ACTIONS = [
   "user.registered",
   "user.masqueraded",
   "login.password_set",
+  "login.setup_link_sent",
+  "login.setup_link_shown",
   "enrollment.created",
   "enrollment.updated",
 ] as const;

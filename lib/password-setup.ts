@@ -3,38 +3,43 @@ import "server-only";
 // simply no password): the person gets an email with a one-time link to choose one. Without it
 // the account could never be signed in to — the usual automation (create the parent, then pair)
 // would leave families locked out.
-import { createHash, randomBytes } from "node:crypto";
+//
+// Design: a live link is never at rest. A link is a row of password_setup_tokens (login, digest,
+// expiry, used_at) — only ever the SHA-256 digest of its token, single use, 7 days. Queuing the
+// email (here, and in bulk in imports/setup-links.ts) writes that row WITHOUT a digest (and
+// already expired) and an outbox email whose text has a placeholder where the link goes, with the
+// link's base and row id beside it. Delivery (mail.ts) completes the text only as it sends: in the transaction that holds
+// the email's row lock (FOR UPDATE SKIP LOCKED, so one instance of any number), it makes a fresh
+// token, stores its digest and a new 7-day expiry in the row, and sends the text with the link;
+// the outbox row keeps the placeholder. A retried send rotates again, so a token from a failed
+// attempt stops working; a rolled-back send rolls its token back. Once a password is chosen, or
+// an admin makes a new link, the login's other unused links are deleted, and an email still
+// waiting for one of them is not sent.
+// Without SMTP (the local demo) mail stays in the outbox and no link is ever issued from it: an
+// admin uses "New setup link" on the user's page (admin/setup-links.ts), which shows the link
+// once — only to a root admin who may already act as that user — and is audited.
 import { db, type Tx } from "./db.ts";
 import { recordAudit } from "./audit.ts";
 import { fieldError } from "./errors.ts";
 import { queueEmailInTx } from "./mail.ts";
 import { hashPassword, newPasswordProblem } from "./passwords.ts";
+import {
+  SETUP_LINK_LIFETIME_DAYS,
+  SETUP_LINK_PLACEHOLDER,
+  setupDigest,
+  setupLinkBase,
+} from "./setup-tokens.ts";
 
-const LINK_LIFETIME_DAYS = 7;
-const digest = (token: string) => createHash("sha256").update(token).digest("hex");
-
-/** A new one-time setup secret: the token for the link, and the digest that is all we store. */
-export function newSetupToken(): { token: string; digest: string; expiresAt: Date } {
-  const token = randomBytes(32).toString("base64url");
-  return { token, digest: digest(token), expiresAt: new Date(Date.now() + LINK_LIFETIME_DAYS * 86_400_000) };
-}
-
-/** The email carrying a setup link (the one wording, for one account or a bulk import). */
-export function passwordSetupEmail(input: {
-  token: string;
-  name: string;
-  schoolName: string;
-  origin: string;
-}) {
-  const link = new URL("/set-password", process.env.APP_URL || input.origin);
-  link.searchParams.set("token", input.token);
+/** The email carrying a setup link (the one wording, for one account or a bulk import), link not yet in. */
+export function passwordSetupEmail(input: { name: string; schoolName: string; origin: string }) {
   return {
     subject: `Your ${input.schoolName} account is ready`,
-    text: `Hello ${input.name},\n\n${input.schoolName} made you an account. Choose your password here (the link works once, for ${LINK_LIFETIME_DAYS} days):\n\n${link}\n\nIf you did not expect this, you can ignore this email.\n`,
+    text: `Hello ${input.name},\n\n${input.schoolName} made you an account. Choose your password here (the link works once, for ${SETUP_LINK_LIFETIME_DAYS} days):\n\n${SETUP_LINK_PLACEHOLDER}\n\nIf you did not expect this, you can ignore this email.\n`,
+    setupLink: setupLinkBase(input.origin),
   };
 }
 
-/** Makes a setup link for a login and queues the email carrying it, in the caller's transaction. */
+/** Makes a setup link for a login (issued when sent) and queues the email carrying it, in the caller's transaction. */
 export async function sendPasswordSetupInTx(
   tx: Tx,
   input: {
@@ -46,12 +51,15 @@ export async function sendPasswordSetupInTx(
     origin: string;
   },
 ): Promise<void> {
-  const { token, digest, expiresAt } = newSetupToken();
-  await tx.passwordSetupToken.create({ data: { loginId: input.loginId, digest, expiresAt } });
+  const row = await tx.passwordSetupToken.create({
+    data: { loginId: input.loginId, digest: null, expiresAt: new Date() },
+    select: { id: true },
+  });
   await queueEmailInTx(tx, {
     to: input.email,
     rootAccountId: input.rootAccountId,
-    ...passwordSetupEmail({ ...input, token }),
+    ...passwordSetupEmail(input),
+    setupTokenId: row.id,
   });
 }
 
@@ -62,7 +70,7 @@ export async function findPasswordSetup(token: string): Promise<{ email: string 
   if (!token || token.length > 100) return null;
   const row = await db.passwordSetupToken.findFirst({
     where: {
-      digest: digest(token),
+      digest: setupDigest(token),
       usedAt: null,
       expiresAt: { gt: new Date() },
       login: { workflowState: "active" },
@@ -88,11 +96,15 @@ export async function completePasswordSetup(input: {
   if (problem) throw fieldError("password", problem);
   const passwordHash = await hashPassword(input.password);
   await db.$transaction(async (tx) => {
-    const rows = await tx.$queryRaw<{ login_id: number }[]>`
+    const rows = await tx.$queryRaw<{ id: number; login_id: number }[]>`
       UPDATE password_setup_tokens SET used_at = now() AT TIME ZONE 'UTC'
-       WHERE digest = ${digest(input.token)} AND used_at IS NULL AND expires_at > now() AT TIME ZONE 'UTC'
-       RETURNING login_id`;
+       WHERE digest = ${setupDigest(input.token)} AND used_at IS NULL AND expires_at > now() AT TIME ZONE 'UTC'
+       RETURNING id, login_id`;
     if (!rows[0]) throw fieldError("token", INVALID_LINK);
+    // The password is chosen: the login's other links (other emails, an admin's new link) die.
+    await tx.passwordSetupToken.deleteMany({
+      where: { loginId: rows[0].login_id, usedAt: null, id: { not: rows[0].id } },
+    });
     const login = await tx.login.update({
       where: { id: rows[0].login_id },
       data: { passwordHash },

@@ -69,6 +69,7 @@ export async function getUserDetail(actor: Actor, userId: number) {
           sisUserId: true,
           workflowState: true,
           lastLoginAt: true,
+          passwordHash: true,
           rootAccount: { select: { id: true, name: true } },
         },
         orderBy: { id: "asc" },
@@ -113,10 +114,15 @@ export async function getUserDetail(actor: Actor, userId: number) {
     email: user.email,
     state: user.workflowState,
     createdAt: user.createdAt,
-    logins: user.logins.map((l) => ({
+    logins: user.logins.map(({ passwordHash, ...l }) => ({
       ...l,
       rootAccount: l.rootAccount.name,
       rootAccountId: l.rootAccount.id,
+      /** No password chosen yet, and this admin is a root admin of its school: "New setup link". */
+      mayRenewSetupLink:
+        passwordHash === null &&
+        l.workflowState === "active" &&
+        scope.rootAccountIds.includes(l.rootAccount.id),
     })),
     roles: user.adminRoles.map((r) => ({ id: r.id, role: r.role, account: r.account.name })),
     enrollments: user.enrollments.map((e) => ({

@@ -1,51 +1,27 @@
 // Email through a real SMTP server (smtp-server, on a local port): delivery, retry with backoff,
-// and the outbox page's scoping. SMTP_URL is set before anything in this file sends mail.
-import net from "node:net";
-import { SMTPServer } from "smtp-server";
+// setup links issued as they are sent, and the outbox page's scoping. SMTP_URL is set before
+// anything in this file sends mail. The only test file with SMTP: each process with SMTP delivers
+// the whole outbox, so two such files running at once would deliver each other's mail.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as accountUsers from "../../app/api/v1/accounts/[account_id]/users/route.ts";
+import { renewPasswordSetup } from "../../lib/admin/setup-links.ts";
 import { db } from "../../lib/db.ts";
 import { deliverPendingEmails, listOutbox } from "../../lib/mail.ts";
+import { findPasswordSetup } from "../../lib/password-setup.ts";
 import { linkObserveeByAdmin } from "../../lib/observer-links/manage.ts";
 import { createSubAccount, makeAccountAdmin } from "../../lib/provisioning.ts";
 import type { Actor } from "../../lib/actor.ts";
 import { errorOf } from "../helpers/errors.ts";
 import { actorFor, makeAdmin, makeRootAccount, makeStudent, makeUser, uid } from "../helpers/factory.ts";
+import { client, world, type World } from "../helpers/api-world.ts";
+import { setupLinkIn } from "../helpers/setup-links.ts";
+import { bodiesTo, startSmtp } from "../helpers/smtp.ts";
 
-const received: { to: string; body: string }[] = [];
-const refuseOnce = new Set<string>();
-let server: SMTPServer;
-
+let smtp: Awaited<ReturnType<typeof startSmtp>>;
 beforeAll(async () => {
-  server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      let body = "";
-      stream.on("data", (d) => (body += d));
-      stream.on("end", () => {
-        const to = session.envelope.rcptTo[0]?.address ?? "";
-        if (refuseOnce.delete(to))
-          return callback(Object.assign(new Error("Mailbox busy, try later"), { responseCode: 451 }));
-        received.push({ to, body });
-        callback();
-      });
-    },
-  });
-  const port = await new Promise<number>((resolve) => {
-    const probe = net.createServer().listen(0, "127.0.0.1", () => {
-      const p = (probe.address() as net.AddressInfo).port;
-      probe.close(() => resolve(p));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
-  process.env.MAIL_FROM = "School <no-reply@test.example>";
+  smtp = await startSmtp();
 });
-
-afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
+afterAll(() => smtp.close());
 
 async function outboxRow(to: string) {
   return db.outboxEmail.findFirstOrThrow({ where: { to }, orderBy: { id: "desc" } });
@@ -57,7 +33,7 @@ describe("email", () => {
     const student = await makeStudent(account.id);
     const parent = await makeUser(account.id, { name: "Robin Guardian" });
     const admin = await makeAdmin(account.id);
-    refuseOnce.add(student.login);
+    smtp.refuseOnce(student.login);
 
     await linkObserveeByAdmin(actorFor(admin, account.id), { observerId: parent.id, studentId: student.id });
     // The link kicked off delivery by itself; the server refused this one.
@@ -80,7 +56,7 @@ describe("email", () => {
     const sent = await outboxRow(student.login);
     expect(sent.sentAt).toBeInstanceOf(Date);
     expect(sent.attempts).toBe(2);
-    const mail = received.find((m) => m.to === student.login);
+    const mail = smtp.received.find((m) => m.to === student.login);
     expect(mail?.body).toContain("Robin Guardian now observes your account");
     expect(mail?.body).toContain("If this is wrong, tell your school");
   });
@@ -100,5 +76,63 @@ describe("email", () => {
     await makeAccountAdmin({ accountId: sub.id, userId: subAdmin.id });
     for (const outsider of [parentA, studentA, subAdmin])
       expect((await errorOf(listOutbox(actorFor(outsider, a.id)))).code).toBe("not_found");
+  });
+});
+
+async function newParent(w: World, email: string) {
+  const made = await client(w)(accountUsers.POST, {
+    method: "POST",
+    url: "/",
+    params: { account_id: String(w.root.id) },
+    token: w.admin.token,
+    json: { user: { name: "Robin Carer" }, pseudonym: { unique_id: email } },
+  });
+  expect(made.status).toBe(200);
+  return made.json.id as number;
+}
+
+describe("password-setup links over SMTP (design: lib/password-setup.ts)", () => {
+  it("a refused send is retried with a fresh link; the delivered one works; the outbox row never has it", async () => {
+    const w = await world();
+    const email = `robin-${uid()}@home.test`;
+    smtp.refuseOnce(email);
+    await newParent(w, email);
+    // Delivery started by itself; the server refused this attempt.
+    await expect.poll(async () => (await outboxRow(email)).attempts, { timeout: 30_000 }).toBe(1);
+    expect(bodiesTo(smtp.received, email)).toEqual([]);
+    const failed = await outboxRow(email);
+    expect(failed.text).not.toMatch(/token=/);
+    await db.outboxEmail.update({
+      where: { id: failed.id },
+      data: { nextAttemptAt: new Date(Date.now() - 1000) },
+    });
+    await deliverPendingEmails();
+    const [body] = bodiesTo(smtp.received, email);
+    expect(body).toContain("Hello Robin Carer");
+    const { token } = setupLinkIn(body);
+    expect(await findPasswordSetup(token)).toEqual({ email });
+    const sent = await outboxRow(email);
+    expect(sent.sentAt).toBeInstanceOf(Date);
+    expect(sent.text).not.toMatch(/token=/);
+    expect(sent.text).toContain("[one-time link, added when this email is sent]");
+  });
+
+  it("an admin's new link is emailed (never shown), replaces the earlier one, and is audited", async () => {
+    const w = await world();
+    const email = `sky-${uid()}@home.test`;
+    const id = await newParent(w, email);
+    await expect.poll(() => bodiesTo(smtp.received, email).length, { timeout: 30_000 }).toBe(1);
+    const first = setupLinkIn(bodiesTo(smtp.received, email)[0]).token;
+    const login = await db.login.findFirstOrThrow({ where: { userId: id }, select: { id: true } });
+    const made = await renewPasswordSetup(actorFor(w.admin, w.root.id), {
+      loginId: login.id,
+      origin: "http://x",
+    });
+    expect(made).toEqual({ emailedTo: email });
+    await expect.poll(() => bodiesTo(smtp.received, email).length, { timeout: 30_000 }).toBe(2);
+    const second = setupLinkIn(bodiesTo(smtp.received, email)[1]).token;
+    expect(await findPasswordSetup(first)).toBeNull();
+    expect(await findPasswordSetup(second)).toEqual({ email });
+    expect(await db.auditEvent.count({ where: { action: "login.setup_link_sent", subjectId: id } })).toBe(1);
   });
 });

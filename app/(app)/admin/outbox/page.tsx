@@ -10,6 +10,8 @@ export const metadata: Metadata = { title: "Outbox" };
 
 // A development aid: without SMTP_URL, mail waits in the database and is read here. With SMTP
 // configured the page is gone. listOutbox lets root-account admins only, each to their schools' mail.
+// Password-setup emails show a placeholder: their links exist only as they are sent (see
+// lib/password-setup.ts); an admin hands one over with "New setup link" on the user's page.
 export default async function OutboxPage() {
   const actor = await requireActor();
   if (process.env.SMTP_URL) notFound();
@@ -18,7 +20,7 @@ export default async function OutboxPage() {
     <Page
       title="Outbox"
       compact
-      lead="No SMTP server is configured (set SMTP_URL to send mail), so emails stay here. Newest first, at most 50."
+      lead="No SMTP server is configured (set SMTP_URL to send mail), so emails stay here. Newest first, at most 50. Password-setup links are never kept: to give someone one, open them under Users and choose “New setup link”."
     >
       {mails.length === 0 ? (
         <p className="text-slate-700">No emails yet.</p>

@@ -12,6 +12,7 @@ import { Page } from "@/components/ui/page";
 import { generateCodeAction } from "../../../code-actions";
 import { findUsersAction, linkAction } from "../actions";
 import { LinkList } from "./link-list";
+import { SetupLinkForm } from "./setup-link-form";
 
 export const metadata: Metadata = { title: "User" };
 
@@ -38,6 +39,13 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
               {l.sisUserId && ` · SIS id ${l.sisUserId}`}
               {l.workflowState !== "active" && " · deleted"} ·{" "}
               {l.lastLoginAt ? `last sign-in ${formatDateTime(l.lastLoginAt)}` : "never signed in"}
+              {l.mayRenewSetupLink && (
+                <>
+                  {" "}
+                  · no password chosen yet
+                  <SetupLinkForm loginId={l.id} login={l.uniqueId} />
+                </>
+              )}
             </li>
           ))}
         </ul>

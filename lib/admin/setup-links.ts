@@ -1,0 +1,98 @@
+import "server-only";
+// "New setup link" on the admin user page, for a login whose password was never chosen (the
+// design of setup links is at the top of password-setup.ts). It replaces the login's earlier
+// unused links. With SMTP the new link is emailed to the person, as when the account was made:
+// the admin never sees it. Without SMTP (the local demo, where mail stays in the outbox and the
+// outbox never shows a link) the link is shown once to the admin to hand over — a credential to
+// the account, so only to a root admin who may already act as the user (mayMasquerade: admin of
+// every school they belong to, no admin role the actor lacks) — and audited either way.
+import { db, type Tx } from "../db.ts";
+import type { Actor } from "../actor.ts";
+import { recordAudit } from "../audit.ts";
+import { AppError, notFound } from "../errors.ts";
+import { deliverSoon, mailIsSent } from "../mail.ts";
+import { sendPasswordSetupInTx } from "../password-setup.ts";
+import { mayMasquerade } from "../permissions.ts";
+import { emailOf } from "../provisioning.ts";
+import { newSetupToken, setupLinkBase, setupLinkWithToken } from "../setup-tokens.ts";
+import { getAdminScope } from "./scope.ts";
+
+export type NewSetupLink = { emailedTo: string } | { link: string; expiresAt: Date };
+
+export async function renewPasswordSetup(
+  actor: Actor,
+  input: { loginId: number; origin: string },
+): Promise<NewSetupLink> {
+  const { rootAccountIds } = await getAdminScope(actor.userId);
+  const login = await db.login.findFirst({
+    where: {
+      id: input.loginId,
+      workflowState: "active",
+      rootAccountId: { in: rootAccountIds },
+      user: { workflowState: { not: "deleted" } },
+    },
+    select: {
+      id: true,
+      userId: true,
+      uniqueId: true,
+      rootAccountId: true,
+      passwordHash: true,
+      user: { select: { name: true, email: true } },
+      rootAccount: { select: { name: true } },
+    },
+  });
+  if (!login) throw notFound();
+  if (login.passwordHash !== null)
+    throw new AppError(
+      "unprocessable",
+      "This login already has a password: setup links are for new accounts.",
+    );
+  const audit = { actorId: actor.userId, subjectId: login.userId, rootAccountId: login.rootAccountId };
+  const replaceLinksInTx = async (tx: Tx) => {
+    // One new link per login at a time: two admins clicking together queue up here.
+    await tx.$queryRaw`SELECT id FROM logins WHERE id = ${login.id} FOR UPDATE`;
+    await tx.passwordSetupToken.deleteMany({ where: { loginId: login.id, usedAt: null } });
+  };
+
+  if (mailIsSent()) {
+    const to = emailOf({ email: login.user.email, uniqueId: login.uniqueId });
+    if (!to) throw new AppError("unprocessable", "This user has no email address to send a link to.");
+    await db.$transaction(async (tx) => {
+      await replaceLinksInTx(tx);
+      await sendPasswordSetupInTx(tx, {
+        loginId: login.id,
+        email: to,
+        name: login.user.name,
+        schoolName: login.rootAccount.name,
+        rootAccountId: login.rootAccountId,
+        origin: input.origin,
+      });
+      await recordAudit(tx, {
+        action: "login.setup_link_sent",
+        ...audit,
+        ip: actor.ip,
+        data: { loginId: login.id },
+      });
+    });
+    deliverSoon();
+    return { emailedTo: to };
+  }
+
+  if (!(await mayMasquerade(actor.userId, login.userId)))
+    throw new AppError(
+      "unauthorized",
+      "Only an admin of every school this person belongs to may see their setup link. Set up email (SMTP_URL) to send it to them instead.",
+    );
+  const { token, digest, expiresAt } = newSetupToken();
+  await db.$transaction(async (tx) => {
+    await replaceLinksInTx(tx);
+    await tx.passwordSetupToken.create({ data: { loginId: login.id, digest, expiresAt } });
+    await recordAudit(tx, {
+      action: "login.setup_link_shown",
+      ...audit,
+      ip: actor.ip,
+      data: { loginId: login.id },
+    });
+  });
+  return { link: setupLinkWithToken(setupLinkBase(input.origin), token), expiresAt };
+}
