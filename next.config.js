@@ -13,7 +13,10 @@ const nextConfig = {
   poweredByHeader: false,
   typedRoutes: false,
   experimental: {
-    serverActions: { bodySizeLimit: "1mb" },
+    // The admin's bulk-import upload is a server action carrying the file: 10 MB holds a roster of
+    // ~100,000 families (a 1,000-family one is under 100 KB) and matches the 10 MB Next.js
+    // buffers for proxy.ts; the action itself caps the files at 9 MB (app/(app)/admin/imports/limits.ts).
+    serverActions: { bodySizeLimit: "10mb" },
   },
   async headers() {
     return [
