@@ -96,6 +96,8 @@ export async function runDryRunForReal(
 ) {
   const found = await findImport(actor, input.accountId, input.importId);
   if (!found.dryRun) throw new AppError("bad_request", "Only a dry run can be run for real.");
+  if (!["imported", "imported_with_messages"].includes(found.workflowState))
+    throw new AppError("bad_request", "Wait for the dry run to finish before running it for real.");
   const client = await pool.connect();
   let id: number;
   try {
