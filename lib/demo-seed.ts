@@ -1,6 +1,8 @@
 import "server-only";
-// The demo data `npm start` loads into an empty database. Every login's password is DEMO_PASSWORD.
+// The demo data `npm start` loads into an empty database in embedded mode (or with DEMO_DATA=1:
+// scripts/lib/demo-data.mjs). Every login's password is DEMO_PASSWORD, published in the README.
 import { db } from "./db.ts";
+import { verifyPassword } from "./passwords.ts";
 import {
   createCourse,
   createRootAccount,
@@ -12,8 +14,30 @@ import {
 
 export const DEMO_PASSWORD = "demo-pass-2026";
 
+const DEMO_LOGINS = [
+  "admin@demo.test",
+  "teacher@demo.test",
+  "student1@demo.test",
+  "student2@demo.test",
+  "student3@demo.test",
+  "parent@demo.test",
+  "student@riverside.test",
+];
+
 export async function isDatabaseEmpty(): Promise<boolean> {
   return (await db.account.count()) === 0;
+}
+
+/** The demo logins that still take DEMO_PASSWORD (in a database that got the demo data once). */
+export async function openDemoLogins(): Promise<string[]> {
+  const logins = await db.login.findMany({
+    where: { uniqueIdNormalized: { in: DEMO_LOGINS }, workflowState: "active", passwordHash: { not: null } },
+    select: { uniqueId: true, passwordHash: true },
+    orderBy: { id: "asc" },
+  });
+  const open: string[] = [];
+  for (const l of logins) if (await verifyPassword(l.passwordHash, DEMO_PASSWORD)) open.push(l.uniqueId);
+  return open;
 }
 
 export async function seedDemo(): Promise<void> {

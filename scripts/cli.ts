@@ -1,6 +1,7 @@
 // Command-line entry for automation. `npm run --silent cli -- token create --login <login>`
 // prints a new API token for that login and nothing else on stdout; `import` applies a bulk
-// import here (scripts/cli/import.ts).
+// import here (scripts/cli/import.ts); `admin create` makes a deployment's first admin
+// (scripts/cli/admin.ts).
 import { parseArgs } from "node:util";
 // @ts-expect-error plain ESM helper shared with scripts/start.mjs
 import { localSecrets, openLocalDatabase } from "./lib/local-env.mjs";
@@ -20,10 +21,11 @@ const { issueAccessToken } = await import("../lib/tokens.ts");
 const { getDomainRootAccount } = await import("../lib/accounts.ts");
 const { findLoginForSignIn } = await import("../lib/sign-in.ts");
 const { IMPORT_USAGE, importCommand, importErrorsCommand } = await import("./cli/import.ts");
+const { ADMIN_USAGE, adminCommand } = await import("./cli/admin.ts");
 
 const USAGE = `Usage:
   npm run --silent cli -- token create --login <login> [--purpose <text>] [--expires-days <n>] [--host <host>]
-${IMPORT_USAGE}`;
+${IMPORT_USAGE}${ADMIN_USAGE}`;
 
 async function tokenCreate(args: string[]) {
   const { values } = parseArgs({
@@ -56,6 +58,7 @@ async function main(): Promise<number | void> {
   if (group === "token" && command === "create") return tokenCreate(rest);
   if (group === "import") return importCommand(process.argv.slice(3));
   if (group === "import-errors") return importErrorsCommand(process.argv.slice(3));
+  if (group === "admin") return adminCommand(process.argv.slice(3));
   throw new Error(USAGE);
 }
 

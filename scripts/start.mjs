@@ -1,9 +1,11 @@
 // `npm start`: database (embedded unless DATABASE_URL is set) → migrations → demo seed when
-// empty → build when none exists → `next start` on PORT (default 3000).
+// empty and allowed (embedded mode, or DEMO_DATA=1: scripts/lib/demo-data.mjs) → build when none
+// exists → `next start` on PORT (default 3000).
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { wantsDemoData } from "./lib/demo-data.mjs";
 import { ROOT, checkDatabase, localSecrets, openLocalDatabase } from "./lib/local-env.mjs";
 import { migrateDeploy } from "./lib/prisma-cli.mjs";
 
@@ -33,6 +35,12 @@ async function main() {
       `Port ${port} is already in use. Stop the program using it, or choose another port: PORT=3001 npm start`,
     );
 
+  let demo;
+  try {
+    demo = wantsDemoData(process.env);
+  } catch (err) {
+    return fail(err.message);
+  }
   const env = { ...process.env };
   if (!env.DATABASE_URL) {
     console.log(
@@ -50,6 +58,10 @@ async function main() {
       return fail(
         `With DATABASE_URL set, set ${missing.join(" and ")} too (each at least 32 random characters, e.g. from: openssl rand -base64 32).`,
       );
+    if (!env.TRUSTED_PROXY_HEADER)
+      console.warn(
+        "• TRUSTED_PROXY_HEADER is not set: client IPs are unknown, so sign-in and code-guess limits cannot be kept per address (see README, Deploying).",
+      );
   }
   try {
     await checkDatabase(env.DATABASE_URL);
@@ -64,10 +76,11 @@ async function main() {
     return fail(`Migrations failed. ${err.message}`);
   }
 
+  // The seed is told the decision: it cannot tell embedded mode from DATABASE_URL any more.
   const seed = spawnSync(
     process.execPath,
     ["--conditions=react-server", "--import", "tsx", "prisma/seed.ts"],
-    { cwd: ROOT, env, stdio: "inherit" },
+    { cwd: ROOT, env: { ...env, DEMO_DATA: demo ? "1" : "0" }, stdio: "inherit" },
   );
   if (seed.status !== 0) return fail("Loading the demo data failed (see above).");
 
