@@ -1,7 +1,8 @@
 // bench:import's other baseline: the per-row automation of the usual Canvas API article
 // (/work/shared/seeds/002_*), against the running app. Five requests per family: search the
 // student, search the observer, list the observer's observees (an existing observer) or create
-// the observer with force_self_registration (a new one), generate a pairing code, pair. Families
+// the observer with force_self_registration (a new one), generate a pairing code, pair (a search
+// whose exact match is not on its first page follows the Link header, as a script must). Families
 // sharing a guardian go one after another (two at once would both try to create the parent);
 // otherwise CONCURRENCY families are in flight, as the article's asyncio version runs them.
 
@@ -13,23 +14,26 @@ export async function apiAutomation(base, token, families, { concurrency = 8 } =
   let fallbackNote = null;
   const call = async (method, path, params = {}) => {
     requests++;
-    const res = await fetch(`${base}/api/v1${path}?${q(params)}`, {
+    const res = await fetch(path.startsWith("http") ? path : `${base}/api/v1${path}?${q(params)}`, {
       method,
       headers: { authorization: `Bearer ${token}` },
     });
     const body = await res.json().catch(() => null);
-    return { status: res.status, body };
+    const next = /<([^>]+)>;\s*rel="next"/.exec(res.headers.get("link") ?? "")?.[1];
+    return { status: res.status, body, next };
   };
   const must = (r, what) => {
     if (r.status >= 300) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body).slice(0, 300)}`);
     return r.body;
   };
+  // A search for 100 also returns 1001, 1002…: look through the pages for the exact match.
   const search = async (term, match) => {
-    const users = must(
-      await call("GET", "/accounts/self/users", { search_term: term, per_page: "100" }),
-      "search",
-    );
-    return users.find(match) ?? null; // a search for 100 also returns 1001, 1002…
+    let r = await call("GET", "/accounts/self/users", { search_term: term, per_page: "100" });
+    for (;;) {
+      const found = must(r, "search").find(match);
+      if (found || !r.next) return found ?? null;
+      r = await call("GET", r.next);
+    }
   };
 
   async function family(f) {

@@ -22,7 +22,10 @@ export const coursesOf = (i, n) => {
   return coursesPerStudent(i) === 2 ? [i % c, (i + Math.floor(c / 2)) % c] : [i % c];
 };
 
-export const studentSis = (i) => `S${i}`;
+// Fixed width, as SIS ids usually are: a search for one matches no other (the API baseline's
+// search returns one user, not S3, S30, S300…).
+const pad = (i) => String(i).padStart(7, "0");
+export const studentSis = (i) => `S${pad(i)}`;
 export const guardian = (p) => ({
   sis: `G${p}`,
   email: `parent${p}@families.bench.test`,
@@ -76,7 +79,7 @@ export async function seedSchool(url, n) {
   await q(
     `INSERT INTO users (id, name, sortable_name, short_name, email, updated_at)
      SELECT $1::int + i, 'Kid' || i || ' Family' || p, 'Family' || p || ', Kid' || i, 'Kid' || i,
-            's' || i || '@students.bench.test', now()
+            's' || lpad(i::text, 7, '0') || '@students.bench.test', now()
        FROM generate_series(0, $2::int - 1) i,
             LATERAL (SELECT CASE WHEN i % 10 <> 9 THEN i WHEN i % 20 = 19 AND i >= 2000 THEN i - 1995 ELSE i - 5 END) x(p)`,
     [STUDENT_BASE, n],
@@ -84,7 +87,8 @@ export async function seedSchool(url, n) {
   await q(`SELECT setval(pg_get_serial_sequence('users', 'id'), $1)`, [STUDENT_BASE + n]);
   await q(
     `INSERT INTO logins (user_id, root_account_id, unique_id, unique_id_normalized, sis_user_id, updated_at)
-     SELECT $1::int + i, $3, 's' || i || '@students.bench.test', 's' || i || '@students.bench.test', 'S' || i, now()
+     SELECT $1::int + i, $3, 's' || lpad(i::text, 7, '0') || '@students.bench.test',
+            's' || lpad(i::text, 7, '0') || '@students.bench.test', 'S' || lpad(i::text, 7, '0'), now()
        FROM generate_series(0, $2::int - 1) i`,
     [STUDENT_BASE, n, root],
   );
