@@ -7,7 +7,7 @@ import { completePasswordSetup, findPasswordSetup } from "../../lib/password-set
 import { adminRootAccountIds } from "../../lib/permissions.ts";
 import { findLoginForSignIn } from "../../lib/sign-in.ts";
 import { verifyPassword } from "../../lib/passwords.ts";
-import { uid } from "../helpers/factory.ts";
+import { defaultRootAccount, uid } from "../helpers/factory.ts";
 
 function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(
@@ -29,6 +29,9 @@ const tokenOf = (stdout: string) => {
 
 describe("npm run cli -- admin create", () => {
   it("makes the school and a password-less root admin, and prints a one-time link to choose one", async () => {
+    // The test database is shared with the browser tests, whose school must stay the default:
+    // with no root account at all, the CLI's school would become it (as on a fresh deployment).
+    await defaultRootAccount();
     const school = `Springfield ${uid()}`;
     const email = `principal-${uid()}@springfield.test`;
     const first = await cli(["admin", "create", "--login", email, "--account", school]);
