@@ -2,7 +2,7 @@ import "server-only";
 // Linking and unlinking a batch's resolved (student, observer) pairs in set-based SQL: the bulk
 // form of observer-links/core.ts (link or restore, mirror observer enrollments, audit), with
 // method `sis` and the import's id on every audit event.
-import { NOW, run, type Batch } from "./batch.ts";
+import { LIVE_ENROLLMENT_SQL, NOW, run, type Batch } from "./batch.ts";
 
 /** Pairs this batch changed; rows are told apart from the ones that were already so. */
 const TEMP = `
@@ -58,7 +58,7 @@ async function mirrorEnrollments(b: Batch) {
             'active'::"EnrollmentState", ${NOW}
        FROM import_pairs p
        JOIN enrollments e ON e.user_id = p.student_id AND e.type = 'student' AND e.root_account_id = $1
-                         AND e.workflow_state IN ('active', 'invited')
+                         AND e.workflow_state IN ${LIVE_ENROLLMENT_SQL}
        JOIN courses co ON co.id = e.course_id AND co.workflow_state <> 'deleted'
       WHERE p.change <> 'link.removed'
      ON CONFLICT (course_id, user_id, type, associated_user_id) DO UPDATE

@@ -42,9 +42,12 @@ export function refuse(b: Batch, kind: string, where: string, messageSql: string
 
 const list = (values: string[]) => values.map((v) => `'${v}'`).join(", ");
 
+/** lib/live-states.ts's current enrollment states, as an SQL list. */
+export const LIVE_ENROLLMENT_SQL = `(${list(LIVE_ENROLLMENT_STATES)})`;
+
 /** A current student enrollment (lib/live-states.ts) of `userSql` in a running course of root account $4. */
 export const LIVE_STUDENT = (userSql: string) => `EXISTS (
   SELECT 1 FROM enrollments e JOIN courses co ON co.id = e.course_id
    WHERE e.user_id = ${userSql} AND e.type = 'student' AND e.root_account_id = $4
-     AND e.workflow_state IN (${list(LIVE_ENROLLMENT_STATES)})
+     AND e.workflow_state IN ${LIVE_ENROLLMENT_SQL}
      AND co.workflow_state IN (${list(LIVE_COURSE_STATES)}))`;

@@ -1,41 +1,12 @@
-import fs from "node:fs";
-import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures.ts";
 import { defaultRootAccount, makeAdmin, makeCourse, makeStudent, makeUser, uid } from "../helpers/factory.ts";
+import { checkPage as check } from "./axe.ts";
 import { codeFor, signIn, teacherWithCourse } from "./helpers.ts";
 
 // Every page, signed in as each role, at phone (390 px) and desktop width: axe must find nothing,
 // and a full-page screenshot is written for people to look at (test-results/screens/).
-const SHOTS = process.env.SCREENSHOTS_DIR ?? "test-results/screens";
-const VIEWPORTS = [
-  { name: "phone", width: 390, height: 844 },
-  { name: "desktop", width: 1280, height: 900 },
-];
-
 // Each page is checked twice with axe, which takes seconds per page on a 2-core CI machine.
 test.describe.configure({ timeout: 180_000 });
-
-async function check(page: Page, name: string) {
-  for (const vp of VIEWPORTS) {
-    await page.setViewportSize({ width: vp.width, height: vp.height });
-    const results = await new AxeBuilder({ page })
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
-      .analyze();
-    expect(
-      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-      `${name} at ${vp.name}`,
-    ).toEqual([]);
-    // No page may scroll sideways on a phone.
-    expect(
-      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
-      `${name} overflows at ${vp.name}`,
-    ).toBe(true);
-    fs.mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(SHOTS, `${name}-${vp.name}.png`), fullPage: true });
-  }
-}
 
 test("signed out: sign-in and registration pages", async ({ page }) => {
   await page.goto("/login");

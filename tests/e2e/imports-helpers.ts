@@ -1,7 +1,4 @@
 // The imports spec's school, roster and page checks.
-import fs from "node:fs";
-import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Locator, type Page } from "@playwright/test";
 import { pool } from "../../lib/db.ts";
 import { defaultRootAccount, makeAdmin, makeCourse, uid } from "../helpers/factory.ts";
@@ -85,35 +82,4 @@ export async function tabTo(page: Page, target: Locator, max = 60) {
   throw new Error(`Tab never reached ${target}`);
 }
 
-// As tests/e2e/a11y-screens.spec.ts: axe at phone and desktop width, no sideways scrolling, and a
-// full-page screenshot for people to look at.
-const SHOTS = process.env.SCREENSHOTS_DIR ?? "test-results/screens";
-const VIEWPORTS = [
-  { name: "phone", width: 390, height: 844 },
-  { name: "desktop", width: 1280, height: 900 },
-];
-
-export async function checkPage(page: Page, name: string) {
-  for (const vp of VIEWPORTS) {
-    await page.setViewportSize({ width: vp.width, height: vp.height });
-    const results = await new AxeBuilder({ page })
-      .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"])
-      .analyze();
-    expect(
-      results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
-      `${name} at ${vp.name}`,
-    ).toEqual([]);
-    expect(
-      await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
-      `${name} overflows at ${vp.name}`,
-    ).toBe(true);
-    fs.mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: path.join(SHOTS, `${name}-${vp.name}.png`), fullPage: true });
-  }
-}
-
-/** A screenshot of the page as it is, for people to look at. */
-export async function shot(page: Page, name: string) {
-  fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
-}
+export { checkPage, shot } from "./axe.ts";
