@@ -87,7 +87,7 @@ async function createGuardians(b: Batch) {
        SELECT id, $4, login_id, norm, sis_user_id, ${NOW} FROM need
        ON CONFLICT DO NOTHING RETURNING user_id)
      INSERT INTO import_new_users
-     SELECT id, norm, EXISTS (SELECT 1 FROM l WHERE l.user_id = need.id) FROM need`,
+     SELECT need.id, need.norm, l.user_id IS NOT NULL FROM need LEFT JOIN l ON l.user_id = need.id`,
     [b.rootAccountId],
   );
   await b.client.query(

@@ -20,7 +20,7 @@ export async function linkPairs(b: Batch, kind: "family" | "user_observer") {
   await b.client.query(`DELETE FROM import_pairs`);
   const pending = `r.import_id = $1 AND r.seq > $2 AND r.seq <= $3 AND r.kind = '${kind}'
     AND (r.outcome IS NULL OR r.outcome = 'created') AND r.status = 'active'`;
-  await run(
+  const made = await run(
     b,
     `WITH pairs AS (SELECT DISTINCT r.student_user_id AS s, r.observer_user_id AS o
                       FROM sis_import_rows r WHERE ${pending}),
@@ -34,8 +34,10 @@ export async function linkPairs(b: Batch, kind: "family" | "user_observer") {
      INSERT INTO import_pairs SELECT * FROM up`,
     [b.rootAccountId, b.actorId],
   );
-  await mirrorEnrollments(b);
-  await auditPairs(b);
+  if (made.rowCount) {
+    await mirrorEnrollments(b);
+    await auditPairs(b);
+  }
   await run(
     b,
     `WITH ranked AS (
@@ -85,7 +87,7 @@ export async function unlinkPairs(b: Batch) {
   await b.client.query(`DELETE FROM import_pairs`);
   const pending = `r.import_id = $1 AND r.seq > $2 AND r.seq <= $3 AND r.kind = 'user_observer'
     AND r.outcome IS NULL AND r.status = 'deleted'`;
-  await run(
+  const gone = await run(
     b,
     `WITH gone AS (
        UPDATE observation_links l SET workflow_state = 'deleted', updated_at = ${NOW}
@@ -95,14 +97,15 @@ export async function unlinkPairs(b: Batch) {
      INSERT INTO import_pairs SELECT student_id, observer_id, 'link.removed' FROM gone`,
     [b.rootAccountId],
   );
-  await b.client.query(
-    `UPDATE enrollments e SET workflow_state = 'deleted', updated_at = ${NOW}
+  if (gone.rowCount)
+    await b.client.query(
+      `UPDATE enrollments e SET workflow_state = 'deleted', updated_at = ${NOW}
        FROM import_pairs p
       WHERE e.user_id = p.observer_id AND e.associated_user_id = p.student_id AND e.type = 'observer'
         AND e.root_account_id = $1 AND e.workflow_state <> 'deleted'`,
-    [b.rootAccountId],
-  );
-  await auditPairs(b);
+      [b.rootAccountId],
+    );
+  if (gone.rowCount) await auditPairs(b);
   await run(
     b,
     `UPDATE sis_import_rows r

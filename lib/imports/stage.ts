@@ -3,6 +3,7 @@ import "server-only";
 // written into sis_import_rows a few thousand rows per statement, so the job that applies it can
 // work in batches, resume after a crash, and never hold the whole file in memory.
 import { parse } from "csv-parse";
+import { Readable } from "node:stream";
 import { unzipSync } from "fflate";
 import type pg from "pg";
 import { hashPassword } from "../passwords.ts";
@@ -179,7 +180,10 @@ async function stageOne(client: pg.ClientBase, importId: number, f: ImportFile, 
     seq += chunk.length;
     chunk = [];
   };
-  for await (const { record, info } of parse(Buffer.from(f.data), csvOptions)) {
+  const slices = function* () {
+    for (let o = 0; o < f.data.length; o += 1 << 16) yield f.data.subarray(o, o + (1 << 16));
+  };
+  for await (const { record, info } of Readable.from(slices()).pipe(parse(csvOptions))) {
     chunk.push(...normaliseRow(kind, record as Record<string, string>, info.lines));
     if (chunk.length >= CHUNK) await flush();
   }
