@@ -2,7 +2,7 @@ import "server-only";
 // Bulk imports as the API, the admin page and the CLI see them: only admins of a root account,
 // only in their school. Creating one stages the file and queues the job that applies it; reading
 // them is in read.ts.
-import { pool } from "../db.ts";
+import { db, pool } from "../db.ts";
 import type { Actor } from "../actor.ts";
 import { AppError } from "../errors.ts";
 import { IMPORT_TYPE_OF, type ImportType } from "./formats.ts";
@@ -88,7 +88,10 @@ export async function createSisImport(actor: Actor, input: NewImport): Promise<S
   return getSisImport(actor, { accountId: input.accountId, importId: id! }, input.origin);
 }
 
-/** Runs a finished dry run for real: a new import of the same staged rows. */
+/**
+ * Runs a finished dry run for real: a new import of the same staged rows. Once only: asking again
+ * (a double click, a second tab) returns the run already made.
+ */
 export async function runDryRunForReal(
   actor: Actor,
   input: { accountId: number; importId: number },
@@ -103,11 +106,22 @@ export async function runDryRunForReal(
   try {
     await client.query("BEGIN");
     const { rows } = await client.query<{ id: number }>(
-      `INSERT INTO sis_imports (root_account_id, created_by_id, import_type, skip_deletes, origin, files, total_rows, error_count, updated_at)
-       SELECT root_account_id, $2, import_type, skip_deletes, origin, files, total_rows, error_count, now() AT TIME ZONE 'UTC'
-         FROM sis_imports WHERE id = $1 RETURNING id`,
+      `INSERT INTO sis_imports (root_account_id, created_by_id, import_type, skip_deletes, origin, files, total_rows,
+              error_count, source_import_id, updated_at)
+       SELECT root_account_id, $2, import_type, skip_deletes, origin, files, total_rows, error_count, id,
+              now() AT TIME ZONE 'UTC'
+         FROM sis_imports WHERE id = $1
+       ON CONFLICT (source_import_id) DO NOTHING RETURNING id`,
       [found.id, actor.userId],
     );
+    if (rows.length === 0) {
+      await client.query("ROLLBACK");
+      const made = await db.sisImport.findUniqueOrThrow({
+        where: { sourceImportId: found.id },
+        select: { id: true },
+      });
+      return getSisImport(actor, { accountId: input.accountId, importId: made.id }, base);
+    }
     id = rows[0].id;
     await client.query(
       `INSERT INTO sis_import_rows (import_id, seq, file, row, kind, status, sis_user_id, login_id, name, sortable_name,

@@ -20,6 +20,8 @@ export const sisImportSelect = {
   endedAt: true,
   updatedAt: true,
   createdBy: { select: { id: true, name: true } },
+  sourceImportId: true,
+  realRun: { select: { id: true } },
   messages: {
     orderBy: { id: "asc" as const },
     take: 25,
@@ -75,6 +77,9 @@ export function toSisImportJson(i: SisImportRecord, accountId: number, base = ""
       },
     },
     dry_run: i.dryRun,
+    /** A real run of a dry run: that dry run. A dry run already run for real: that run. */
+    source_import_id: i.sourceImportId,
+    real_run_id: i.realRun?.id ?? null,
     skip_deletes: i.skipDeletes,
     batch_mode: false,
     files: files.map((f) => ({ name: f.name, kind: f.kind, rows: f.rows })),

@@ -4,14 +4,20 @@ import { db } from "../db.ts";
 import type { Actor } from "../actor.ts";
 import { requireAccountAdmin } from "../accounts.ts";
 import { toCsv } from "../csv.ts";
-import { notFound, unauthorized } from "../errors.ts";
+import { AppError, notFound, paramError } from "../errors.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
+import { SisImportState } from "../generated/prisma/enums.ts";
 import { pageWithTotal, type PageRequest } from "../pagination.ts";
 import { sisImportSelect, toSisImportJson, type SisImportJson } from "./json.ts";
 
-/** The root account, for one of its own admins (a sub-account admin may not import). */
+/**
+ * The root account, for one of its own admins. A sub-account's id is refused as Canvas does (400),
+ * and a sub-account admin asking for the root account is not one of its admins (401).
+ */
 export async function requireRootAdmin(actor: Actor, accountId: number) {
   const { account } = await requireAccountAdmin(actor, accountId);
-  if (account.parentId !== null) throw unauthorized();
+  if (account.parentId !== null)
+    throw new AppError("bad_request", "SIS imports can only be executed on root accounts");
   return account;
 }
 
@@ -33,14 +39,40 @@ export async function getSisImport(
   return toSisImportJson(await findImport(actor, input.accountId, input.importId), input.accountId, base);
 }
 
+export type ImportFilters = { states?: string[]; createdSince?: string; createdBefore?: string };
+
+function when(field: string, value: string | undefined) {
+  if (value === undefined) return undefined;
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) throw paramError(field, "must be a date and time (ISO 8601).");
+  return d;
+}
+
+/** Canvas's list filters: workflow_state[], created_since, created_before. */
+function filterWhere(f: ImportFilters): Prisma.SisImportWhereInput {
+  const states = f.states ?? [];
+  const bad = states.find((s) => !(s in SisImportState));
+  if (bad !== undefined)
+    throw paramError(
+      "workflow_state",
+      `"${bad}" is not a state (${Object.values(SisImportState).join(", ")}).`,
+    );
+  const since = when("created_since", f.createdSince);
+  const before = when("created_before", f.createdBefore);
+  return {
+    ...(states.length ? { workflowState: { in: states as SisImportState[] } } : {}),
+    ...(since || before ? { createdAt: { gte: since, lt: before } } : {}),
+  };
+}
+
 /** GET /accounts/:id/sis_imports — newest first. */
 export async function listSisImports(
   actor: Actor,
-  input: { accountId: number; page: PageRequest },
+  input: { accountId: number; page: PageRequest; filters?: ImportFilters },
   base = "",
 ): Promise<{ items: SisImportJson[]; total: number }> {
   const account = await requireRootAdmin(actor, input.accountId);
-  const where = { rootAccountId: account.id };
+  const where = { rootAccountId: account.id, ...filterWhere(input.filters ?? {}) };
   const { rows, total } = await pageWithTotal(
     input.page,
     (range) => db.sisImport.findMany({ where, orderBy: { id: "desc" }, ...range, select: sisImportSelect }),

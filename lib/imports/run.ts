@@ -8,7 +8,7 @@ import { pool } from "../db.ts";
 import { deliverSoon } from "../mail.ts";
 import { applyUsers, applyUserObservers } from "./apply-canvas.ts";
 import { applyFamilies } from "./apply-family.ts";
-import type { Batch } from "./batch.ts";
+import { type Batch, run } from "./batch.ts";
 import { notifyStudents } from "./notify.ts";
 import { reportBatch } from "./report.ts";
 import { aborted, fail, finish } from "./state.ts";
@@ -52,11 +52,16 @@ async function inTx<T>(client: pg.ClientBase, work: () => Promise<T>): Promise<T
   }
 }
 
-/** Applies one batch: users first, then the links that may name them. */
+/** Applies one batch: users first, then the links that may name them; only the kinds it holds. */
 async function applyBatch(b: Batch) {
-  await applyUsers(b);
-  await applyUserObservers(b);
-  await applyFamilies(b);
+  const { rows } = await run(
+    b,
+    `SELECT DISTINCT r.kind FROM sis_import_rows r WHERE r.import_id = $1 AND r.seq > $2 AND r.seq <= $3`,
+  );
+  const kinds = new Set(rows.map((r: { kind: string }) => r.kind));
+  if (kinds.has("user")) await applyUsers(b);
+  if (kinds.has("user_observer")) await applyUserObservers(b);
+  if (kinds.has("family")) await applyFamilies(b);
 }
 
 /**

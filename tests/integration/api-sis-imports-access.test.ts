@@ -38,9 +38,10 @@ describe("SIS Imports API: access", () => {
     expect(await everyEndpoint(w, null, "self", id)).toEqual(Array(6).fill([401, UNAUTHENTICATED]));
     for (const who of [w.teacher, w.parent, w.student, w.subAdmin])
       expect(await everyEndpoint(w, who.token, root, id)).toEqual(Array(6).fill([401, UNAUTHORIZED]));
-    // A sub-account admin on their own account: SIS imports belong to root accounts.
+    // A sub-account admin on their own account: SIS imports belong to root accounts (Canvas: 400).
+    const rootOnly = { errors: [{ message: "SIS imports can only be executed on root accounts" }] };
     expect(await everyEndpoint(w, w.subAdmin.token, String(w.sub.id), id)).toEqual(
-      Array(6).fill([401, UNAUTHORIZED]),
+      Array(6).fill([400, rootOnly]),
     );
     // Another school's admin: this school is not found, by id or by host (`self`).
     expect(await everyEndpoint(w, w.otherAdmin.token, root, id)).toEqual(Array(6).fill([404, NOT_FOUND]));

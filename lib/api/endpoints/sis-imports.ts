@@ -3,7 +3,7 @@ import { z } from "zod";
 import { endpoint } from "../endpoint.ts";
 import { SisImportState } from "../../generated/prisma/enums.ts";
 import type { ImportType } from "../../imports/formats.ts";
-import { booleanParam, dateTime, noParams, paginationParams } from "../../schemas/common.ts";
+import { booleanParam, dateTime, listParam, noParams, paginationParams } from "../../schemas/common.ts";
 
 const tag = "SIS Imports";
 const importTypes = [
@@ -35,6 +35,16 @@ export const sisImportJsonSchema = z
       }),
     }),
     dry_run: z.boolean(),
+    source_import_id: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: "A real run of a dry run (not in Canvas): the dry run it applies." }),
+    real_run_id: z
+      .number()
+      .int()
+      .nullable()
+      .meta({ description: "A dry run already run for real (not in Canvas): that import. At most one." }),
     skip_deletes: z.boolean(),
     batch_mode: z.boolean(),
     files: z.array(z.object({ name: z.string(), kind: z.string().nullable(), rows: z.number().int() })),
@@ -67,7 +77,8 @@ const ignored = z
   .optional()
   .meta({ description: "Accepted for compatibility with Canvas; ignored (nothing is deleted in batch)." });
 
-const ADMINS = "Admins of the root account only (a sub-account admin gets 401).";
+const ADMINS =
+  "Admins of the root account only (a sub-account admin gets 401; a sub-account's id, 400 as in Canvas).";
 const LINKED =
   "Paginated: the `Link` header (rel current, next, prev, first, last) points to the other pages.";
 
@@ -127,7 +138,18 @@ export const listSisImportsEndpoint = endpoint({
   tag,
   summary: "List SIS imports",
   description: `${ADMINS} Newest first, as \`{"sis_imports": [...]}\`. ${LINKED}`,
-  params: z.object(paginationParams),
+  params: z.object({
+    ...paginationParams,
+    created_since: dateTime
+      .optional()
+      .meta({ description: "Only imports created at or after this time (ISO 8601)." }),
+    created_before: dateTime
+      .optional()
+      .meta({ description: "Only imports created before this time (ISO 8601)." }),
+    workflow_state: listParam(
+      `Only imports in these states (\`workflow_state[]=…\`, repeatable): ${Object.values(SisImportState).join(", ")}.`,
+    ),
+  }),
   response: z.object({ sis_imports: z.array(sisImportJsonSchema) }),
 });
 

@@ -25,9 +25,11 @@ export function toImportStatus(i: SisImportJson): ImportStatus {
 
 export const isRunning = (state: string) => state === "created" || state === "importing";
 
-/** A finished dry run that found something to do can be run for real. */
-export const canRunForReal = (i: { dry_run: boolean; workflow_state: string }) =>
-  i.dry_run && (i.workflow_state === "imported" || i.workflow_state === "imported_with_messages");
+/** A finished dry run not yet run for real can be, once. */
+export const canRunForReal = (i: { dry_run: boolean; workflow_state: string; real_run_id: number | null }) =>
+  i.dry_run &&
+  i.real_run_id === null &&
+  (i.workflow_state === "imported" || i.workflow_state === "imported_with_messages");
 
 const STATE_WORDS: Record<string, string> = {
   created: "Waiting to start",

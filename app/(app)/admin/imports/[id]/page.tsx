@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { listSisImportErrors, type SisImportErrorJson } from "@/lib/imports/imports";
@@ -71,6 +72,30 @@ export default async function ImportPage({ params, searchParams }: Params) {
           />
           <span className="text-sm text-slate-700">Applies the same file, as a new import.</span>
         </div>
+      )}
+      {imp.real_run_id !== null && (
+        <p className="text-slate-700">
+          This dry run was run for real as{" "}
+          <Link
+            className="text-blue-800 underline underline-offset-4"
+            href={`/admin/imports/${imp.real_run_id}`}
+          >
+            import {imp.real_run_id}
+          </Link>
+          .
+        </p>
+      )}
+      {imp.source_import_id !== null && (
+        <p className="text-slate-700">
+          The real run of{" "}
+          <Link
+            className="text-blue-800 underline underline-offset-4"
+            href={`/admin/imports/${imp.source_import_id}`}
+          >
+            dry run {imp.source_import_id}
+          </Link>
+          .
+        </p>
       )}
       <Section id="errors" title="Errors">
         {isRunning(imp.workflow_state) && errors.total === 0 ? (

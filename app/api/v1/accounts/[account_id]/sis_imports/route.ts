@@ -10,7 +10,12 @@ import { pageRequest } from "@/lib/pagination";
 export const GET = apiRoute(listSisImportsEndpoint, async ({ req, input, path, actor }) => {
   const page = pageRequest(input);
   const accountId = await resolveAccountId(path.account_id, actor);
-  const { items, total } = await listSisImports(actor, { accountId, page }, new URL(req.url).origin);
+  const filters = {
+    states: input.workflow_state,
+    createdSince: input.created_since,
+    createdBefore: input.created_before,
+  };
+  const { items, total } = await listSisImports(actor, { accountId, page, filters }, new URL(req.url).origin);
   return keyedPage(req, "sis_imports", items, total, page);
 });
 
