@@ -8,6 +8,7 @@ export type ErrorCode =
   | "bad_request"
   | "conflict"
   | "unprocessable"
+  | "too_large"
   | "rate_limited";
 
 export type FieldErrors = Record<string, string[]>;
@@ -40,6 +41,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   bad_request: 400,
   conflict: 409,
   unprocessable: 422,
+  too_large: 413,
   rate_limited: 429,
 };
 

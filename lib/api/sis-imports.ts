@@ -16,11 +16,11 @@ const EXTENSION_OF: Record<string, string> = { "text/csv": "csv", "application/c
 /**
  * The files to import: the multipart `attachment` parts, or the raw body named `sis_import.<ext>`.
  * None is an empty list (createSisImport answers 400 once it has authorized the caller); a body
- * over the limit is the 413 response to return.
+ * over the limit throws the 413 error.
  */
-export function sisImportFiles(req: Request, extension?: string): ImportFile[] | Response {
+export function sisImportFiles(req: Request, extension?: string): ImportFile[] {
   const { files, tooLarge } = requestUploads(req);
-  if (tooLarge) return uploadTooLarge();
+  if (tooLarge) throw uploadTooLarge();
   const raw = files.find((f) => f.field === null);
   if (raw) {
     const charset = /;\s*charset="?([^";]+)/i.exec(raw.type)?.[1];

@@ -21,7 +21,6 @@ export const GET = apiRoute(listSisImportsEndpoint, async ({ req, input, path, a
 
 export const POST = apiRoute(createSisImportEndpoint, async ({ req, input, path, actor }) => {
   const files = sisImportFiles(req, input.extension);
-  if (files instanceof Response) return files;
   return createSisImport(actor, {
     accountId: await resolveAccountId(path.account_id, actor),
     files,
