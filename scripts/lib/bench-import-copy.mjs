@@ -1,8 +1,7 @@
-// bench:import's floor: PostgreSQL COPY of the rows a roster import leaves behind (the guardians'
-// users and logins, the links, the observer enrollments), computed beforehand, into the same
-// indexed tables of a fresh copy of the same database. Only the COPYs and their commit are timed.
+// bench:import's floor: PostgreSQL COPY of the rows the roster import wrote, copied out of its
+// database, into the same indexed tables of a fresh copy of the same database. Only the COPYs and
+// their commit are timed.
 import pg from "pg";
-import { coursesOf, guardian, primaryOf, STUDENT_BASE } from "./bench-import-data.mjs";
 
 /**
  * COPY … FROM STDIN through node-postgres' submittable interface (what pg-copy-streams builds
@@ -36,68 +35,99 @@ class CopyFrom {
   }
 }
 
+/** COPY … TO STDOUT: the bytes, as PostgreSQL sends them. */
+class CopyTo {
+  constructor(text) {
+    this.text = text;
+    this.chunks = [];
+    this.promise = new Promise((resolve, reject) => {
+      this.resolve = resolve;
+      this.reject = reject;
+    });
+  }
+  submit(connection) {
+    connection.query(this.text);
+  }
+  handleCopyData(msg) {
+    this.chunks.push(msg.chunk);
+  }
+  handleCommandComplete(msg) {
+    this.rowCount = Number(msg.text.split(" ").pop());
+  }
+  handleReadyForQuery() {
+    this.resolve({ rows: this.rowCount, chunks: this.chunks });
+  }
+  handleError(err) {
+    this.reject(err);
+  }
+}
+
 function copyFrom(client, text, chunks) {
   const q = new CopyFrom(text, chunks);
   client.query(q);
   return q.promise;
 }
 
-const field = (v) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
+/**
+ * Every table an import writes for the school (not its own bookkeeping: sis_imports, staged rows,
+ * messages). The guardians, their logins, links and observer enrollments are what a roster leaves
+ * behind; the audit trail, the password-setup links, the emails and the students' notifications
+ * are what the feature must also write, so "the same rows" counts them too.
+ */
+const DOMAIN_TABLES = ["users", "logins", "observation_links", "enrollments"];
+const SIDE_TABLES = ["audit_events", "password_setup_tokens", "outbox_emails", "notifications"];
 
-/** Rows as CSV chunks of about 64 kB. */
-function csvChunks(rows) {
-  const chunks = [];
-  let s = "";
-  for (const r of rows) {
-    s += r.map(field).join(",") + "\n";
-    if (s.length > 1 << 16) {
-      chunks.push(Buffer.from(s));
-      s = "";
-    }
+/**
+ * The rows an import wrote into the database at `url` (those past the template's last id in each
+ * table), copied out as CSV, for copyBaseline to COPY into a fresh copy of the template.
+ */
+export async function capturedRows(templateUrl, url) {
+  const before = new Map();
+  const t = new pg.Client({ connectionString: templateUrl });
+  await t.connect();
+  try {
+    for (const table of [...DOMAIN_TABLES, ...SIDE_TABLES])
+      before.set(table, (await t.query(`SELECT coalesce(max(id), 0) AS m FROM ${table}`)).rows[0].m);
+  } finally {
+    await t.end();
   }
-  if (s) chunks.push(Buffer.from(s));
-  return chunks;
-}
-
-/** The resulting rows, table by table, with the guardians' user ids assigned after the students'. */
-export function resultingRows(n, seed) {
-  const now = new Date().toISOString();
-  const guardianId = new Map();
-  const users = [];
-  const logins = [];
-  for (let p = 0; p < n; p++) {
-    if (primaryOf(p) !== p) continue;
-    const id = STUDENT_BASE + n + 1 + guardianId.size;
-    guardianId.set(p, id);
-    const g = guardian(p);
-    users.push([id, `${g.first} ${g.last}`, `${g.last}, ${g.first}`, g.first, g.email, now]);
-    logins.push([id, seed.rootAccountId, g.email, g.email, g.sis, now]);
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    const capture = async (table) => {
+      const { rows: cols } = await c.query(
+        `SELECT column_name FROM information_schema.columns
+          WHERE table_schema = 'public' AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`,
+        [table],
+      );
+      const list = cols.map((r) => `"${r.column_name}"`).join(", ");
+      const q = new CopyTo(
+        `COPY (SELECT ${list} FROM ${table} WHERE id > ${before.get(table)} ORDER BY id) TO STDOUT (FORMAT csv)`,
+      );
+      c.query(q);
+      const out = await q.promise;
+      return { target: `${table} (${list})`, table, rows: out.rows, chunks: out.chunks };
+    };
+    const domain = [];
+    for (const table of DOMAIN_TABLES) domain.push(await capture(table));
+    const side = [];
+    for (const table of SIDE_TABLES) side.push(await capture(table));
+    const lastIds = async (tables) =>
+      Object.fromEntries(
+        await Promise.all(
+          tables.map(async (x) => [
+            x.table,
+            (await c.query(`SELECT max(id) AS m FROM ${x.table}`)).rows[0].m,
+          ]),
+        ),
+      );
+    return {
+      domain: { tables: domain, lastIds: await lastIds(domain) },
+      all: { tables: [...domain, ...side], lastIds: await lastIds([...domain, ...side]) },
+    };
+  } finally {
+    await c.end();
   }
-  const links = [];
-  const enrollments = [];
-  for (let i = 0; i < n; i++) {
-    const student = STUDENT_BASE + i;
-    const observer = guardianId.get(primaryOf(i));
-    links.push([student, observer, seed.rootAccountId, "sis", seed.adminId, now]);
-    for (const c of coursesOf(i, n))
-      enrollments.push([seed.courseIds[c], observer, seed.rootAccountId, "observer", student, "active", now]);
-  }
-  const tables = [
-    ["users (id, name, sortable_name, short_name, email, updated_at)", users],
-    ["logins (user_id, root_account_id, unique_id, unique_id_normalized, sis_user_id, updated_at)", logins],
-    [
-      "observation_links (student_id, observer_id, root_account_id, method, created_by_id, updated_at)",
-      links,
-    ],
-    [
-      "enrollments (course_id, user_id, root_account_id, type, associated_user_id, workflow_state, updated_at)",
-      enrollments,
-    ],
-  ];
-  return {
-    lastUserId: STUDENT_BASE + n + guardianId.size,
-    tables: tables.map(([target, rows]) => ({ target, rows: rows.length, chunks: csvChunks(rows) })),
-  };
 }
 
 /** Times the COPYs (one transaction, with its commit) into the database at `url`. */
@@ -112,7 +142,8 @@ export async function copyBaseline(url, prepared) {
     let rows = 0;
     for (const t of prepared.tables)
       rows += await copyFrom(c, `COPY ${t.target} FROM STDIN (FORMAT csv)`, t.chunks);
-    await c.query(`SELECT setval(pg_get_serial_sequence('users', 'id'), $1)`, [prepared.lastUserId]);
+    for (const [table, id] of Object.entries(prepared.lastIds))
+      if (id !== null) await c.query(`SELECT setval(pg_get_serial_sequence($1, 'id'), $2)`, [table, id]);
     await c.query("COMMIT");
     const seconds = (performance.now() - t0) / 1000;
     return { seconds, rows };

@@ -6,7 +6,7 @@ import { expected } from "./bench-import-data.mjs";
 const n = (x, digits = 0) =>
   x.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-export function report({ families, copy, roster, canvas, api }) {
+export function report({ families, copyAll, copyDomain, roster, canvas, api }) {
   const apiSeconds = api ? (api.seconds * families) / api.families : null;
   const apiRequests = api ? (api.requests * families) / api.families : null;
   console.log(
@@ -18,7 +18,8 @@ export function report({ families, copy, roster, canvas, api }) {
     console.log(
       `| ${name} | ${n(rows)} | ${n(seconds, 1)} | ${n(rows / seconds)} | ${n(families / seconds)} | ${rss} |`,
     );
-  line("COPY of the resulting rows, best of 2 (baseline)", copy.rows, copy.seconds);
+  line("COPY of every row the roster import wrote, best of 2 (baseline)", copyAll.rows, copyAll.seconds);
+  line("COPY of its guardians, logins, links and enrollments only", copyDomain.rows, copyDomain.seconds);
   line("family roster → import engine", roster.rows, roster.seconds, `${n(roster.peakRssMB)} MB`);
   line(
     "Canvas users.csv + user_observers.csv → import engine",
@@ -40,8 +41,11 @@ export function report({ families, copy, roster, canvas, api }) {
     ["family roster", roster],
     ["Canvas CSVs", canvas],
   ]) {
-    const vsCopy = copy.seconds / r.seconds;
-    check(`${name} ÷ COPY`, `${vsCopy.toFixed(2)}×`, "≥ 0.25×", vsCopy >= 0.25);
+    const vsCopy = copyAll.seconds / r.seconds;
+    check(`${name} ÷ COPY of the same rows`, `${vsCopy.toFixed(2)}×`, "≥ 0.25×", vsCopy >= 0.25);
+    console.log(
+      `  (÷ COPY of the guardians, logins, links and enrollments alone: ${(copyDomain.seconds / r.seconds).toFixed(2)}×)`,
+    );
     if (api) {
       const vsApi = apiSeconds / r.seconds;
       check(`${name} ÷ API automation`, `${n(vsApi)}×`, "≥ 100×", vsApi >= 100);
