@@ -49,7 +49,8 @@ class CopyTo {
     connection.query(this.text);
   }
   handleCopyData(msg) {
-    this.chunks.push(msg.chunk);
+    // The protocol parser reuses its buffer: keep a copy.
+    this.chunks.push(Buffer.from(msg.chunk));
   }
   handleCommandComplete(msg) {
     this.rowCount = Number(msg.text.split(" ").pop());
@@ -112,15 +113,11 @@ export async function capturedRows(templateUrl, url) {
     for (const table of DOMAIN_TABLES) domain.push(await capture(table));
     const side = [];
     for (const table of SIDE_TABLES) side.push(await capture(table));
-    const lastIds = async (tables) =>
-      Object.fromEntries(
-        await Promise.all(
-          tables.map(async (x) => [
-            x.table,
-            (await c.query(`SELECT max(id) AS m FROM ${x.table}`)).rows[0].m,
-          ]),
-        ),
-      );
+    const lastIds = async (tables) => {
+      const ids = {};
+      for (const x of tables) ids[x.table] = (await c.query(`SELECT max(id) AS m FROM ${x.table}`)).rows[0].m;
+      return ids;
+    };
     return {
       domain: { tables: domain, lastIds: await lastIds(domain) },
       all: { tables: [...domain, ...side], lastIds: await lastIds([...domain, ...side]) },
