@@ -5,7 +5,7 @@ import path from "node:path";
 import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures.ts";
 import { defaultRootAccount, makeAdmin, makeStudent, uid } from "../helpers/factory.ts";
-import { checkPage } from "./axe.ts";
+import { checkPage, shot } from "./axe.ts";
 import { codeFor, signIn, teacherWithCourse } from "./helpers.ts";
 
 /** Pages in the PDF Chromium prints (each page object is `/Type /Page`, the tree is `/Pages`). */
@@ -44,6 +44,7 @@ test("an admin prints a code slip for a student, not the admin page", async ({ p
   await expect(slip.locator("svg")).toBeVisible();
   await expect(page.getByRole("heading", { name: student.name, level: 1 })).toBeHidden();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeHidden();
+  await shot(page, "admin-code-slip-print");
   expect(await printedPages(page, "admin-code-slip")).toBe(1);
   await page.emulateMedia({ media: "screen" });
   await expect(slip).toBeHidden();
@@ -76,5 +77,6 @@ test("a teacher prints one slip per student for a course; at the cap it asks fir
   for (const s of [student, second])
     await expect(page.getByRole("article", { name: `Pairing code slip for ${s.name}` })).toBeVisible();
   await expect(page.getByRole("button", { name: "Make code slips to print" })).toBeHidden();
+  await shot(page, "course-code-slips-print");
   expect(await printedPages(page, "course-code-slips")).toBe(2);
 });
