@@ -76,7 +76,12 @@ export async function generateCodeAction(
     return { ok: true, code: await shownCode(made) };
   } catch (err) {
     const state: GenerateCodeState = actionErrorState(err);
-    if (toAppError(err)?.fieldErrors?.[REPLACE_FIELD]) state.choose = await choices(actor, studentId);
+    if (toAppError(err)?.fieldErrors?.[REPLACE_FIELD]) {
+      // Codes made meanwhile elsewhere (another tab, the API): the page's list catches up too.
+      state.choose = await choices(actor, studentId);
+      revalidatePath("/settings");
+      revalidatePath("/admin/users", "layout");
+    }
     return state;
   }
 }

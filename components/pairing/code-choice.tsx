@@ -31,6 +31,7 @@ export function CodeChoiceField({
             defaultChecked={i === codes.length - 1}
           />
           Code {codeHintWords(c.hint)}, made {c.made}
+          {i === codes.length - 1 && " (the oldest)"}
         </label>
       ))}
       <p id="replace-code-error" aria-live="polite" className="text-sm text-red-800">
