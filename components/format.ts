@@ -1,19 +1,33 @@
-// Dates as people read them. Server-rendered in the server's zone, stated explicitly (UTC) so the
-// text never lies; the <time> element carries the exact instant for assistive tech and scripts.
-const dateTime = new Intl.DateTimeFormat("en-US", {
-  dateStyle: "medium",
-  timeStyle: "short",
-  timeZone: "UTC",
-});
-const dateOnly = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone: "UTC" });
-
-/** A Date, or an ISO 8601 string as the API's DTOs carry it. */
-export function formatDateTime(d: Date | string): string {
-  return `${dateTime.format(new Date(d))} UTC`;
+// Dates as people read them: in the viewer's zone when the page knows it (lib/time-zone.ts), else
+// UTC, and always naming the zone so the text never lies.
+const formats = new Map<string, { dateTime: Intl.DateTimeFormat; dateOnly: Intl.DateTimeFormat }>();
+function formatsFor(timeZone: string) {
+  let f = formats.get(timeZone);
+  if (!f) {
+    f = {
+      dateTime: new Intl.DateTimeFormat("en-US", {
+        year: "numeric",
+        month: "short",
+        day: "numeric",
+        hour: "numeric",
+        minute: "2-digit",
+        timeZone,
+        timeZoneName: "short",
+      }),
+      dateOnly: new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeZone }),
+    };
+    formats.set(timeZone, f);
+  }
+  return f;
 }
 
-export function formatDate(d: Date): string {
-  return dateOnly.format(d);
+/** A Date, or an ISO 8601 string as the API's DTOs carry it, with its zone named ("… 4:05 PM CST"). */
+export function formatDateTime(d: Date | string, timeZone = "UTC"): string {
+  return formatsFor(timeZone).dateTime.format(new Date(d));
+}
+
+export function formatDate(d: Date, timeZone = "UTC"): string {
+  return formatsFor(timeZone).dateOnly.format(d);
 }
 
 const METHOD_WORDS: Record<string, string> = {

@@ -3,34 +3,122 @@ import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { actionErrorState, type ActionState } from "@/lib/action-state";
-import { createPairingCode } from "@/lib/pairing-codes";
+import type { Actor } from "@/lib/actor";
+import { courseCodeSlips } from "@/lib/admin/courses";
+import { toAppError } from "@/lib/errors";
+import {
+  createPairingCode,
+  listActivePairingCodes,
+  REPLACE_FIELD,
+  revokePairingCode,
+  type NewPairingCode,
+} from "@/lib/pairing-codes";
 import { pairingQr } from "@/lib/qr";
 import { requireActor } from "@/lib/session";
 import type { ShownCode } from "@/components/pairing/code-card";
+import type { CodeChoice } from "@/components/pairing/code-choice";
+import { formatDateTime } from "@/components/format";
+import { viewerTimeZone } from "./time-zone";
 
-type GenerateCodeState = ActionState & { code?: ShownCode };
+type GenerateCodeState = ActionState & { code?: ShownCode; choose?: CodeChoice[] };
 
-const studentIdSchema = z.coerce.number().int().positive().optional();
+const optionalId = z.preprocess(
+  (v) => (v === null || v === "" ? undefined : v),
+  z.coerce.number().int().positive().optional(),
+);
+const generateSchema = z.object({ student_id: optionalId, replace_code_id: optionalId });
 
-/** A pairing code for the signed-in student, or (admins, permitted teachers) for `student_id`. */
+/** A new code as the page shows and prints it: with its QR, on this site's address. */
+async function shownCode(made: NewPairingCode): Promise<ShownCode> {
+  const h = await headers();
+  const qr = await pairingQr(
+    { code: made.code, rootAccountId: made.rootAccountId },
+    h.get("host"),
+    h.get("x-forwarded-proto"),
+  );
+  return {
+    id: made.id,
+    code: made.code,
+    expires_at: made.expires_at,
+    school: made.schoolName,
+    student: made.studentName,
+    qr,
+  };
+}
+
+/** The student's active codes to choose from, for a page that has no list of them (a course). */
+async function choices(actor: Actor, studentId: number): Promise<CodeChoice[]> {
+  const timeZone = await viewerTimeZone();
+  const codes = await listActivePairingCodes(actor, { studentId });
+  return codes.map((c) => ({ id: c.id, hint: c.hint, made: formatDateTime(c.createdAt, timeZone) }));
+}
+
+/**
+ * A pairing code for the signed-in student, or (admins, permitted teachers) for `student_id`. At
+ * the cap the code to revoke is `replace_code_id`, chosen on the page; without one the refusal
+ * comes back with the codes to choose from.
+ */
 export async function generateCodeAction(
   _prev: GenerateCodeState,
   formData: FormData,
 ): Promise<GenerateCodeState> {
   const actor = await requireActor();
-  const parsed = studentIdSchema.safeParse(formData.get("student_id") ?? undefined);
-  if (!parsed.success) return { ok: false, message: "That student does not exist." };
+  const parsed = generateSchema.safeParse({
+    student_id: formData.get("student_id"),
+    replace_code_id: formData.get("replace_code_id"),
+  });
+  if (!parsed.success) return { ok: false, message: "That student or code does not exist." };
+  const studentId = parsed.data.student_id ?? actor.userId;
   try {
-    const made = await createPairingCode(actor, { studentId: parsed.data ?? actor.userId });
-    const h = await headers();
-    const qr = await pairingQr(
-      { code: made.code, rootAccountId: made.rootAccountId },
-      h.get("host"),
-      h.get("x-forwarded-proto"),
-    );
+    const made = await createPairingCode(actor, { studentId, replaceCodeId: parsed.data.replace_code_id });
     revalidatePath("/settings");
-    return { ok: true, code: { code: made.code, expires_at: made.expires_at, qr } };
+    revalidatePath("/admin/users", "layout");
+    return { ok: true, code: await shownCode(made) };
+  } catch (err) {
+    const state: GenerateCodeState = actionErrorState(err);
+    if (toAppError(err)?.fieldErrors?.[REPLACE_FIELD]) {
+      // Codes made meanwhile elsewhere (another tab, the API): the page's list catches up too.
+      state.choose = await choices(actor, studentId);
+      revalidatePath("/settings");
+      revalidatePath("/admin/users", "layout");
+    }
+    return state;
+  }
+}
+
+type SlipsState = ActionState & { slips?: ShownCode[] };
+
+/** A new code for every student of a course, as printable slips (the CSV's codes, on paper). */
+export async function courseSlipsAction(_prev: SlipsState, formData: FormData): Promise<SlipsState> {
+  const actor = await requireActor();
+  const courseId = z.coerce.number().int().positive().safeParse(formData.get("course_id"));
+  if (!courseId.success) return { ok: false, message: "That course does not exist." };
+  try {
+    const codes = await courseCodeSlips(actor, courseId.data, formData.get("revoke_oldest") === "on");
+    revalidatePath("/admin/users", "layout");
+    return { ok: true, slips: await Promise.all(codes.map(shownCode)) };
   } catch (err) {
     return actionErrorState(err);
   }
+}
+
+const revokeSchema = z.object({ code_id: z.coerce.number().int().positive(), student_id: optionalId });
+
+/** Revokes one of a student's active codes: the student's own (Settings) or, with `student_id`, staff's. */
+export async function revokeCodeAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const actor = await requireActor();
+  const parsed = revokeSchema.safeParse({
+    code_id: formData.get("code_id"),
+    student_id: formData.get("student_id"),
+  });
+  if (!parsed.success) return { ok: false, message: "That code does not exist." };
+  const studentId = parsed.data.student_id ?? actor.userId;
+  try {
+    await revokePairingCode(actor, { studentId, codeId: parsed.data.code_id });
+  } catch (err) {
+    return actionErrorState(err);
+  }
+  revalidatePath("/settings");
+  revalidatePath("/admin/users", "layout");
+  return { ok: true, message: "Code revoked." };
 }

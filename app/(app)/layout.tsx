@@ -2,13 +2,17 @@ import Link from "next/link";
 import { requireActor } from "@/lib/session";
 import { getHomeSummary } from "@/lib/home";
 import { NavLinks } from "@/components/ui/nav-links";
+import { TimeZoneSync } from "@/components/time-zone-sync";
+import { TIME_ZONE_COOKIE } from "@/lib/time-zone";
+import { viewerTimeZone } from "./time-zone";
 import { signOutAction } from "./actions";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
-  const summary = await getHomeSummary(actor);
+  const [summary, timeZone] = await Promise.all([getHomeSummary(actor), viewerTimeZone()]);
   return (
     <div className="min-h-screen">
+      <TimeZoneSync cookie={TIME_ZONE_COOKIE} current={timeZone} />
       <a
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"

@@ -1,21 +1,23 @@
+import { formatDateTime } from "@/components/format";
+import type { SlipCode } from "./code-slip";
 import { CopyButton } from "./copy-button";
 import { Countdown } from "./countdown";
 
-// The viewer's own clock and zone, named, since a parent reads it wherever they are.
-const dateFormat = new Intl.DateTimeFormat("en-US", {
-  weekday: "long",
-  month: "long",
-  day: "numeric",
-  year: "numeric",
-  hour: "numeric",
-  minute: "2-digit",
-  timeZoneName: "short",
-});
+export type ShownCode = SlipCode & { id: number };
 
-export type ShownCode = { code: string; expires_at: string; qr?: { svg: string; link: string } };
-
-/** A freshly generated code: large, copyable, with its expiry and the QR that opens parent registration. */
-export function CodeCard({ code, forName }: { code: ShownCode; forName?: string }) {
+/**
+ * A freshly generated code: large, copyable, with its expiry (in the page's zone, like every time
+ * on the page) and the QR that opens parent registration.
+ */
+export function CodeCard({
+  code,
+  forName,
+  timeZone,
+}: {
+  code: ShownCode;
+  forName?: string;
+  timeZone: string;
+}) {
   return (
     <div
       role="status"
@@ -33,7 +35,7 @@ export function CodeCard({ code, forName }: { code: ShownCode; forName?: string 
         </div>
         <p className="text-sm text-slate-700">
           It works once and expires{" "}
-          <time dateTime={code.expires_at}>{dateFormat.format(new Date(code.expires_at))}</time>{" "}
+          <time dateTime={code.expires_at}>{formatDateTime(code.expires_at, timeZone)}</time>{" "}
           <Countdown until={code.expires_at} />.
         </p>
       </div>

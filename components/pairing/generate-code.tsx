@@ -4,33 +4,65 @@ import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState } from "@/lib/action-state";
 import { CodeCard, type ShownCode } from "./code-card";
+import { CodeChoiceField, type CodeChoice } from "./code-choice";
+import { PrintSlips } from "./code-slip";
 
-type State = ActionState & { code?: ShownCode };
+type State = ActionState & { code?: ShownCode; choose?: CodeChoice[] };
 
-/** The "generate a code" button and, once made, the code card (with a Print button for staff). */
+/**
+ * The "generate a code" button and, once made, the code card (with "Print this code" for staff,
+ * which prints a slip). `activeCodes` is the page's list of the student's active codes: the card
+ * disappears once its code is no longer among them (revoked, or used), and at the cap the button
+ * first asks which code to revoke. Without it (a course page) the choice comes with the refusal.
+ */
 export function GenerateCode({
   action,
   studentId,
   label,
   forName,
   printable,
+  timeZone,
+  activeCodes,
+  limit,
 }: {
   action: (prev: State, formData: FormData) => Promise<State>;
   studentId?: number;
   label: string;
   forName?: string;
   printable?: boolean;
+  timeZone: string;
+  activeCodes?: CodeChoice[];
+  limit: number;
 }) {
   const [state, formAction] = useActionState(action, {} as State);
+  const choose = activeCodes ? (activeCodes.length >= limit ? activeCodes : undefined) : state.choose;
+  const code = state.code;
+  const live = code && (!activeCodes || activeCodes.some((c) => c.id === code.id));
   return (
     <div className="flex flex-col gap-4">
-      <form action={formAction} className="print:hidden">
+      <form action={formAction} className="flex flex-col gap-3 print:hidden">
         {studentId !== undefined && <input type="hidden" name="student_id" value={studentId} />}
-        <SubmitButton pendingText="Generating…">{label}</SubmitButton>
+        {choose && (
+          <CodeChoiceField
+            codes={choose}
+            error={state.fieldErrors?.replace_code_id}
+            self={studentId === undefined}
+          />
+        )}
+        <div>
+          <SubmitButton pendingText="Generating…">
+            {choose ? "Revoke the chosen code and make a new one" : label}
+          </SubmitButton>
+        </div>
       </form>
-      {state.message && !state.ok && <Notice tone="error">{state.message}</Notice>}
-      {state.code && <CodeCard code={state.code} forName={forName} />}
-      {state.code && printable && (
+      {state.message && !state.ok && !choose && <Notice tone="error">{state.message}</Notice>}
+      {code && !live && (
+        <Notice tone="info">
+          The code {code.code} is no longer active (revoked or used), so it is not shown any more.
+        </Notice>
+      )}
+      {code && live && <CodeCard code={code} forName={forName} timeZone={timeZone} />}
+      {code && live && printable && (
         <div className="print:hidden">
           <button
             type="button"
@@ -39,6 +71,7 @@ export function GenerateCode({
           >
             Print this code
           </button>
+          <PrintSlips slips={[code]} timeZone={timeZone} />
         </div>
       )}
     </div>

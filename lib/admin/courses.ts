@@ -3,7 +3,7 @@ import { db } from "../db.ts";
 import type { Actor } from "../actor.ts";
 import { notFound } from "../errors.ts";
 import { toCsv } from "../csv.ts";
-import { createPairingCodes } from "../pairing-codes/index.ts";
+import { createPairingCodes, type NewPairingCode } from "../pairing-codes/index.ts";
 import { getAdminScope } from "./scope.ts";
 import { liveEnrollment } from "../live-states.ts";
 
@@ -111,15 +111,35 @@ export async function getCourseRoster(actor: Actor, courseId: number) {
 }
 
 /**
- * Canvas's course CSV export: one new code per student, all or none (each authorized and audited
- * like a single code, so the cap of five active codes per student applies here too).
+ * One new code per student of the course, all or none (each authorized and audited like a single
+ * code). A student at the cap of five refuses the whole batch, naming them, unless the teacher
+ * ticked `revokeOldest`: those codes may be on paper already.
  */
+async function courseCodes(actor: Actor, courseId: number, revokeOldest: boolean) {
+  const roster = await getCourseRoster(actor, courseId);
+  const codes = await createPairingCodes(actor, {
+    studentIds: roster.students.map((s) => s.id),
+    whenFull: revokeOldest ? "revoke-oldest" : "refuse",
+  });
+  return { roster, codes };
+}
+
+/** The course's codes for printed slips, in roster order (what a slip says is in NewPairingCode). */
+export async function courseCodeSlips(
+  actor: Actor,
+  courseId: number,
+  revokeOldest: boolean,
+): Promise<NewPairingCode[]> {
+  return (await courseCodes(actor, courseId, revokeOldest)).codes;
+}
+
+/** Canvas's course CSV export (observer_pairing_codes.csv): the same codes as a file. */
 export async function courseCodesCsv(
   actor: Actor,
   courseId: number,
+  revokeOldest = false,
 ): Promise<{ filename: string; csv: string }> {
-  const roster = await getCourseRoster(actor, courseId);
-  const codes = await createPairingCodes(actor, { studentIds: roster.students.map((s) => s.id) });
+  const { roster, codes } = await courseCodes(actor, courseId, revokeOldest);
   const rows = roster.students.map((s, i) => [
     s.lastName,
     s.firstName,

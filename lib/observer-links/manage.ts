@@ -1,8 +1,13 @@
 import "server-only";
 import { db } from "../db.ts";
 import type { Actor } from "../actor.ts";
-import { AppError, notFound, unauthorized } from "../errors.ts";
-import { adminRootAccountIds, manageableRootAccountIds, sharedRootAccountIds } from "../permissions.ts";
+import { AppError, fieldError, notFound, unauthorized } from "../errors.ts";
+import {
+  adminRootAccountIds,
+  hasActiveStudentEnrollment,
+  manageableRootAccountIds,
+  sharedRootAccountIds,
+} from "../permissions.ts";
 import { toUserJson, userJsonSelect, type UserJson } from "../users.ts";
 import { linkInAccountsTx, unlinkInTx } from "./core.ts";
 import { chooseRootAccounts, noSharedSchool, cannotObserveSelf, type RootAccountChoice } from "./target.ts";
@@ -92,13 +97,34 @@ export async function removeObserver(
   return userJson(input.observerId);
 }
 
+export const CONFIRM_STUDENT_OBSERVER = "confirm_student_observer";
+
+/**
+ * Making a student an observer is nearly always a mistake (the two ids swapped, the wrong person
+ * picked), and it shows that student another student's courses: refused unless the admin said so.
+ */
+async function assertObserverNotStudent(observerId: number, confirmed: boolean) {
+  if (confirmed || !(await hasActiveStudentEnrollment(observerId))) return;
+  const observer = await db.user.findUnique({ where: { id: observerId }, select: { name: true } });
+  throw fieldError(CONFIRM_STUDENT_OBSERVER, "Confirm that this student should observe another student.", {
+    code: "unprocessable",
+    summary: `${observer?.name ?? "The observer"} is enrolled as a student. Making them an observer lets them see another student's courses: confirm that this is intended.`,
+  });
+}
+
 /**
  * PUT /users/:observer/observees/:student — admins only (an observer linking themself by id gets
- * 401), only in root accounts the admin manages and both users belong to; idempotent.
+ * 401), only in root accounts the admin manages and both users belong to; idempotent. An observer
+ * enrolled as a student somewhere needs `confirmStudentObserver` (see assertObserverNotStudent).
  */
 export async function linkObserveeByAdmin(
   actor: Actor,
-  input: { observerId: number; studentId: number; rootAccountId?: RootAccountChoice },
+  input: {
+    observerId: number;
+    studentId: number;
+    rootAccountId?: RootAccountChoice;
+    confirmStudentObserver?: boolean;
+  },
 ): Promise<UserJson> {
   const adminOf = await adminRootAccountIds(actor.userId);
   if (adminOf.length === 0) throw unauthorized();
@@ -108,6 +134,7 @@ export async function linkObserveeByAdmin(
   if (typeof input.rootAccountId === "number" && !adminOf.includes(input.rootAccountId)) throw unauthorized();
   const rootAccountIds = chosen.filter((id) => adminOf.includes(id));
   if (rootAccountIds.length === 0) throw chosen.length > 0 ? unauthorized() : noSharedSchool();
+  await assertObserverNotStudent(input.observerId, input.confirmStudentObserver === true);
   const link = { studentId: input.studentId, observerId: input.observerId, actorId: actor.userId };
   await db.$transaction((tx) =>
     linkInAccountsTx(tx, { ...link, method: "admin", ip: actor.ip, rootAccountIds }),

@@ -9,11 +9,24 @@ import { hasActiveStudentEnrollment, loginRootAccountIds } from "../permissions.
 import { digestCode, formatCode, generateCode } from "./format.ts";
 import { assertObserverRegistrationOpen } from "../self-registration.ts";
 import { assertMayGenerateFor } from "./staff.ts";
-
-export const MAX_ACTIVE_CODES = 5;
+import { codesToRevokeInTx, studentsAtCap, studentsFullError, type CapChoice, type WhenFull } from "./cap.ts";
 
 export type PairingCodeJson = { user_id: number; code: string; expires_at: string; workflow_state: "active" };
-export type NewPairingCode = PairingCodeJson & { rootAccountId: number };
+/** A new code with what a printed slip says about it (school, student) — more than the API shows. */
+export type NewPairingCode = PairingCodeJson & {
+  id: number;
+  rootAccountId: number;
+  schoolName: string;
+  studentName: string;
+};
+
+/** Canvas's JSON for a new code (nothing else of NewPairingCode). */
+export const toPairingCodeJson = (c: NewPairingCode): PairingCodeJson => ({
+  user_id: c.user_id,
+  code: c.code,
+  expires_at: c.expires_at,
+  workflow_state: c.workflow_state,
+});
 
 /** Which root account a student's code belongs to: the domain one if the student is in it, else their first. */
 async function codeRootAccountId(studentId: number, domainRootAccountId: number): Promise<number | null> {
@@ -22,7 +35,13 @@ async function codeRootAccountId(studentId: number, domainRootAccountId: number)
   return ids.sort((a, b) => a - b)[0] ?? null;
 }
 
-type PreparedCode = { studentId: number; rootAccountId: number; lifetimeMinutes: number };
+type PreparedCode = {
+  studentId: number;
+  studentName: string;
+  rootAccountId: number;
+  schoolName: string;
+  lifetimeMinutes: number;
+};
 
 /**
  * The checks before a student's code is made: the student must hold an active student enrollment
@@ -36,21 +55,29 @@ async function prepareCode(actor: Actor, studentId: number): Promise<PreparedCod
   await assertMayGenerateFor(actor, studentId, rootAccountId, account.teachersMayGenerateCodes);
   if (!(await hasActiveStudentEnrollment(studentId))) throw unauthorized();
   assertObserverRegistrationOpen(account);
-  return { studentId, rootAccountId, lifetimeMinutes: account.pairingCodeLifetimeMinutes };
+  const student = await db.user.findUniqueOrThrow({ where: { id: studentId }, select: { name: true } });
+  return {
+    studentId,
+    studentName: student.name,
+    rootAccountId,
+    schoolName: account.name,
+    lifetimeMinutes: account.pairingCodeLifetimeMinutes,
+  };
 }
 
-/** Makes the code in the caller's transaction; the sixth active code revokes the oldest. */
-async function insertCodeInTx(tx: Tx, actor: Actor, p: PreparedCode): Promise<NewPairingCode> {
+/** Makes the code in the caller's transaction; at the cap, as `choice` says (see cap.ts). */
+async function insertCodeInTx(
+  tx: Tx,
+  actor: Actor,
+  p: PreparedCode,
+  choice: CapChoice,
+): Promise<NewPairingCode> {
   const code = generateCode();
   const expiresAt = new Date(Date.now() + p.lifetimeMinutes * 60_000);
   // Serialize code creation per student so the cap of five holds under concurrency.
   await tx.$queryRaw`SELECT id FROM users WHERE id = ${p.studentId} FOR UPDATE`;
-  const active = await tx.pairingCode.findMany({
-    where: { studentId: p.studentId, workflowState: "active", expiresAt: { gt: new Date() } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true },
-  });
-  const toRevoke = active.slice(MAX_ACTIVE_CODES - 1).map((c) => c.id);
+  const self = actor.userId === p.studentId;
+  const toRevoke = await codesToRevokeInTx(tx, { studentId: p.studentId, self, ...choice });
   if (toRevoke.length) {
     await tx.pairingCode.updateMany({
       where: { id: { in: toRevoke } },
@@ -62,6 +89,7 @@ async function insertCodeInTx(tx: Tx, actor: Actor, p: PreparedCode): Promise<Ne
       studentId: p.studentId,
       rootAccountId: p.rootAccountId,
       digest: digestCode(env().PAIRING_CODE_KEY, code),
+      hint: code.slice(-4),
       expiresAt,
       createdById: actor.userId,
     },
@@ -74,9 +102,16 @@ async function insertCodeInTx(tx: Tx, actor: Actor, p: PreparedCode): Promise<Ne
     rootAccountId: p.rootAccountId,
     method: actionMethod(actor, p.studentId),
     ip: actor.ip,
-    data: { pairingCodeId: created.id, revokedIds: toRevoke },
+    data: {
+      pairingCodeId: created.id,
+      revokedIds: toRevoke,
+      ...(toRevoke.length ? { revokedBecause: choice.replaceCodeId ? "chosen" : "oldest" } : {}),
+    },
   });
   return {
+    id: created.id,
+    schoolName: p.schoolName,
+    studentName: p.studentName,
     user_id: p.studentId,
     code: formatCode(code),
     expires_at: expiresAt.toISOString(),
@@ -97,10 +132,17 @@ async function retryingCollisions<T>(run: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Generates a pairing code for a student (see prepareCode for who may, and when). */
-export async function createPairingCode(actor: Actor, input: { studentId: number }): Promise<NewPairingCode> {
-  const prepared = await prepareCode(actor, input.studentId);
-  return retryingCollisions(() => db.$transaction((tx) => insertCodeInTx(tx, actor, prepared)));
+/**
+ * Generates a pairing code for a student (see prepareCode for who may, and when). At the cap of
+ * five it refuses unless told which code to revoke (`replaceCodeId`) or to revoke the oldest.
+ */
+export async function createPairingCode(
+  actor: Actor,
+  input: { studentId: number } & CapChoice,
+): Promise<NewPairingCode> {
+  const { studentId, ...choice } = input;
+  const prepared = await prepareCode(actor, studentId);
+  return retryingCollisions(() => db.$transaction((tx) => insertCodeInTx(tx, actor, prepared, choice)));
 }
 
 /**
@@ -109,15 +151,21 @@ export async function createPairingCode(actor: Actor, input: { studentId: number
  */
 export async function createPairingCodes(
   actor: Actor,
-  input: { studentIds: number[] },
+  input: { studentIds: number[]; whenFull?: WhenFull },
 ): Promise<NewPairingCode[]> {
   const prepared: PreparedCode[] = [];
   for (const studentId of input.studentIds) prepared.push(await prepareCode(actor, studentId));
+  const whenFull = input.whenFull ?? "refuse";
   return retryingCollisions(() =>
     db.$transaction(
       async (tx) => {
+        if (whenFull === "refuse") {
+          const full = new Set(await studentsAtCap(tx, input.studentIds));
+          if (full.size)
+            throw studentsFullError(prepared.filter((p) => full.has(p.studentId)).map((p) => p.studentName));
+        }
         const out: NewPairingCode[] = [];
-        for (const p of prepared) out.push(await insertCodeInTx(tx, actor, p));
+        for (const p of prepared) out.push(await insertCodeInTx(tx, actor, p, { whenFull }));
         return out;
       },
       { timeout: 120_000 },

@@ -1,5 +1,6 @@
 // Pairing codes: generation, redemption (code, credentials, token), listing and revocation.
 export * from "./generate.ts";
+export * from "./cap.ts";
 export * from "./redeem.ts";
 export * from "./redeem-proof.ts";
 export * from "./manage.ts";

@@ -42,7 +42,7 @@ test("keyboard: student makes a code, a parent registers with it and unlinks", a
   const code = (await page.getByLabel("Pairing code", { exact: true }).textContent())?.trim() ?? "";
   expect(code).toMatch(/^\w{4}-\w{4}$/);
   // The revoke dialog opens, traps focus and closes with Escape.
-  await tabTo(page, page.getByRole("button", { name: "Revoke code 1" }));
+  await tabTo(page, page.getByRole("button", { name: `Revoke code ending ${code.slice(-4)}` }));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("dialog", { name: "Revoke this pairing code?" })).toBeVisible();
   await page.keyboard.press("Escape");

@@ -140,10 +140,11 @@ describe("pairing codes end to end through lib/", () => {
     expect(err.code).toBe("unauthorized");
   });
 
-  it("the sixth code revokes the first", async () => {
+  it("asked to, the sixth code revokes the first (the API's rule at the cap)", async () => {
     const { student, studentActor } = await family({ courses: 2 });
     const codes = [];
-    for (let i = 0; i < 6; i++) codes.push(await createPairingCode(studentActor, { studentId: student.id }));
+    for (let i = 0; i < 6; i++)
+      codes.push(await createPairingCode(studentActor, { studentId: student.id, whenFull: "revoke-oldest" }));
     const rows = await db.pairingCode.findMany({
       where: { studentId: student.id },
       orderBy: { id: "asc" },

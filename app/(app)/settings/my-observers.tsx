@@ -7,7 +7,15 @@ import { Section } from "@/components/ui/section";
 import { removeObserverAction } from "./actions";
 
 /** Who observes the student (Canvas shows students nothing of this). */
-export async function MyObservers({ actor, mayRemove }: { actor: Actor; mayRemove: boolean }) {
+export async function MyObservers({
+  actor,
+  mayRemove,
+  timeZone,
+}: {
+  actor: Actor;
+  mayRemove: boolean;
+  timeZone: string;
+}) {
   const links = await listObserverLinks(actor, { studentId: actor.userId });
   return (
     <Section
@@ -25,7 +33,7 @@ export async function MyObservers({ actor, mayRemove }: { actor: Actor; mayRemov
           <>
             <RowText
               title={l.observer.name}
-              facts={`Since ${formatDate(l.since)} · linked via ${methodWords(l.method)} · ${l.rootAccountName}`}
+              facts={`Since ${formatDate(l.since, timeZone)} · linked via ${methodWords(l.method)} · ${l.rootAccountName}`}
             />
             {(l.studentMayRemove ?? mayRemove) && (
               <ConfirmAction

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { endpoint } from "../endpoint.ts";
 import {
+  booleanParam,
   listParam,
   noParams,
   paginationParams,
@@ -114,8 +115,13 @@ export const linkObserveeEndpoint = endpoint({
   tag,
   summary: "Add an observee by id (admins)",
   description:
-    "Admins with manage_user_observers only (the observer acting alone gets 401). Idempotent. `root_account_id` as for POST, limited to accounts the admin manages.",
-  params: rootAccount,
+    "Admins with manage_user_observers only (the observer acting alone gets 401). Idempotent. `root_account_id` as for POST, limited to accounts the admin manages. " +
+    "Not in Canvas: when the observer (`user_id`) is enrolled as a student anywhere, the link is refused with 422 (`errors.confirm_student_observer`) unless `confirm_student_observer=true` is sent — swapped ids would otherwise let a student observe another student.",
+  params: rootAccount.extend({
+    confirm_student_observer: booleanParam(
+      "Link even though the observer is enrolled as a student somewhere (otherwise 422).",
+    ),
+  }),
   response: userJsonSchema,
 });
 
@@ -150,7 +156,7 @@ export const createPairingCodeEndpoint = endpoint({
   tag: "Observer Pairing Codes",
   summary: "Create an observer pairing code",
   description:
-    "For the student themself (with an active student enrollment), an admin, or a teacher of the student's course when the account lets teachers generate codes. Refused when the account's self-registration is off (Canvas only hides the button), and for a user the caller reaches only through an enrollment the caller made in the last 24 hours (root admins excepted). The sixth active code revokes the oldest.",
+    "For the student themself (with an active student enrollment), an admin, or a teacher of the student's course when the account lets teachers generate codes. Refused when the account's self-registration is off (Canvas only hides the button), and for a user the caller reaches only through an enrollment the caller made in the last 24 hours (root admins excepted). At most 5 codes are active per student: as Canvas's apps cannot choose which to give up, the API revokes the student's oldest active code to make the sixth (the audit log records which), while this app's own pages refuse at the cap and let the student choose.",
   params: noParams,
   response: pairingCodeJsonSchema,
 });

@@ -5,13 +5,14 @@ import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/action
 import { searchUsers } from "@/lib/admin/users";
 import { linkObserveeByAdmin, unlinkObservee } from "@/lib/observer-links";
 import { pageRequest } from "@/lib/pagination";
-import { rootAccountIdParam } from "@/lib/schemas/common";
+import { booleanParam, rootAccountIdParam } from "@/lib/schemas/common";
 import { getActor, requireActor } from "@/lib/session";
 
 const linkSchema = z.object({
   observer_id: z.coerce.number({ error: "Choose the observer." }).int().positive("Choose the observer."),
   student_id: z.coerce.number({ error: "Choose the student." }).int().positive("Choose the student."),
   root_account_id: rootAccountIdParam,
+  confirm_student_observer: booleanParam("Set only by the form's confirmation step."),
 });
 
 function linkInput(formData: FormData) {
@@ -23,6 +24,7 @@ function linkInput(formData: FormData) {
     observer_id: raw("observer_id"),
     student_id: raw("student_id"),
     root_account_id: raw("root_account_id"),
+    confirm_student_observer: raw("confirm_student_observer"),
   });
 }
 
@@ -34,12 +36,13 @@ export async function linkAction(_prev: ActionState, formData: FormData): Promis
       ok: false,
       fieldErrors: { other_id: Object.values(zodFieldErrors(parsed.error.issues)).flat() },
     };
-  const { observer_id, student_id, root_account_id } = parsed.data;
+  const { observer_id, student_id, root_account_id, confirm_student_observer } = parsed.data;
   try {
     const student = await linkObserveeByAdmin(actor, {
       observerId: observer_id,
       studentId: student_id,
       rootAccountId: root_account_id,
+      confirmStudentObserver: confirm_student_observer,
     });
     revalidatePath("/admin/users", "layout");
     return { ok: true, message: `Linked. The observer now follows ${student.name}.` };

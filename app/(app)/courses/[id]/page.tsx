@@ -5,29 +5,31 @@ import { getCourseRoster } from "@/lib/admin/courses";
 import { MAX_ACTIVE_CODES } from "@/lib/pairing-codes";
 import { GenerateCode } from "@/components/pairing/generate-code";
 import { Page } from "@/components/ui/page";
-import { generateCodeAction } from "../../code-actions";
+import { CourseCodes } from "@/components/pairing/course-slips";
+import { courseSlipsAction, generateCodeAction } from "../../code-actions";
+import { viewerTimeZone } from "../../time-zone";
 
 export const metadata: Metadata = { title: "Course pairing codes" };
 
 export default async function CoursePage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const course = await or404(getCourseRoster(actor, idOr404((await params).id)));
+  const timeZone = await viewerTimeZone();
   return (
     <Page title={`${course.name}: pairing codes`} back={{ href: "/courses", label: "Courses" }} compact>
       <div className="rounded-lg border border-slate-200 bg-white p-4">
-        <p className="text-slate-700">
-          The CSV file has a new code for every student (columns Last Name, First Name, SIS ID, Pairing Code,
-          Expires At). Each student keeps at most {MAX_ACTIVE_CODES} active codes: downloading again revokes
-          the oldest ones.
+        <p className="mb-3 text-slate-700">
+          A new code for every student: as slips to print and send home (one page each, with the registration
+          address, a QR code and instructions), or as a CSV file (columns Last Name, First Name, SIS ID,
+          Pairing Code, Expires At). Each student keeps at most {MAX_ACTIVE_CODES} active codes.
         </p>
-        <form method="post" action={`/courses/${course.id}/pairing-codes.csv`}>
-          <button
-            type="submit"
-            className="mt-3 inline-block rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800"
-          >
-            Download all students&apos; pairing codes (CSV)
-          </button>
-        </form>
+        <CourseCodes
+          courseId={course.id}
+          csvUrl={`/courses/${course.id}/pairing-codes.csv`}
+          limit={MAX_ACTIVE_CODES}
+          action={courseSlipsAction}
+          timeZone={timeZone}
+        />
       </div>
       {course.students.length === 0 ? (
         <p className="text-slate-700">This course has no active students.</p>
@@ -48,6 +50,8 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
                   forName={s.name}
                   label={`Generate code for ${s.name}`}
                   printable
+                  timeZone={timeZone}
+                  limit={MAX_ACTIVE_CODES}
                 />
               </div>
             </li>

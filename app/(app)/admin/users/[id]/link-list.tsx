@@ -15,12 +15,14 @@ export function LinkList({
   user,
   links,
   as,
+  timeZone,
 }: {
   id: string;
   title: string;
   user: UserDetail;
   links: LinkRow[];
   as: "observer" | "student";
+  timeZone: string;
 }) {
   const manageable = new Set(user.manageableRootAccounts.map((a) => a.id));
   return (
@@ -47,7 +49,7 @@ export function LinkList({
                     {l.user.name}
                   </Link>
                 }
-                facts={`${l.rootAccountName} · since ${formatDate(l.since)} · ${methodWords(l.method)}`}
+                facts={`${l.rootAccountName} · since ${formatDate(l.since, timeZone)} · ${methodWords(l.method)}`}
               />
               {manageable.has(l.rootAccountId) && (
                 <ConfirmAction

@@ -3,6 +3,7 @@ import { requireActor } from "@/lib/session";
 import { idOr404, or404 } from "../../../page-helpers";
 import { getUserDetail, type UserDetail } from "@/lib/admin/users";
 import { hasActiveStudentEnrollment } from "@/lib/permissions";
+import { listActivePairingCodes, MAX_ACTIVE_CODES } from "@/lib/pairing-codes";
 import { formatDateTime } from "@/components/format";
 import { Section } from "@/components/ui/section";
 import { DataTable, type Column } from "@/components/ui/data-table";
@@ -11,6 +12,8 @@ import { GenerateCode } from "@/components/pairing/generate-code";
 import { Page } from "@/components/ui/page";
 import { generateCodeAction } from "../../../code-actions";
 import { findUsersAction, linkAction } from "../actions";
+import { ActiveCodes, codeChoices } from "../../../active-codes";
+import { viewerTimeZone } from "../../../time-zone";
 import { LinkList } from "./link-list";
 import { SetupLinkForm } from "./setup-link-form";
 
@@ -28,7 +31,11 @@ const ENROLLMENT_COLUMNS: Column<UserDetail["enrollments"][number]>[] = [
 export default async function AdminUserPage({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
   const user = await or404(getUserDetail(actor, idOr404((await params).id)));
-  const isStudent = await hasActiveStudentEnrollment(user.id);
+  const [isStudent, timeZone] = await Promise.all([hasActiveStudentEnrollment(user.id), viewerTimeZone()]);
+  // An admin who may not make this student's codes (a sub-account admin out of reach) sees none.
+  const codes = isStudent
+    ? await listActivePairingCodes(actor, { studentId: user.id }).catch(() => null)
+    : null;
   return (
     <Page title={user.name} back={{ href: "/admin/users", label: "All users" }} lead={user.email}>
       <Section id="logins" title="Logins and roles">
@@ -38,7 +45,7 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
               <span className="font-medium break-all">{l.uniqueId}</span> · {l.rootAccount}
               {l.sisUserId && ` · SIS id ${l.sisUserId}`}
               {l.workflowState !== "active" && " · deleted"} ·{" "}
-              {l.lastLoginAt ? `last sign-in ${formatDateTime(l.lastLoginAt)}` : "never signed in"}
+              {l.lastLoginAt ? `last sign-in ${formatDateTime(l.lastLoginAt, timeZone)}` : "never signed in"}
               {l.mayRenewSetupLink && (
                 <>
                   {" "}
@@ -62,19 +69,34 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
           <DataTable label="Enrollments table" columns={ENROLLMENT_COLUMNS} rows={user.enrollments} />
         )}
       </Section>
-      <LinkList title="Observes" id="observees" user={user} links={user.observees} as="observer" />
-      <LinkList title="Observed by" id="observers" user={user} links={user.observers} as="student" />
+      <LinkList
+        title="Observes"
+        id="observees"
+        user={user}
+        links={user.observees}
+        as="observer"
+        timeZone={timeZone}
+      />
+      <LinkList
+        title="Observed by"
+        id="observers"
+        user={user}
+        links={user.observers}
+        as="student"
+        timeZone={timeZone}
+      />
       {user.manageableRootAccounts.length > 0 && (
         <Section id="link" title="Link an observer and a student">
           <LinkForm
             user={{ id: user.id, name: user.name }}
+            isStudent={isStudent}
             rootAccounts={user.manageableRootAccounts}
             action={linkAction}
             search={findUsersAction}
           />
         </Section>
       )}
-      {isStudent && user.manageableRootAccounts.length > 0 && (
+      {codes && (
         <Section
           id="code"
           title="Pairing code"
@@ -86,8 +108,19 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
             forName={user.name}
             label="Generate pairing code"
             printable
+            timeZone={timeZone}
+            activeCodes={codeChoices(codes, timeZone)}
+            limit={MAX_ACTIVE_CODES}
           />
         </Section>
+      )}
+      {codes && (
+        <ActiveCodes
+          codes={codes}
+          limit={MAX_ACTIVE_CODES}
+          timeZone={timeZone}
+          student={{ id: user.id, name: user.name }}
+        />
       )}
     </Page>
   );

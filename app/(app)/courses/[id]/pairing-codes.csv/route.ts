@@ -22,6 +22,7 @@ export const POST = sessionRoute(async (actor, req, { params }: { params: Promis
     throw new AppError("forbidden", "This download must be started from the course page.");
   const id = parseId((await params).id);
   if (id === null) throw notFound();
-  const { filename, csv } = await courseCodesCsv(actor, id);
+  const form = await req.formData().catch(() => null);
+  const { filename, csv } = await courseCodesCsv(actor, id, form?.get("revoke_oldest") === "on");
   return csvResponse(filename, csv);
 });

@@ -12,6 +12,7 @@ export const PUT = apiRoute(linkObserveeEndpoint, async (ctx) =>
   linkObserveeByAdmin(ctx.actor, {
     ...(await pathPair("observees", ctx)),
     rootAccountId: ctx.input.root_account_id,
+    confirmStudentObserver: ctx.input.confirm_student_observer,
   }),
 );
 
