@@ -1,6 +1,6 @@
 // `npm test`: every test against a throwaway PostgreSQL — unit and integration (Vitest), then
 // end to end (Playwright in Debian's Chromium against `next start`).
-// Options: --no-e2e, --e2e-only, --adversarial-only; other arguments (test files or name filters) go
+// Options: --no-e2e, --e2e-only, --adversarial-only (with --no-build: the last build); other arguments (test files or name filters) go
 // to Vitest and Playwright. TEST_DATABASE_URL (a server URL) replaces the embedded server.
 // After e2e, the adversarial stage (tests/adversarial, own database and server: scripts/lib/adversarial.mjs).
 import { spawnSync } from "node:child_process";
@@ -38,7 +38,7 @@ function run(argv, env) {
 async function main() {
   // --- adversarial stage (issue 10) ---
   if (adversarialOnly) {
-    return runAdversarialStage({ filters, build: true });
+    return runAdversarialStage({ filters, build: !args.has("--no-build") });
   }
   // --- end adversarial stage ---
   step("Starting a throwaway PostgreSQL database");

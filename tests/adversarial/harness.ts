@@ -4,6 +4,7 @@
 // the suite was issued (checked at rest by tests/adversarial/after-suite/).
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import nodeHttp from "node:http";
 import { issueAccessToken } from "../../lib/tokens.ts";
 
 function need(name: string): string {
@@ -20,26 +21,92 @@ export function randomIp(): string {
   return `10.${b[0]}.${b[1]}.${b[2] || 1}`;
 }
 
-export type HttpInit = RequestInit & { ip?: string; token?: string };
+export type HttpInit = RequestInit & { ip?: string; token?: string; host?: string };
 
-/** fetch against the app; `ip` sets the client address, `token` a bearer token. Never follows redirects. */
-export function http(path: string, init: HttpInit = {}): Promise<Response> {
-  const { ip, token, headers, ...rest } = init;
-  const h = new Headers(headers);
-  h.set("x-test-client-ip", ip ?? randomIp());
-  if (token) h.set("authorization", `Bearer ${token}`);
-  return fetch(new URL(path, BASE_URL), { redirect: "manual", ...rest, headers: h });
+function requestHeaders(init: HttpInit): Headers {
+  const h = new Headers(init.headers);
+  h.set("x-test-client-ip", init.ip ?? randomIp());
+  if (init.token) h.set("authorization", `Bearer ${init.token}`);
+  return h;
 }
 
-/** http() whose body is read as text and, when it is JSON, parsed. */
-export async function httpJson(path: string, init: HttpInit = {}) {
-  const res = await http(path, init);
-  const text = await res.text();
+/**
+ * fetch against the app; `ip` sets the client address, `token` a bearer token. Never follows
+ * redirects. fetch cannot set Host: use httpJson for a school's own domain.
+ */
+export function http(path: string, init: HttpInit = {}): Promise<Response> {
+  const { ip: _ip, token: _token, host: _host, headers: _headers, ...rest } = init;
+  return fetch(new URL(path, BASE_URL), { redirect: "manual", ...rest, headers: requestHeaders(init) });
+}
+
+// No keep-alive: a socket the server closed (after refusing a huge body, say) is never reused.
+const agent = new nodeHttp.Agent({ keepAlive: false, maxSockets: 64 });
+
+export type HttpResult = { status: number; headers: Headers; text: string; json: unknown };
+
+/**
+ * One request through node:http (which, unlike fetch, may set Host: `host` picks the school),
+ * with the body as fetch would encode it (string, URLSearchParams, FormData, bytes). The body is
+ * read as text and, when it is JSON, parsed.
+ */
+export async function httpJson(path: string, init: HttpInit = {}): Promise<HttpResult> {
+  const headers = requestHeaders(init);
+  if (init.host) headers.set("host", init.host);
+  const url = new URL(path, BASE_URL);
+  return rawRequest(url.pathname + url.search, {
+    method: init.method ?? "GET",
+    headers: Object.fromEntries(headers),
+    body: init.body ?? undefined,
+  });
+}
+
+/**
+ * A request whose target (path and query) is sent exactly as given, broken escapes and all; the
+ * body is encoded as fetch would (string, URLSearchParams, FormData, bytes), and a content-type
+ * given in `headers` wins over the encoding's.
+ */
+export async function rawRequest(
+  target: string,
+  init: { method: string; headers: Record<string, string>; body?: BodyInit },
+): Promise<HttpResult> {
+  const headers = { ...init.headers };
+  let body: Buffer | undefined;
+  if (init.body !== undefined) {
+    const encoded = new Request(BASE_URL, { method: "POST", body: init.body });
+    body = Buffer.from(await encoded.arrayBuffer());
+    const type = encoded.headers.get("content-type");
+    if (type && !Object.keys(headers).some((k) => k.toLowerCase() === "content-type"))
+      headers["content-type"] = type;
+  }
+  const raw = await new Promise<{ status: number; headers: nodeHttp.IncomingHttpHeaders; text: string }>(
+    (resolve, reject) => {
+      const { hostname, port } = new URL(BASE_URL);
+      const req = nodeHttp.request(
+        { hostname, port, path: target, method: init.method, headers, agent },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              text: Buffer.concat(chunks).toString(),
+            }),
+          );
+          res.on("error", reject);
+        },
+      );
+      req.on("error", reject);
+      req.end(body);
+    },
+  );
+  const h = new Headers();
+  for (const [k, v] of Object.entries(raw.headers)) if (v !== undefined) h.set(k, String(v));
   let json: unknown = null;
   try {
-    json = text ? JSON.parse(text) : null;
+    json = raw.text ? JSON.parse(raw.text) : null;
   } catch {}
-  return { status: res.status, headers: res.headers, text, json };
+  return { status: raw.status, headers: h, text: raw.text, json };
 }
 
 /**
