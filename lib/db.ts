@@ -25,6 +25,12 @@ function createPool(): pg.Pool {
  */
 export const pool: pg.Pool = globalForDb.pool ?? createPool();
 
-/** The one PrismaClient of this process. */
-export const db: PrismaClient = globalForDb.prisma ?? new PrismaClient({ adapter: new PrismaPg(pool) });
+/**
+ * The one PrismaClient of this process. A transaction waits up to 15 s for a pooled connection
+ * (Prisma's default is 2 s): a burst of requests (200 redemptions at once, measured by
+ * tests/adversarial/races.test.ts) queued for the pool, then failed with 500s after 2 s.
+ */
+export const db: PrismaClient =
+  globalForDb.prisma ??
+  new PrismaClient({ adapter: new PrismaPg(pool), transactionOptions: { maxWait: 15_000, timeout: 20_000 } });
 if (process.env.NODE_ENV !== "production") Object.assign(globalForDb, { prisma: db, pool });

@@ -48,7 +48,21 @@ export async function readParams(req: Request): Promise<Params> {
       "The request body could not be parsed: send JSON, form-urlencoded or multipart data.",
     );
   }
-  return { ...fromQuery, ...fromBody };
+  const params = { ...fromQuery, ...fromBody };
+  assertNoNul(params);
+  return params;
+}
+
+/**
+ * PostgreSQL text cannot hold a NUL character: a parameter (or path segment) with one is a 400
+ * here rather than a failing query and a 500 later (found by tests/adversarial/fuzz.test.ts).
+ */
+export function assertNoNul(value: unknown, name = "request"): void {
+  if (typeof value === "string") {
+    if (value.includes("\u0000"))
+      throw new AppError("bad_request", `${name}: must not contain a NUL character.`);
+  } else if (value && typeof value === "object")
+    for (const [k, v] of Object.entries(value)) assertNoNul(v, name === "request" ? k : `${name}[${k}]`);
 }
 
 /** A multipart body: its text fields as parameters, its file parts remembered as uploads. */

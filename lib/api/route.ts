@@ -7,7 +7,7 @@ import { resolveUserId } from "../users.ts";
 import { apiActor } from "./auth.ts";
 import type { Endpoint } from "./endpoint.ts";
 import { masquerade } from "./masquerade.ts";
-import { readParams, type Params } from "./params.ts";
+import { assertNoNul, readParams, type Params } from "./params.ts";
 import { renderError } from "./respond.ts";
 
 type RouteContext = { params: Promise<Record<string, string>> };
@@ -41,6 +41,7 @@ async function prepare<P extends z.ZodType>(req: Request, context: RouteContext,
   let actor = await apiActor(req);
   if (!actor && e.auth !== "optional") throw new AppError("unauthenticated", MESSAGES.unauthenticated);
   const [params, path] = await Promise.all([readParams(req), context.params]);
+  assertNoNul(path);
   if (actor && params.as_user_id !== undefined && params.as_user_id !== "")
     actor = await masquerade(actor, params.as_user_id, req);
   return { actor, params, path, input: parseParams(e.params, params) as z.infer<P> };

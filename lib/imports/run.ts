@@ -11,7 +11,7 @@ import { applyFamilies } from "./apply-family.ts";
 import { type Batch, run } from "./batch.ts";
 import { notifyStudents } from "./notify.ts";
 import { reportBatch } from "./report.ts";
-import { aborted, fail, finish } from "./state.ts";
+import { aborted, fail, finish, isConnectionLost } from "./state.ts";
 
 export const BATCH_SIZE = 2000;
 export const LOCK_CLASS = 0x51515; // advisory-lock namespace: one worker per root account at a time
@@ -73,6 +73,9 @@ export async function runSisImport(
   opts: { onProgress?: (processed: number, total: number) => void } = {},
 ): Promise<RunResult> {
   const lock = await pool.connect();
+  // A checked-out client whose backend dies emits "error": without a listener, an uncaught exception.
+  let lost: Error | undefined;
+  lock.on("error", (err) => (lost = err));
   try {
     const first = await load(lock, importId);
     if (!first || !["created", "importing"].includes(first.workflow_state)) return "finished-already";
@@ -84,10 +87,19 @@ export async function runSisImport(
     try {
       return await runLocked(lock, importId, opts);
     } finally {
-      await lock.query(`SELECT pg_advisory_unlock($1, $2)`, [LOCK_CLASS, first.root_account_id]);
+      // On a lost connection the lock went with it.
+      await lock
+        .query(`SELECT pg_advisory_unlock($1, $2)`, [LOCK_CLASS, first.root_account_id])
+        .catch((err) => {
+          lost ??= err;
+        });
     }
+  } catch (err) {
+    if (isConnectionLost(err)) lost ??= err as Error;
+    throw err;
   } finally {
-    lock.release();
+    // A broken connection is destroyed, not handed back to the pool.
+    lock.release(lost);
   }
 }
 
@@ -137,6 +149,10 @@ async function runLocked(
     }
     await finish(client, importId);
   } catch (err) {
+    if (isConnectionLost(err)) {
+      console.error(`[import ${importId}] lost its database connection; it resumes from its checkpoint`);
+      throw err;
+    }
     console.error(`[import ${importId}] failed`, err);
     await fail(importId, err);
   }

@@ -19,6 +19,20 @@ export async function finish(client: pg.ClientBase, id: number) {
   );
 }
 
+/**
+ * The database connection was lost (the backend was terminated, the server restarted or is
+ * starting): not the import's fault. Its applied batches are committed up to its checkpoint, so it
+ * is left "importing" for the job's retry or the sweep to resume, never failed for it (found by
+ * tests/adversarial/faults-import.test.ts).
+ */
+export function isConnectionLost(err: unknown): boolean {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  const code = typeof e?.code === "string" ? e.code : "";
+  if (/^(57P0[1-3]|08\d{3})$/.test(code) || ["ECONNRESET", "ECONNREFUSED", "EPIPE"].includes(code))
+    return true;
+  return /Connection terminated|not queryable|terminating connection/i.test(String(e?.message ?? ""));
+}
+
 export async function fail(id: number, err: unknown) {
   await pool.query(
     `WITH m AS (INSERT INTO sis_import_messages (import_id, file, message, severity)
