@@ -40,6 +40,8 @@ export type RegistrationInput = z.input<typeof registrationSchema> & {
   host: string | null;
   ip: string | null;
   method?: Extract<LinkMethod, "self_registration" | "qr">;
+  /** A solved challenge, needed while the school's guessing budget is spent (lib/throttle.ts). */
+  challenge?: string | null;
 };
 
 const invalidCode = () => invalidCodeError("bad_request");
@@ -58,10 +60,12 @@ export async function registerObserver(
     throw new AppError("bad_request", Object.values(fieldErrors)[0][0], { fieldErrors });
   }
   const data = parsed.data;
+  const method = input.method ?? "self_registration";
   // The code is checked before the email, so the form cannot be used to find out which emails
-  // have accounts without a valid code (and a wrong code counts as a guess).
+  // have accounts without a valid code (and a wrong code counts as a guess). "Already exists" also
+  // keeps its place in the counters: with one valid code, emails could otherwise be tried for free.
   const code = await throttledAttempt(
-    guessLimits({ ip: input.ip, login: data.unique_id }),
+    guessLimits({ ip: input.ip, login: data.unique_id, schools: [account.id] }),
     async (attempt) => {
       const found = await findActiveCode(data.pairing_code);
       const studentAccounts = found ? await loginRootAccountIds(found.studentId) : [];
@@ -71,22 +75,26 @@ export async function registerObserver(
         await recordAudit(db, {
           action: "code.failed",
           rootAccountId: account.id,
-          method: "self_registration",
+          subjectId: found?.rootAccountId === account.id ? found.studentId : null,
+          method,
           ip: input.ip,
           data: { reason: "self-registration with an invalid code" },
         });
         throw invalidCode();
       }
+      const existing = await db.login.findFirst({
+        where: { rootAccountId: account.id, uniqueIdNormalized: data.unique_id },
+        select: { id: true },
+      });
+      if (existing) {
+        attempt.fail();
+        throw loginTaken();
+      }
       return found;
     },
+    { challenge: input.challenge, audit: { rootAccountId: account.id, method, ip: input.ip } },
   );
-  const existing = await db.login.findFirst({
-    where: { rootAccountId: account.id, uniqueIdNormalized: data.unique_id },
-    select: { id: true },
-  });
-  if (existing) throw loginTaken();
 
-  const method = input.method ?? "self_registration";
   try {
     const result = await db.$transaction(async (tx) => {
       const user = await createUserWithLogin(
