@@ -7,6 +7,7 @@ import { getDomainRootAccount } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
 import { AppError, fieldError, fromPrismaError } from "./errors.ts";
 import { zodFieldErrors } from "./action-state.ts";
+import { cleanName } from "./users/name.ts";
 import type { LinkMethod } from "./generated/prisma/client.ts";
 import { deliverSoon } from "./mail.ts";
 import { notifyWelcomeInTx } from "./notifications.ts";
@@ -22,7 +23,10 @@ export { PASSWORD_RULES } from "./passwords.ts";
 
 export const registrationSchema = z
   .object({
-    name: z.string().trim().min(1, "Enter your full name.").max(100, "Use at most 100 characters."),
+    name: z
+      .string()
+      .transform(cleanName)
+      .pipe(z.string().min(1, "Enter your full name.").max(100, "Use at most 100 characters.")),
     unique_id: z.string().trim().toLowerCase().email("Enter a valid email address.").max(254),
     // Checked on its own (so its error shows alongside others), then against the email below.
     password: z.string().superRefine((password, ctx) => {
