@@ -31,7 +31,7 @@ export async function signInWithPassword(input: {
   password: string;
   host: string | null;
   ip: string | null;
-}): Promise<{ userId: number } | null> {
+}): Promise<{ userId: number; rootAccountId: number } | null> {
   try {
     const account = await getDomainRootAccount(input.host);
     const audit = { rootAccountId: account.id, ip: input.ip };
@@ -45,7 +45,7 @@ export async function signInWithPassword(input: {
           throw new WrongPassword();
         }
         await recordSignIn(login.id);
-        return { userId: login.userId };
+        return { userId: login.userId, rootAccountId: account.id };
       },
       { audit },
     );
