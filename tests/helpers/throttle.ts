@@ -1,4 +1,8 @@
 import { db } from "../../lib/db.ts";
+import { createPairingCode } from "../../lib/pairing-codes/index.ts";
+import { createRootAccount } from "../../lib/provisioning.ts";
+import type { SelfRegistration } from "../../lib/generated/prisma/enums.ts";
+import { actorFor, makeStudent, uid } from "./factory.ts";
 import { GUESS_LIMITS } from "../../lib/throttle.ts";
 import { solveChallenge, type Challenge } from "../../lib/challenge-solve.ts";
 
@@ -17,3 +21,20 @@ export function solve(challenge: { token: string; difficulty: number } | undefin
   if (!challenge) throw new Error("expected a challenge");
   return solveChallenge({ ...challenge, algorithm: "sha256-leading-zero-bits" } as Challenge);
 }
+
+/** A school on its own domain with a student and one of their codes, for registering through. */
+export async function registrationSchool(selfRegistration: SelfRegistration = "observers") {
+  const domain = `reg-${uid()}.test`;
+  const account = await createRootAccount({ name: `Reg ${domain}`, domain, selfRegistration });
+  const student = await makeStudent(account.id);
+  const { code } = await createPairingCode(actorFor(student, account.id), { studentId: student.id });
+  return { account, domain, student, code };
+}
+
+/** The registration form's fields, filled in as a parent would. */
+export const registrationForm = (code: string, email = `parent-${uid()}@test.example`) => ({
+  name: "Jamie Parent",
+  unique_id: email,
+  password: "a-good-passphrase",
+  pairing_code: code,
+});

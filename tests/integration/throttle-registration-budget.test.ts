@@ -1,26 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { db } from "../../lib/db.ts";
-import { createPairingCode } from "../../lib/pairing-codes/index.ts";
-import { createRootAccount } from "../../lib/provisioning.ts";
 import { registerObserver } from "../../lib/registration.ts";
 import { GUESS_LIMITS, THROTTLED_MESSAGE } from "../../lib/throttle.ts";
-import { actorFor, makeStudent, uid } from "../helpers/factory.ts";
+import { uid } from "../helpers/factory.ts";
 import { errorOf } from "../helpers/errors.ts";
-import { solve, spendSchoolBudget } from "../helpers/throttle.ts";
+import { registrationForm, registrationSchool, solve, spendSchoolBudget } from "../helpers/throttle.ts";
 
-async function school() {
-  const domain = `regb-${uid()}.test`;
-  const account = await createRootAccount({ name: `Reg ${domain}`, domain, selfRegistration: "observers" });
-  const student = await makeStudent(account.id);
-  const { code } = await createPairingCode(actorFor(student, account.id), { studentId: student.id });
-  return { account, domain, student, code };
-}
-const form = (code: string, email = `parent-${uid()}@test.example`) => ({
-  name: "Jamie Parent",
-  unique_id: email,
-  password: "a-good-passphrase",
-  pairing_code: code,
-});
+const school = () => registrationSchool();
+const form = registrationForm;
 
 describe("self-registration under the school's budget", () => {
   it("'already exists' counts as a guess: one valid code cannot test emails without limit", async () => {
