@@ -1,31 +1,59 @@
-// Redirects signed-out visitors of app pages to the sign-in page. It only redirects: every page,
-// server action and route handler checks the session itself (CVE-2025-29927).
+// Every request but static files: a fresh nonce and the Content-Security-Policy that requires it
+// (Next puts the nonce on its own scripts when it finds the policy on the request), HSTS over
+// https, a 400 for a path whose escapes do not decode, and a redirect of signed-out visitors of app
+// pages to the sign-in page. It only redirects: every page, server action and route handler checks
+// the session itself (CVE-2025-29927).
 import { NextResponse, type NextRequest } from "next/server";
 import { malformedPathResponse } from "./lib/api/malformed-path";
+import {
+  DOCS_CONTENT_SECURITY_POLICY,
+  pageContentSecurityPolicy,
+  STRICT_TRANSPORT_SECURITY,
+} from "./lib/security-headers";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+const APP_PAGES = ["/settings", "/observing", "/admin", "/courses", "/notifications"];
+
+const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
 
 export function proxy(req: NextRequest) {
-  // A path whose escapes do not decode: 400 here, not a 500 from the router (issue 10, adversarial).
+  // A path whose escapes do not decode: 400 here, not a 500 from the router.
   const malformed = malformedPathResponse(req.nextUrl.pathname);
   if (malformed) return malformed;
-  if (req.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
+  const path = req.nextUrl.pathname;
+  // Over https directly, or as the proxy in front says (a forged header only adds HSTS to plain
+  // http, which browsers ignore).
+  const https = req.nextUrl.protocol === "https:" || req.headers.get("x-forwarded-proto") === "https";
+  const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
+  const csp = under(path, "/api/docs")
+    ? DOCS_CONTENT_SECURITY_POLICY
+    : pageContentSecurityPolicy(nonce, { https, dev: process.env.NODE_ENV === "development" });
+
+  let res: NextResponse;
   const signedIn = SESSION_COOKIES.some((c) => req.cookies.has(c));
-  if (!signedIn) {
+  if (!signedIn && APP_PAGES.some((p) => under(path, p))) {
     const url = new URL("/login", req.url);
-    url.searchParams.set("next", req.nextUrl.pathname);
-    return NextResponse.redirect(url);
+    url.searchParams.set("next", path);
+    res = NextResponse.redirect(url);
+  } else {
+    const headers = new Headers(req.headers);
+    headers.set("x-nonce", nonce);
+    headers.set("content-security-policy", csp);
+    res = NextResponse.next({ request: { headers } });
   }
-  return NextResponse.next();
+  res.headers.set("Content-Security-Policy", csp);
+  if (https) res.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+  return res;
 }
 
 export const config = {
   matcher: [
-    "/settings/:path*",
-    "/observing/:path*",
-    "/admin/:path*",
-    "/courses/:path*",
-    "/notifications/:path*",
-    "/api/v1/:path*",
+    {
+      source: "/((?!_next/static|_next/image|favicon.ico|examples/).*)",
+      missing: [
+        { type: "header", key: "next-router-prefetch" },
+        { type: "header", key: "purpose", value: "prefetch" },
+      ],
+    },
   ],
 };

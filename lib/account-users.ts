@@ -10,7 +10,9 @@ import { fromPrismaError, paramError } from "./errors.ts";
 import { deliverSoon } from "./mail.ts";
 import type { PageRequest } from "./pagination.ts";
 import { sendPasswordSetupInTx } from "./password-setup.ts";
+import { newPasswordProblem } from "./passwords.ts";
 import { createUserWithLogin, emailOf } from "./provisioning.ts";
+import { cleanNameOrNull } from "./users/name.ts";
 import {
   adminLoginSelect,
   toUserJson,
@@ -100,6 +102,10 @@ export async function createAccountUser(actor: Actor, input: NewAccountUser): Pr
       taken.uniqueIdNormalized === input.uniqueId.toLowerCase() ? "unique_id" : "sis_user_id",
     );
   const sendSetup = input.forceSelfRegistration || !input.password;
+  // An admin's choice of password follows the rule everyone's does (lib/passwords.ts).
+  const weak =
+    !sendSetup && input.password && newPasswordProblem(input.password, input.email ?? input.uniqueId);
+  if (weak) throw paramError("pseudonym[password]", weak);
   const email = emailOf(input);
   if (sendSetup && !email) {
     throw paramError(
@@ -124,7 +130,10 @@ export async function createAccountUser(actor: Actor, input: NewAccountUser): Pr
       if (input.shortName || input.sortableName) {
         await tx.user.update({
           where: { id: user.id },
-          data: { shortName: input.shortName, sortableName: input.sortableName },
+          data: {
+            shortName: cleanNameOrNull(input.shortName) ?? undefined,
+            sortableName: cleanNameOrNull(input.sortableName) ?? undefined,
+          },
         });
       }
       await recordAudit(tx, {

@@ -1,4 +1,4 @@
-import { type FieldErrors, fieldName, toAppError } from "./errors.ts";
+import { type ChallengeJson, type FieldErrors, fieldName, toAppError } from "./errors.ts";
 
 /** What every form's server action returns (rendered by useActionState). */
 export type ActionState = {
@@ -8,6 +8,8 @@ export type ActionState = {
   /** Values to put back in the form after a failure (never passwords). */
   values?: Record<string, string>;
   retryAfter?: number;
+  /** A proof of work the form solves and submits again with (lib/challenge-solve.ts). */
+  challenge?: ChallengeJson;
 };
 
 /** Turns a thrown error into form state; unexpected errors are logged and get a generic message. */
@@ -23,6 +25,7 @@ export function actionErrorState(err: unknown, values?: Record<string, string>):
     fieldErrors: appError.fieldErrors,
     values,
     retryAfter: appError.retryAfter,
+    challenge: appError.challenge,
   };
 }
 

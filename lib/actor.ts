@@ -20,8 +20,13 @@ export async function loadActor(
   userId: number,
   ctx: { domainRootAccountId: number; ip: string | null; via: Actor["via"] },
 ): Promise<Actor | null> {
+  // Only in a school where the user holds a login: a session is no credential anywhere else.
   const user = await db.user.findFirst({
-    where: { id: userId, workflowState: "active" },
+    where: {
+      id: userId,
+      workflowState: "active",
+      logins: { some: { rootAccountId: ctx.domainRootAccountId, workflowState: "active" } },
+    },
     select: { id: true, name: true },
   });
   if (!user) return null;

@@ -22,6 +22,11 @@ export const AUDIT_ACTIONS = [
   "login.setup_link_shown",
   "enrollment.created",
   "enrollment.updated",
+  // Throttling (lib/throttle/attempt.ts), once per counter and window: a guesser's or a login's
+  // limit was reached and further attempts are refused until the window ends; a school's
+  // guessing budget was spent and new guessers must now solve a challenge.
+  "throttle.locked_out",
+  "throttle.challenge_started",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -53,7 +53,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
             ip: clientIp(request.headers),
           });
           if (!user) throw new InvalidLogin();
-          return { id: String(user.userId) };
+          return { id: String(user.userId), rootAccountId: user.rootAccountId };
         } catch (err) {
           if (err instanceof AppError && err.code === "rate_limited")
             throw err.message === BUSY_MESSAGE ? new Busy() : new TooManyAttempts();
@@ -65,11 +65,25 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   callbacks: {
     jwt({ token, user }) {
       if (user?.id) token.uid = user.id;
+      // The school the session was signed in at: it is a credential there only (lib/session.ts).
+      if (user?.rootAccountId) token.aid = user.rootAccountId;
       return token;
     },
     session({ session, token }) {
-      if (typeof token.uid === "string") session.user = { ...session.user, id: token.uid };
+      if (typeof token.uid === "string")
+        session.user = {
+          ...session.user,
+          id: token.uid,
+          rootAccountId: typeof token.aid === "number" ? token.aid : undefined,
+        };
       return session;
     },
   },
 });
+
+declare module "next-auth" {
+  interface User {
+    /** The school (root account) the session was signed in at. */
+    rootAccountId?: number;
+  }
+}

@@ -13,22 +13,28 @@ export type ErrorCode =
 
 export type FieldErrors = Record<string, string[]>;
 
+/** A proof of work to solve before trying again (lib/challenge-solve.ts). */
+export type ChallengeJson = { token: string; difficulty: number; algorithm: string };
+
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fieldErrors?: FieldErrors;
   /** Seconds until a throttled caller may try again. */
   readonly retryAfter?: number;
+  /** Set on a 429 that asks for a solved challenge instead of a wait. */
+  readonly challenge?: ChallengeJson;
 
   constructor(
     code: ErrorCode,
     message: string,
-    extra: { fieldErrors?: FieldErrors; retryAfter?: number } = {},
+    extra: { fieldErrors?: FieldErrors; retryAfter?: number; challenge?: ChallengeJson } = {},
   ) {
     super(message);
     this.name = "AppError";
     this.code = code;
     this.fieldErrors = extra.fieldErrors;
     this.retryAfter = extra.retryAfter;
+    this.challenge = extra.challenge;
   }
 }
 

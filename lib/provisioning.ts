@@ -5,6 +5,7 @@ import { db, type Tx } from "./db.ts";
 import { hashPassword } from "./passwords.ts";
 import type { EnrollmentState, EnrollmentType, SelfRegistration } from "./generated/prisma/client.ts";
 import { mirrorNewStudentEnrollment } from "./observer-links.ts";
+import { cleanName } from "./users/name.ts";
 
 export function sortableNameOf(name: string): string {
   const parts = name.trim().split(/\s+/);
@@ -59,11 +60,12 @@ export function emailOf(input: { email?: string | null; uniqueId: string }): str
 
 export async function createUserWithLogin(input: NewUser, tx: Tx = db) {
   const passwordHash = input.password ? await hashPassword(input.password) : null;
+  const name = cleanName(input.name);
   return tx.user.create({
     data: {
-      name: input.name,
-      sortableName: sortableNameOf(input.name),
-      shortName: shortNameOf(input.name),
+      name,
+      sortableName: sortableNameOf(name),
+      shortName: shortNameOf(name),
       email: emailOf(input),
       logins: {
         create: {

@@ -7,6 +7,7 @@ import { getDomainRootAccount } from "./accounts.ts";
 import { recordAudit } from "./audit.ts";
 import { AppError, fieldError, fromPrismaError } from "./errors.ts";
 import { zodFieldErrors } from "./action-state.ts";
+import { cleanName } from "./users/name.ts";
 import type { LinkMethod } from "./generated/prisma/client.ts";
 import { deliverSoon } from "./mail.ts";
 import { notifyWelcomeInTx } from "./notifications.ts";
@@ -22,7 +23,10 @@ export { PASSWORD_RULES } from "./passwords.ts";
 
 export const registrationSchema = z
   .object({
-    name: z.string().trim().min(1, "Enter your full name.").max(100, "Use at most 100 characters."),
+    name: z
+      .string()
+      .transform(cleanName)
+      .pipe(z.string().min(1, "Enter your full name.").max(100, "Use at most 100 characters.")),
     unique_id: z.string().trim().toLowerCase().email("Enter a valid email address.").max(254),
     // Checked on its own (so its error shows alongside others), then against the email below.
     password: z.string().superRefine((password, ctx) => {
@@ -40,6 +44,8 @@ export type RegistrationInput = z.input<typeof registrationSchema> & {
   host: string | null;
   ip: string | null;
   method?: Extract<LinkMethod, "self_registration" | "qr">;
+  /** A solved challenge, needed while the school's guessing budget is spent (lib/throttle.ts). */
+  challenge?: string | null;
 };
 
 const invalidCode = () => invalidCodeError("bad_request");
@@ -58,10 +64,12 @@ export async function registerObserver(
     throw new AppError("bad_request", Object.values(fieldErrors)[0][0], { fieldErrors });
   }
   const data = parsed.data;
+  const method = input.method ?? "self_registration";
   // The code is checked before the email, so the form cannot be used to find out which emails
-  // have accounts without a valid code (and a wrong code counts as a guess).
+  // have accounts without a valid code (and a wrong code counts as a guess). "Already exists" also
+  // keeps its place in the counters: with one valid code, emails could otherwise be tried for free.
   const code = await throttledAttempt(
-    guessLimits({ ip: input.ip, login: data.unique_id }),
+    guessLimits({ ip: input.ip, login: data.unique_id, schools: [account.id] }),
     async (attempt) => {
       const found = await findActiveCode(data.pairing_code);
       const studentAccounts = found ? await loginRootAccountIds(found.studentId) : [];
@@ -71,22 +79,26 @@ export async function registerObserver(
         await recordAudit(db, {
           action: "code.failed",
           rootAccountId: account.id,
-          method: "self_registration",
+          subjectId: found?.rootAccountId === account.id ? found.studentId : null,
+          method,
           ip: input.ip,
           data: { reason: "self-registration with an invalid code" },
         });
         throw invalidCode();
       }
+      const existing = await db.login.findFirst({
+        where: { rootAccountId: account.id, uniqueIdNormalized: data.unique_id },
+        select: { id: true },
+      });
+      if (existing) {
+        attempt.fail();
+        throw loginTaken();
+      }
       return found;
     },
+    { challenge: input.challenge, audit: { rootAccountId: account.id, method, ip: input.ip } },
   );
-  const existing = await db.login.findFirst({
-    where: { rootAccountId: account.id, uniqueIdNormalized: data.unique_id },
-    select: { id: true },
-  });
-  if (existing) throw loginTaken();
 
-  const method = input.method ?? "self_registration";
   try {
     const result = await db.$transaction(async (tx) => {
       const user = await createUserWithLogin(

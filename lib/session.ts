@@ -17,6 +17,9 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   if (!Number.isSafeInteger(id) || id <= 0) return null;
   const h = await headers();
   const account = await getDomainRootAccount(h.get("host"));
+  // A session belongs to the school it was signed in at (lib/auth.ts): on another school's host,
+  // even one where the same person has a login, it is anonymous.
+  if (session?.user?.rootAccountId !== account.id) return null;
   return loadActor(id, { domainRootAccountId: account.id, ip: clientIp(h), via: "session" });
 });
 

@@ -31,19 +31,24 @@ export async function signInWithPassword(input: {
   password: string;
   host: string | null;
   ip: string | null;
-}): Promise<{ userId: number } | null> {
+}): Promise<{ userId: number; rootAccountId: number } | null> {
   try {
-    return await throttledAttempt(signInLimits({ login: input.login, ip: input.ip }), async (attempt) => {
-      const account = await getDomainRootAccount(input.host);
-      const login = await findLoginForSignIn(input.login, account.id);
-      if (!login) await burnPasswordCheck(input.password);
-      if (!login || !(await verifyPassword(login.passwordHash, input.password))) {
-        attempt.fail();
-        throw new WrongPassword();
-      }
-      await recordSignIn(login.id);
-      return { userId: login.userId };
-    });
+    const account = await getDomainRootAccount(input.host);
+    const audit = { rootAccountId: account.id, ip: input.ip };
+    return await throttledAttempt(
+      signInLimits({ login: input.login, ip: input.ip }),
+      async (attempt) => {
+        const login = await findLoginForSignIn(input.login, account.id);
+        if (!login) await burnPasswordCheck(input.password);
+        if (!login || !(await verifyPassword(login.passwordHash, input.password))) {
+          attempt.fail();
+          throw new WrongPassword();
+        }
+        await recordSignIn(login.id);
+        return { userId: login.userId, rootAccountId: account.id };
+      },
+      { audit },
+    );
   } catch (err) {
     if (err instanceof WrongPassword) return null;
     throw err;

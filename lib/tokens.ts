@@ -98,24 +98,36 @@ export async function createAccessToken(
 // Timestamps are stored as UTC without a time zone (Prisma's DateTime), hence `now() AT TIME ZONE 'UTC'`.
 const AUTHENTICATE_SQL = `
   SELECT t.id, u.id AS user_id, u.name,
-         t.last_used_at IS NULL OR t.last_used_at < (now() AT TIME ZONE 'UTC') - interval '1 minute' AS stale
+         t.last_used_at IS NULL OR t.last_used_at < (now() AT TIME ZONE 'UTC') - interval '1 minute' AS stale,
+         $2::int IS NULL OR EXISTS (SELECT 1 FROM logins l WHERE l.user_id = u.id AND l.root_account_id = $2::int
+                                     AND l.workflow_state = 'active') AS in_school
     FROM access_tokens t JOIN users u ON u.id = t.user_id
    WHERE t.digest = $1 AND t.revoked_at IS NULL AND u.workflow_state = 'active'
      AND (t.expires_at IS NULL OR t.expires_at > (now() AT TIME ZONE 'UTC'))`;
 
-/** The active user a bearer token belongs to, or null (unknown, revoked, expired, or user not active). */
-export async function authenticateAccessTokenUser(raw: string): Promise<{ id: number; name: string } | null> {
+/**
+ * The active user a bearer token belongs to, or null (unknown, revoked, expired, or user not
+ * active). With `rootAccountId` (the host's school), `inSchool` says whether the user holds a login
+ * there: a token is a credential of its user's schools only (lib/api/auth.ts).
+ */
+export async function authenticateAccessTokenUser(
+  raw: string,
+  rootAccountId: number | null = null,
+): Promise<{ id: number; name: string; inSchool: boolean } | null> {
   if (!raw || raw.length > 200) return null;
   // Every API request runs this: one hand-written query for token and user (see `pool` in db.ts).
-  const { rows } = await pool.query<{ id: number; user_id: number; name: string; stale: boolean }>(
-    AUTHENTICATE_SQL,
-    [digestToken(raw)],
-  );
+  const { rows } = await pool.query<{
+    id: number;
+    user_id: number;
+    name: string;
+    stale: boolean;
+    in_school: boolean;
+  }>(AUTHENTICATE_SQL, [digestToken(raw), rootAccountId]);
   const token = rows[0];
   if (!token) return null;
   // Record use at minute resolution: a write per request would dominate the API's cost.
   if (token.stale) await db.accessToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
-  return { id: token.user_id, name: token.name };
+  return { id: token.user_id, name: token.name, inSchool: token.in_school };
 }
 
 /** The user id a bearer token belongs to, or null. */

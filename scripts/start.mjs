@@ -1,6 +1,6 @@
 // `npm start`: database (embedded unless DATABASE_URL is set) → migrations → demo seed when
 // empty and allowed (embedded mode, or DEMO_DATA=1: scripts/lib/demo-data.mjs) → build when none
-// exists → `next start` on PORT (default 3000).
+// exists → Next.js on PORT (default 3000), through scripts/serve.mjs.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
@@ -60,7 +60,7 @@ async function main() {
       );
     if (!env.TRUSTED_PROXY_HEADER)
       console.warn(
-        "• TRUSTED_PROXY_HEADER is not set: client IPs are unknown, so sign-in and code-guess limits cannot be kept per address (see README, Deploying).",
+        "• TRUSTED_PROXY_HEADER is not set: client addresses are taken from the TCP connection. Behind a reverse proxy that is the proxy's own address for everyone: set it (see README, Deploying).",
       );
   }
   try {
@@ -96,7 +96,11 @@ async function main() {
   }
 
   console.log(`• Starting the app at http://localhost:${port}`);
-  const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", String(port)], {
+  // Production runs Next inside scripts/serve.mjs, which hands it the client's socket address.
+  const serveArgs = dev
+    ? [nextBin, "dev", "-p", String(port)]
+    : [path.join(ROOT, "scripts/serve.mjs"), String(port)];
+  const child = spawn(process.execPath, serveArgs, {
     cwd: ROOT,
     env,
     stdio: "inherit",

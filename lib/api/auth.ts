@@ -17,16 +17,17 @@ export function bearerToken(req: Request): string | null {
 
 /**
  * The request's actor, or null when it carries no token at all. A token that is present but
- * unknown, revoked or expired is a 401 even on endpoints that allow anonymous callers.
+ * unknown, revoked or expired is a 401 even on endpoints that allow anonymous callers. A token is
+ * bound to its user's schools: on the host of a school where the user holds no login, the request
+ * is anonymous there (as a session is, lib/session.ts), whatever the token could do at home.
  */
 export async function apiActor(req: Request): Promise<Actor | null> {
   const raw = bearerToken(req);
   if (!raw) return null;
-  const [user, domainRootAccountId] = await Promise.all([
-    authenticateAccessTokenUser(raw),
-    getDomainRootAccountId(req.headers.get("host")),
-  ]);
+  const domainRootAccountId = await getDomainRootAccountId(req.headers.get("host"));
+  const user = await authenticateAccessTokenUser(raw, domainRootAccountId);
   if (!user) throw new AppError("unauthenticated", MESSAGES.unauthenticated);
+  if (!user.inSchool) return null;
   // The token lookup re-read the user's state, so this is as fresh as loadActor.
   return { userId: user.id, name: user.name, domainRootAccountId, ip: clientIp(req.headers), via: "token" };
 }

@@ -17,6 +17,7 @@ function errorResponse(err: AppError): Response {
     body = { status: "unauthenticated", errors: [{ message: MESSAGES.unauthenticated }] };
   else if (err.code === "unauthorized") body = { status: "unauthorized", errors: [{ message: err.message }] };
   else body = { errors: [{ message: err.message }] };
+  if (err.challenge) body.challenge = err.challenge;
   return Response.json(body, statusOf(err));
 }
 

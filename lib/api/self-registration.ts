@@ -11,6 +11,7 @@ type Input = {
   user: { name: string; initial_enrollment_type?: string };
   pseudonym: { unique_id: string; password?: string };
   pairing_code?: { code: string };
+  challenge?: string;
 };
 
 // registerObserver names its fields as the sign-up form does; Canvas clients expect these.
@@ -44,6 +45,7 @@ export async function selfRegisterObserver(
       unique_id: input.pseudonym.unique_id,
       password: input.pseudonym.password ?? "",
       pairing_code: input.pairing_code?.code ?? "",
+      challenge: input.challenge,
     });
     return getUserJson(userId);
   } catch (err) {

@@ -4,8 +4,8 @@ import type { Actor } from "../actor.ts";
 import { actionMethod, recordAudit } from "../audit.ts";
 import { courseAccess } from "../courses.ts";
 import { paramError, unauthorized } from "../errors.ts";
-import { LIVE_ENROLLMENT_STATES, liveEnrollment } from "../live-states.ts";
-import { mirrorNewStudentEnrollment } from "../observer-links.ts";
+import { liveEnrollment } from "../live-states.ts";
+import { followStudentEnrollmentTx } from "../observer-links.ts";
 import { enrollUser, type NewEnrollment } from "../provisioning.ts";
 import { enrollmentSelect, toEnrollmentJson, type EnrollmentJson } from "./json.ts";
 
@@ -68,11 +68,12 @@ export async function createEnrollment(actor: Actor, input: NewEnrollment): Prom
     await tx.enrollment.update({ where: { id: existing.id }, data: { workflowState: state } });
     if (existing.workflowState !== state)
       await audit("enrollment.updated", existing.id, existing.workflowState);
-    if (input.type === "student" && LIVE_ENROLLMENT_STATES.includes(state))
-      await mirrorNewStudentEnrollment(tx, {
+    if (input.type === "student")
+      await followStudentEnrollmentTx(tx, {
         studentId: input.userId,
         courseId: course.id,
         rootAccountId: course.rootAccountId,
+        state,
       });
     return existing.id;
   });

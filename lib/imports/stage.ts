@@ -6,8 +6,9 @@ import { parse } from "csv-parse";
 import { Readable } from "node:stream";
 import { unzipSync } from "fflate";
 import type pg from "pg";
-import { hashPassword } from "../passwords.ts";
+import { hashPassword, newPasswordProblem } from "../passwords.ts";
 import { shortNameOf, sortableNameOf } from "../provisioning.ts";
+import { cleanName, cleanNameOrNull } from "../users/name.ts";
 import { detectKind, KIND_ORDER, normaliseRow, type FileKind, type StagedRow } from "./formats.ts";
 
 export type ImportFile = { name: string; data: Uint8Array };
@@ -104,6 +105,11 @@ async function insertChunk(
   file: string,
   rows: StagedRow[],
 ) {
+  // A password set by the school follows the rule everyone's does (lib/passwords.ts).
+  for (const r of rows) {
+    const weak = r.password && !r.message && newPasswordProblem(r.password, r.email ?? r.loginId ?? "");
+    if (weak) r.message = `The password for user ${r.sisUserId} does not follow the password rules: ${weak}`;
+  }
   const hashes = await Promise.all(
     rows.map((r) => (r.password && !r.message ? hashPassword(r.password) : null)),
   );
@@ -117,9 +123,9 @@ async function insertChunk(
     col((r) => r.status ?? null),
     col((r) => r.sisUserId ?? null),
     col((r) => r.loginId ?? null),
-    col((r) => r.name ?? null),
-    col((r) => r.sortableName ?? (r.name ? sortableNameOf(r.name) : null)),
-    col((r) => r.shortName ?? (r.name ? shortNameOf(r.name) : null)),
+    col((r) => cleanNameOrNull(r.name)),
+    col((r) => cleanNameOrNull(r.sortableName) ?? (r.name ? sortableNameOf(cleanName(r.name)) : null)),
+    col((r) => cleanNameOrNull(r.shortName) ?? (r.name ? shortNameOf(cleanName(r.name)) : null)),
     col((r) => r.email ?? null),
     col((_r, i) => hashes[i]),
     col((r) => r.observerRef ?? null),

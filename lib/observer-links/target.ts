@@ -56,12 +56,18 @@ export async function linkAccounts(t: LinkTarget, studentId: number): Promise<nu
 }
 
 /** A refused attempt to add an observee (a wrong code, login or token), for the audit log. */
-export async function recordLinkFailure(t: LinkTarget, reason: string, rootAccountId?: number) {
+/** A refused attempt to add an observee; `studentId` names the student when the code was a real one. */
+export async function recordLinkFailure(
+  t: LinkTarget,
+  reason: string,
+  known: { rootAccountId?: number; studentId?: number } = {},
+) {
   await recordAudit(db, {
     action: "code.failed",
     actorId: t.actor.userId,
+    subjectId: known.studentId ?? null,
     targetId: t.observerId,
-    rootAccountId: rootAccountId ?? t.actor.domainRootAccountId,
+    rootAccountId: known.rootAccountId ?? t.actor.domainRootAccountId,
     method: t.method,
     ip: t.actor.ip,
     data: { reason },

@@ -14,6 +14,7 @@ import {
   type LinkTarget,
   type RootAccountChoice,
 } from "../observer-links/target.ts";
+import { loginRootAccountIds } from "../permissions.ts";
 import { guessLimits, throttledAttempt } from "../throttle.ts";
 import { toUserJson, userJsonSelect, type UserJson } from "../users.ts";
 import { digestCode, normalizeCode } from "./format.ts";
@@ -92,7 +93,14 @@ export const codeAccounts = (code: Pick<ActiveCode, "rootAccountId">, candidates
  */
 export async function redeemPairingCode(
   actor: Actor,
-  input: { observerId: number; code: string; rootAccountId?: RootAccountChoice; method?: LinkMethod },
+  input: {
+    observerId: number;
+    code: string;
+    rootAccountId?: RootAccountChoice;
+    method?: LinkMethod;
+    /** A solved challenge, needed while the schools' guessing budget is spent (lib/throttle.ts). */
+    challenge?: string | null;
+  },
 ): Promise<UserJson> {
   const t: LinkTarget = {
     actor,
@@ -101,47 +109,65 @@ export async function redeemPairingCode(
     method: input.method ?? "code",
   };
   await assertMayAddObservee(actor, input.observerId);
-  return throttledAttempt(guessLimits({ observerId: input.observerId, ip: actor.ip }), async (attempt) => {
-    const fail = async (reason: string) => {
-      attempt.fail();
-      await recordLinkFailure(t, reason);
-      return invalidCodeError();
-    };
-
-    const code = await findActiveCode(input.code);
-    if (!code) throw await fail("malformed, unknown, expired, used or revoked");
-    // Canvas answers 200 here and burns the code; we refuse and keep the code usable.
-    if (code.studentId === input.observerId) throw await fail("own code");
-    // Staff reach students through courses (a sub-account admin can enroll anyone of the district
-    // in theirs); a code they made, or any code of a student they are staff over, is not a
-    // family's consent to observe, so neither may redeem it for themselves.
-    if (code.createdById === input.observerId) throw await fail("made by the observer");
-    if (await isStaffOverStudent(input.observerId, code.studentId, code.rootAccountId))
-      throw await fail("observer is staff over the student");
-    // Without root_account_id (or with `all`), the code's own school rather than the host's.
-    const choice =
-      t.rootAccountId === undefined || t.rootAccountId === "all" ? code.rootAccountId : t.rootAccountId;
-    const rootAccountIds = codeAccounts(
-      code,
-      await linkAccounts({ ...t, rootAccountId: choice }, code.studentId),
-    );
-    if (rootAccountIds.length === 0) throw await fail("no shared root account (the code's school)");
-
-    const student = await db.$transaction(async (tx) => {
-      const redeemed = await redeemCodeInTx(tx, {
+  // A code links only in its own school, and only an observer with a login there: a guess can
+  // reach the codes of the observer's schools, so it spends their budgets.
+  const schools = await loginRootAccountIds(input.observerId);
+  const limits = guessLimits({ observerId: input.observerId, ip: actor.ip, schools });
+  const audit = {
+    actorId: actor.userId,
+    targetId: input.observerId,
+    rootAccountId: actor.domainRootAccountId,
+    method: t.method,
+    ip: actor.ip,
+  };
+  return throttledAttempt(
+    limits,
+    async (attempt) => {
+      const code = await findActiveCode(input.code);
+      const fail = async (reason: string) => {
+        attempt.fail();
+        await recordLinkFailure(
+          t,
+          reason,
+          code ? { rootAccountId: code.rootAccountId, studentId: code.studentId } : {},
+        );
+        return invalidCodeError();
+      };
+      if (!code) throw await fail("malformed, unknown, expired, used or revoked");
+      // Canvas answers 200 here and burns the code; we refuse and keep the code usable.
+      if (code.studentId === input.observerId) throw await fail("own code");
+      // Staff reach students through courses (a sub-account admin can enroll anyone of the district
+      // in theirs); a code they made, or any code of a student they are staff over, is not a
+      // family's consent to observe, so neither may redeem it for themselves.
+      if (code.createdById === input.observerId) throw await fail("made by the observer");
+      if (await isStaffOverStudent(input.observerId, code.studentId, code.rootAccountId))
+        throw await fail("observer is staff over the student");
+      // Without root_account_id (or with `all`), the code's own school rather than the host's.
+      const choice =
+        t.rootAccountId === undefined || t.rootAccountId === "all" ? code.rootAccountId : t.rootAccountId;
+      const rootAccountIds = codeAccounts(
         code,
-        observerId: input.observerId,
-        allowed: rootAccountIds,
-        actorId: actor.userId,
-        method: t.method,
-        ip: actor.ip,
+        await linkAccounts({ ...t, rootAccountId: choice }, code.studentId),
+      );
+      if (rootAccountIds.length === 0) throw await fail("no shared root account (the code's school)");
+
+      const student = await db.$transaction(async (tx) => {
+        const redeemed = await redeemCodeInTx(tx, {
+          code,
+          observerId: input.observerId,
+          allowed: rootAccountIds,
+          actorId: actor.userId,
+          method: t.method,
+          ip: actor.ip,
+        });
+        return redeemed
+          ? tx.user.findUniqueOrThrow({ where: { id: code.studentId }, select: userJsonSelect })
+          : null;
       });
-      return redeemed
-        ? tx.user.findUniqueOrThrow({ where: { id: code.studentId }, select: userJsonSelect })
-        : null;
-    });
-    if (!student) throw await fail("lost a race for the code");
-    deliverSoon();
-    return toUserJson(student);
-  });
+      if (!student) throw await fail("lost a race for the code");
+      deliverSoon();
+      return toUserJson(student);
+    },
+    { challenge: input.challenge, audit },
+  );
 }

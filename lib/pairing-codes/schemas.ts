@@ -7,3 +7,9 @@ export const pairingCodeInputSchema = z
   .trim()
   .min(1, "Enter the pairing code.")
   .max(64, "A pairing code is 8 characters, like ABCD-1234.");
+
+/** A code form's answer to a guessing challenge (components/pairing/use-challenge.tsx), or null. */
+export function challengeField(formData: FormData): string | null {
+  const parsed = z.string().trim().min(1).max(200).safeParse(formData.get("challenge"));
+  return parsed.success ? parsed.data : null;
+}

@@ -48,6 +48,12 @@ export const rootAccountIdParam = z
       "A root account id, or `all` for every root account both users share. Absent: the root account of the host (the domain root account).",
   });
 
+/** The answer to a pairing-code guessing challenge (README "Throttling of code guesses"). */
+export const challengeParam = z.string().trim().max(200).optional().meta({
+  description:
+    'Only after a 429 whose body has a `challenge` ({token, difficulty, algorithm: "sha256-leading-zero-bits"}): find a nonce such that SHA-256 of `<token>:<nonce>` begins with `difficulty` zero bits, and send the same request again with `challenge=<token>:<nonce>`. Each solution is accepted once, for 10 minutes.',
+});
+
 // Lenient on input (pageRequest clamps anything), documented as the integers clients should send.
 const integerParam = (description: string, bounds: { minimum: number; maximum?: number }) =>
   z

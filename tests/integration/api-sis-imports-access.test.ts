@@ -43,8 +43,10 @@ describe("SIS Imports API: access", () => {
     expect(await everyEndpoint(w, w.subAdmin.token, String(w.sub.id), id)).toEqual(
       Array(6).fill([400, rootOnly]),
     );
-    // Another school's admin: this school is not found, by id or by host (`self`).
-    expect(await everyEndpoint(w, w.otherAdmin.token, root, id)).toEqual(Array(6).fill([404, NOT_FOUND]));
+    // Another school's admin: on this school's host their token is no credential (anonymous).
+    expect(await everyEndpoint(w, w.otherAdmin.token, root, id)).toEqual(
+      Array(6).fill([401, UNAUTHENTICATED]),
+    );
 
     // Another school's import, asked for through this school's account, or through theirs.
     const otherHost = { ...w, domain: w.otherDomain, admin: w.otherAdmin };
@@ -58,7 +60,7 @@ describe("SIS Imports API: access", () => {
     ])
       expect([res.status, res.json]).toEqual([404, NOT_FOUND]);
     expect((await sisClient(otherHost).get(id)).status).toBe(404);
-    expect((await sisClient(w, w.otherAdmin.token, String(w.other.id)).get(id)).status).toBe(404);
+    expect((await sisClient(w, w.otherAdmin.token, String(w.other.id)).get(id)).status).toBe(401);
     expect((await own.list()).json.sis_imports.map((i: { id: number }) => i.id)).not.toContain(
       theirs.json.id,
     );

@@ -47,6 +47,8 @@ describe("observee credentials: no password oracle", () => {
       url: "/",
       params: { user_id: "self" },
       token: w.otherMember.token,
+      // At the observer's own school (their token is no credential at the student's).
+      host: w.otherDomain,
       json: { observee: { unique_id: w.student.login, password: TEST_PASSWORD }, root_account_id: "all" },
     });
     expect({ status: res.status, json: res.json }).toEqual({

@@ -10,6 +10,7 @@ import { registerObserver } from "../../lib/registration.ts";
 import { GUESS_LIMITS, THROTTLED_MESSAGE } from "../../lib/throttle.ts";
 import { actorFor, makeRootAccount, makeStudent, makeUser, TEST_PASSWORD, uid } from "../helpers/factory.ts";
 import { errorOf } from "../helpers/errors.ts";
+import { registrationForm, registrationSchool } from "../helpers/throttle.ts";
 
 describe("throttling code guesses", () => {
   it("a run of wrong guesses ends in 429; the right code is then refused too; a new code does not reset it", async () => {
@@ -128,19 +129,8 @@ describe("throttling code guesses", () => {
 });
 
 describe("self-registration with a pairing code", () => {
-  async function school(selfRegistration: "none" | "observers" | "all" = "observers") {
-    const domain = `reg-${uid()}.test`;
-    const account = await createRootAccount({ name: `Reg ${domain}`, domain, selfRegistration });
-    const student = await makeStudent(account.id);
-    const { code } = await createPairingCode(actorFor(student, account.id), { studentId: student.id });
-    return { account, domain, student, code };
-  }
-  const form = (code: string, email = `parent-${uid()}@test.example`) => ({
-    name: "Jamie Parent",
-    unique_id: email,
-    password: "a-good-passphrase",
-    pairing_code: code,
-  });
+  const school = registrationSchool;
+  const form = registrationForm;
 
   it("creates the parent, the login and the link in one go, and sends a welcome email", async () => {
     const s = await school();

@@ -4,7 +4,7 @@ import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/action
 import { retryWords } from "@/components/format";
 import { unlinkObservee } from "@/lib/observer-links";
 import { redeemPairingCode } from "@/lib/pairing-codes";
-import { pairingCodeInputSchema } from "@/lib/pairing-codes/schemas";
+import { challengeField, pairingCodeInputSchema } from "@/lib/pairing-codes/schemas";
 import { requireActor } from "@/lib/session";
 import { idAction } from "../id-action";
 
@@ -19,6 +19,7 @@ export async function addStudentAction(_prev: ActionState, formData: FormData): 
       observerId: actor.userId,
       code: parsed.data,
       method: "code",
+      challenge: challengeField(formData),
     });
     revalidatePath("/observing");
     return { ok: true, message: `You are now observing ${student.name}.` };

@@ -5,6 +5,7 @@ import { signIn } from "@/lib/auth";
 import { actionErrorState, type ActionState } from "@/lib/action-state";
 import { clientIp } from "@/lib/client-ip";
 import { retryWords } from "@/components/format";
+import { challengeField } from "@/lib/pairing-codes/schemas";
 import { registerObserver } from "@/lib/registration";
 
 export async function registerAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -26,6 +27,7 @@ export async function registerAction(_prev: ActionState, formData: FormData): Pr
       password: field("password"),
       pairing_code: values.pairing_code,
       method: values.via === "qr" ? "qr" : "self_registration",
+      challenge: challengeField(formData),
     });
   } catch (err) {
     const state = actionErrorState(err, values);

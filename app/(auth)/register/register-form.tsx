@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { NewPasswordField } from "@/components/auth/new-password-field";
 import { PairingCodeField } from "@/components/pairing/pairing-code-field";
+import { ChallengeStatus, useChallengedAction } from "@/components/pairing/use-challenge";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -21,10 +22,12 @@ export function RegisterForm({
   const [state, action] = useActionState(registerAction, {
     values: { pairing_code: code ?? "", via: via ?? "" },
   } as ActionState);
-  const unplaced = state.message && !Object.keys(state.fieldErrors ?? {}).length;
+  const { submit, solving } = useChallengedAction(state, action);
+  const unplaced = state.message && !state.challenge && !Object.keys(state.fieldErrors ?? {}).length;
   return (
-    <form action={action} className="flex flex-col gap-2" noValidate>
+    <form action={submit} className="flex flex-col gap-2" noValidate>
       {unplaced && <Notice tone="error">{state.message}</Notice>}
+      <ChallengeStatus solving={solving} message={state.message} />
       <input type="hidden" name="via" value={state.values?.via ?? ""} />
       <Field label="Your full name" name="name" autoComplete="name" required state={state} />
       <Field

@@ -1,7 +1,14 @@
 // Accounts and the account-scoped creation endpoints (users, courses).
 import { z } from "zod";
 import { endpoint } from "../endpoint.ts";
-import { booleanParam, listParam, noParams, paginationParams, userJsonSchema } from "../../schemas/common.ts";
+import {
+  booleanParam,
+  challengeParam,
+  listParam,
+  noParams,
+  paginationParams,
+  userJsonSchema,
+} from "../../schemas/common.ts";
 import { accountJsonSchema, courseJsonSchema } from "../../schemas/responses.ts";
 
 const tag = "Accounts";
@@ -56,7 +63,8 @@ export const createAccountUserEndpoint = endpoint({
   summary: "Create a user (admins) or self-register as an observer (no token)",
   description:
     "With an admin's token: creates a user with a login in the account's root account. Without a token: parent self-registration, which requires `user[initial_enrollment_type]=observer` and a valid `pairing_code[code]`, and the account's self-registration setting to allow observers (else 403); creates the user, login and link in one transaction. " +
-    'Field errors are a 400 in Canvas\'s nested shape, e.g. `{"errors":{"pairing_code":{"code":[{"attribute":"code","type":"invalid","message":"invalid"}]}}}` or `errors.pseudonym.unique_id` for a taken login.',
+    'Field errors are a 400 in Canvas\'s nested shape, e.g. `{"errors":{"pairing_code":{"code":[{"attribute":"code","type":"invalid","message":"invalid"}]}}}` or `errors.pseudonym.unique_id` for a taken login. ' +
+    "Self-registration is throttled like redeeming a code: 429 with Retry-After past a guesser's limit, or 429 with a `challenge` to solve and send back as `challenge` while the school has had too many wrong codes.",
   params: z.object({
     user: z.object({
       name: z.string().trim().min(1, "is required").max(255),
@@ -88,6 +96,7 @@ export const createAccountUserEndpoint = endpoint({
       .object({ code: z.string().trim().max(64) })
       .optional()
       .meta({ description: "Self-registration: the student's pairing code." }),
+    challenge: challengeParam,
     communication_channel: z
       .object({ type: z.string().optional(), address: z.string().trim().max(254).optional() })
       .optional(),

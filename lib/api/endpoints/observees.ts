@@ -3,6 +3,7 @@ import { z } from "zod";
 import { endpoint } from "../endpoint.ts";
 import {
   booleanParam,
+  challengeParam,
   listParam,
   noParams,
   paginationParams,
@@ -52,7 +53,7 @@ export const addObserveeEndpoint = endpoint({
     "Deviations from Canvas: no parameters → 400 (Canvas: 500); redeeming your own code, or a code whose student shares no root account with the observer → 422 and the code stays usable; the code is consumed only once the link exists. " +
     "A code links only in the school it was made for (`root_account_id` absent or `all` → that school; another id → 422), and cannot be redeemed by the user who made it or by the student's staff (admins, and teachers where they may make codes). " +
     "Credentials: an unknown login, a wrong password, or a login that is not a current student in a school shared with the observer all get one answer, 422 `Invalid credentials provided.` (Canvas: 422 `Unknown observee.` or 401, which tells logins and passwords apart), and each attempt counts against that login's sign-in limit. " +
-    "Failed attempts are throttled (429 with Retry-After).",
+    "Failed attempts are throttled: past a guesser's limit, 429 with Retry-After; while the school has had too many wrong codes, 429 with a `challenge` to solve and send back as `challenge` (see that parameter) — a right code then still links.",
   params: z.object({
     pairing_code: z
       .string()
@@ -82,6 +83,7 @@ export const addObserveeEndpoint = endpoint({
       })
       .optional(),
     root_account_id: rootAccountIdParam,
+    challenge: challengeParam,
   }),
   response: userJsonSchema,
 });

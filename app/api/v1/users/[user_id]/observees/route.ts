@@ -17,7 +17,13 @@ export const POST = apiRoute(addObserveeEndpoint, async ({ req, input, path, act
   if (input.access_token && input.access_token !== bearerToken(req))
     return redeemWithAccessToken(actor, { observerId, accessToken: input.access_token, rootAccountId });
   if (input.pairing_code)
-    return redeemPairingCode(actor, { observerId, code: input.pairing_code, rootAccountId, method: "api" });
+    return redeemPairingCode(actor, {
+      observerId,
+      code: input.pairing_code,
+      rootAccountId,
+      method: "api",
+      challenge: input.challenge,
+    });
   if (input.observee?.password)
     return redeemWithCredentials(actor, {
       observerId,

@@ -1,0 +1,45 @@
+"use client";
+import { startTransition, useEffect, useRef, useState } from "react";
+import type { ActionState } from "@/lib/action-state";
+import { solveChallenge } from "@/lib/challenge-solve";
+import { Notice } from "@/components/ui/notice";
+
+/**
+ * A code form's action that answers a guessing challenge by itself: while a school has had too
+ * many wrong codes, the server asks new guessers for a proof of work (lib/throttle/challenge.ts).
+ * The form keeps what was submitted (React empties the form after an action), solves the
+ * challenge in the page and submits the same values again with the solution. No puzzle to see or
+ * hear: the person only waits a moment, told so in a status message.
+ */
+export function useChallengedAction(state: ActionState, action: (formData: FormData) => void) {
+  const submitted = useRef<FormData | null>(null);
+  const [answered, setAnswered] = useState<string | null>(null);
+  const challenge = state.challenge;
+  useEffect(() => {
+    if (!challenge || !submitted.current || answered === challenge.token) return;
+    const sent = submitted.current;
+    solveChallenge({ ...challenge, algorithm: "sha256-leading-zero-bits" }).then((solution) => {
+      setAnswered(challenge.token);
+      const again = new FormData();
+      for (const [k, v] of sent) again.append(k, v);
+      again.set("challenge", solution);
+      submitted.current = again;
+      startTransition(() => action(again));
+    });
+  }, [challenge, answered, action]);
+  const submit = (formData: FormData) => {
+    submitted.current = formData;
+    action(formData);
+  };
+  return { submit, solving: Boolean(challenge && answered !== challenge.token) };
+}
+
+/** What the person sees while their browser does the check. */
+export function ChallengeStatus({ solving, message }: { solving: boolean; message?: string }) {
+  if (!solving) return null;
+  return (
+    <Notice tone="info">
+      {message} Checking… this usually takes a few seconds; your code is sent by itself afterwards.
+    </Notice>
+  );
+}

@@ -1,0 +1,44 @@
+import { test, expect } from "./fixtures.ts";
+import { defaultRootAccount, makeStudent, uid } from "../helpers/factory.ts";
+import { signIn } from "./helpers.ts";
+
+// The nonce-based Content-Security-Policy (proxy.ts): pages, their scripts and the QR image work
+// under it, the API reference works under its own, and nothing is blocked.
+test("pages run under a strict, per-request nonce policy with nothing blocked", async ({ page }) => {
+  const blocked: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to/i.test(m.text())) blocked.push(m.text());
+  });
+  const first = await page.goto("/login");
+  const csp = first?.headers()["content-security-policy"] ?? "";
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(csp).toContain("object-src 'none'");
+  expect(csp).toContain("frame-ancestors 'none'");
+  // Plain http here: no HSTS (it is sent only over https).
+  expect(first?.headers()["strict-transport-security"]).toBeUndefined();
+  const nonce = csp.match(/'nonce-([^']+)'/)![1];
+  // Every script Next wrote carries this request's nonce.
+  const nonces = await page.evaluate(() => [...document.scripts].map((s) => s.nonce));
+  expect(nonces.length).toBeGreaterThan(0);
+  expect(nonces.every((n) => n === nonce)).toBe(true);
+  const again = await page.goto("/login");
+  expect(again?.headers()["content-security-policy"]).not.toContain(nonce);
+
+  // A page that needs its scripts: signing in, making a code, its QR image.
+  const account = await defaultRootAccount();
+  const student = await makeStudent(account.id, { name: `Csp ${uid()}` });
+  await signIn(page, student.login);
+  await page.goto("/settings");
+  await page.getByRole("button", { name: "Pair with Observer" }).click();
+  await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
+
+  await page.goto("/api/docs");
+  await expect(page.getByText("List observees").first()).toBeVisible({ timeout: 30_000 });
+  expect(blocked).toEqual([]);
+});
+
+test("HSTS when the request came over https (as the proxy in front says)", async ({ request }) => {
+  const res = await request.get("/login", { headers: { "x-forwarded-proto": "https" } });
+  expect(res.headers()["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
+  expect(res.headers()["content-security-policy"]).toContain("upgrade-insecure-requests");
+});

@@ -1,0 +1,40 @@
+import { db } from "../../lib/db.ts";
+import { createPairingCode } from "../../lib/pairing-codes/index.ts";
+import { createRootAccount } from "../../lib/provisioning.ts";
+import type { SelfRegistration } from "../../lib/generated/prisma/enums.ts";
+import { actorFor, makeStudent, uid } from "./factory.ts";
+import { GUESS_LIMITS } from "../../lib/throttle.ts";
+import { solveChallenge, type Challenge } from "../../lib/challenge-solve.ts";
+
+/** Spends a school's guessing budget for the current window, as ~500 wrong guesses would. */
+export async function spendSchoolBudget(rootAccountId: number, count: number = GUESS_LIMITS.school.max) {
+  const ms = GUESS_LIMITS.school.windowSeconds * 1000;
+  const start = new Date(Math.floor(Date.now() / ms) * ms).toISOString();
+  await db.$executeRaw`
+    INSERT INTO rate_limit_counters (key, window_start, count)
+    VALUES (${`guess:school:${rootAccountId}`}, ${start}::timestamp(3), ${count})
+    ON CONFLICT (key, window_start) DO UPDATE SET count = ${count}`;
+}
+
+/** What a client does with a 429's challenge (README "Throttling of code guesses"). */
+export function solve(challenge: { token: string; difficulty: number } | undefined): Promise<string> {
+  if (!challenge) throw new Error("expected a challenge");
+  return solveChallenge({ ...challenge, algorithm: "sha256-leading-zero-bits" } as Challenge);
+}
+
+/** A school on its own domain with a student and one of their codes, for registering through. */
+export async function registrationSchool(selfRegistration: SelfRegistration = "observers") {
+  const domain = `reg-${uid()}.test`;
+  const account = await createRootAccount({ name: `Reg ${domain}`, domain, selfRegistration });
+  const student = await makeStudent(account.id);
+  const { code } = await createPairingCode(actorFor(student, account.id), { studentId: student.id });
+  return { account, domain, student, code };
+}
+
+/** The registration form's fields, filled in as a parent would. */
+export const registrationForm = (code: string, email = `parent-${uid()}@test.example`) => ({
+  name: "Jamie Parent",
+  unique_id: email,
+  password: "a-good-passphrase",
+  pairing_code: code,
+});
