@@ -1,8 +1,10 @@
 // `npm test`: every test against a throwaway PostgreSQL — unit and integration (Vitest), then
 // end to end (Playwright in Debian's Chromium against `next start`).
-// Options: --no-e2e, --e2e-only; other arguments (test files or name filters) go to Vitest and
-// Playwright. TEST_DATABASE_URL (a server URL) replaces the embedded server.
+// Options: --no-e2e, --e2e-only, --adversarial-only; other arguments (test files or name filters) go
+// to Vitest and Playwright. TEST_DATABASE_URL (a server URL) replaces the embedded server.
+// After e2e, the adversarial stage (tests/adversarial, own database and server: scripts/lib/adversarial.mjs).
 import { spawnSync } from "node:child_process";
+import { runAdversarialStage } from "./lib/adversarial.mjs";
 import crypto from "node:crypto";
 import path from "node:path";
 import { freePort } from "./lib/embedded-db.mjs";
@@ -19,8 +21,11 @@ import { ROOT } from "./lib/local-env.mjs";
 
 const args = new Set(process.argv.slice(2).filter((a) => a.startsWith("--")));
 const filters = process.argv.slice(2).filter((a) => !a.startsWith("--"));
-const runUnit = !args.has("--e2e-only");
-const runE2e = !args.has("--no-e2e");
+// --- adversarial stage (issue 10) ---
+const adversarialOnly = args.has("--adversarial-only");
+// --- end adversarial stage ---
+const runUnit = !args.has("--e2e-only") && !adversarialOnly;
+const runE2e = !args.has("--no-e2e") && !adversarialOnly;
 
 function step(msg) {
   console.log(`\n▶ ${msg}`);
@@ -31,6 +36,11 @@ function run(argv, env) {
 }
 
 async function main() {
+  // --- adversarial stage (issue 10) ---
+  if (adversarialOnly) {
+    return runAdversarialStage({ filters, build: true });
+  }
+  // --- end adversarial stage ---
   step("Starting a throwaway PostgreSQL database");
   const url = await throwawayDatabase({
     name: `test_${Date.now()}_${crypto.randomBytes(3).toString("hex")}`,
@@ -66,7 +76,11 @@ async function main() {
     NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --conditions=react-server`.trim(),
   });
   if (code !== 0 && app.tail().trim()) console.error("\n--- app log (end) ---\n" + app.tail());
-  return code;
+  if (code !== 0) return code;
+  // --- adversarial stage (issue 10) ---
+  app.kill("SIGTERM");
+  return runAdversarialStage({ filters, passWithNoTests: filters.length > 0 });
+  // --- end adversarial stage ---
 }
 
 await runMain(main);

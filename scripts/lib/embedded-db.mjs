@@ -83,5 +83,21 @@ export async function startEmbeddedPostgres({ dir, password, persistent = true, 
       }
     },
     stop: () => pg.stop(),
+    /**
+     * Stops the server and starts it again on the same port and data (the adversarial tests' fault
+     * injection). "fast" shuts down cleanly (SIGINT); "immediate" (SIGQUIT) is a crash, so the
+     * restart runs crash recovery.
+     */
+    async restart(mode = "fast") {
+      const proc = pg.process;
+      if (proc) {
+        await new Promise((resolve) => {
+          proc.once("exit", resolve);
+          proc.kill(mode === "immediate" ? "SIGQUIT" : "SIGINT");
+        });
+        pg.process = undefined;
+      }
+      await pg.start();
+    },
   };
 }

@@ -59,11 +59,18 @@ export function buildApp(env, { quiet = false } = {}) {
   if (r.status !== 0) throw new Error("next build failed");
 }
 
-/** A node child process, killed at the end; `tail()` is the end of its output (for errors). */
-export function serveNode(args, env) {
+/**
+ * A node child process, killed at the end; `tail()` is the end of its output (for errors). With
+ * `logFile`, all of its output is also appended to that file.
+ */
+export function serveNode(args, env, { logFile } = {}) {
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
-  const keep = (d) => (out = (out + d).slice(-8000));
+  const log = logFile ? fs.createWriteStream(logFile, { flags: "a" }) : null;
+  const keep = (d) => {
+    out = (out + d).slice(-8000);
+    log?.write(d);
+  };
   child.stdout.on("data", keep);
   child.stderr.on("data", keep);
   cleanups.unshift(async () => child.kill("SIGTERM"));
