@@ -1,5 +1,5 @@
 import "server-only";
-import { PrismaPg } from "@prisma/adapter-pg";
+import { ReleasingPrismaPg } from "./db-adapter.ts";
 import pg from "pg";
 import { PrismaClient } from "./generated/prisma/client.ts";
 
@@ -26,5 +26,6 @@ function createPool(): pg.Pool {
 export const pool: pg.Pool = globalForDb.pool ?? createPool();
 
 /** The one PrismaClient of this process. */
-export const db: PrismaClient = globalForDb.prisma ?? new PrismaClient({ adapter: new PrismaPg(pool) });
+export const db: PrismaClient =
+  globalForDb.prisma ?? new PrismaClient({ adapter: new ReleasingPrismaPg(pool) });
 if (process.env.NODE_ENV !== "production") Object.assign(globalForDb, { prisma: db, pool });
