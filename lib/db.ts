@@ -25,7 +25,17 @@ function createPool(): pg.Pool {
  */
 export const pool: pg.Pool = globalForDb.pool ?? createPool();
 
-/** The one PrismaClient of this process. */
+/**
+ * The one PrismaClient of this process. A transaction waits up to 15 s for a pooled connection
+ * (Prisma's default is 2 s): a burst of requests queued for the pool, then failed with 500s after
+ * 2 s (the same change as on branch h-adv, found there by tests/adversarial/races.test.ts; here
+ * 73 of 300 racing redemptions through two loaded instances). Connections come back even when a
+ * transaction's COMMIT or ROLLBACK fails (lib/db-adapter.ts).
+ */
 export const db: PrismaClient =
-  globalForDb.prisma ?? new PrismaClient({ adapter: new ReleasingPrismaPg(pool) });
+  globalForDb.prisma ??
+  new PrismaClient({
+    adapter: new ReleasingPrismaPg(pool),
+    transactionOptions: { maxWait: 15_000, timeout: 20_000 },
+  });
 if (process.env.NODE_ENV !== "production") Object.assign(globalForDb, { prisma: db, pool });

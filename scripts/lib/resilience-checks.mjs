@@ -83,7 +83,7 @@ export async function concurrentRedemptions({ cluster, dbUrl, take }, { codes = 
   if (answers.some((a) => a.status >= 500 || a.status === 0)) problems.push(`5xx: ${statusWords(answers)}`);
   if (leaks(answers).length) problems.push("an error body leaks internals");
   if (split.counts.some((n) => n === 0)) problems.push(`one instance served none (${split.words})`);
-  const detail = `${codes} codes × ${racers} racers: ${statusWords(answers)}; ${codes} links; redemptions ${split.words}`;
+  const detail = `${codes} codes × ${racers} racers: ${statusWords(answers)}; ${rows.reduce((a, r) => a + r.n, 0)} links for ${rows.length} codes; redemptions ${split.words}`;
   if (problems.length) throw new Error(`${problems.join("; ")} — ${detail}`);
   return detail;
 }
@@ -118,4 +118,3 @@ export async function sharedThrottling({ cluster, take }) {
     throw new Error(`both instances must take part — ${detail}`);
   return detail;
 }
-

@@ -6,8 +6,16 @@ import { newCode } from "./http-client.mjs";
 import { checkPairs } from "./resilience-load.mjs";
 import { SESSION_PASSWORD } from "./resilience-seed.mjs";
 
-/** One person: sign in, two pages, a code from their student, "Add student" on the Observing page. */
-export async function signInAndPair(base, person, { indexOf, from }) {
+/**
+ * One person: sign in, two pages, a code from their student (`person.student`, a token; the code
+ * is handed to `onCode`), "Add student" on the Observing page. Throws when a step fails; returns
+ * each step with the instance that served it.
+ */
+export async function signInAndPair(
+  base,
+  person,
+  { indexOf, from, password = SESSION_PASSWORD, onCode = () => {} },
+) {
   const s = new Session(base, from);
   const steps = [];
   const note = (what, r) => {
@@ -19,7 +27,7 @@ export async function signInAndPair(base, person, { indexOf, from }) {
     "sign-in action",
     await s.submit("/login", formWith(login.text, "email"), {
       email: person.login,
-      password: SESSION_PASSWORD,
+      password,
     }),
   );
   if (signedIn.status !== 303 || ![...s.cookies.keys()].some((k) => k.includes("session-token")))
@@ -34,6 +42,7 @@ export async function signInAndPair(base, person, { indexOf, from }) {
       );
   }
   const code = await newCode(base, person.student, { from });
+  onCode(code);
   steps.push({ what: "code", status: 200, instance: -1 });
   const form = note("form page", await s.get("/observing"));
   const added = note(

@@ -4,10 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../lib/db.ts";
 import { TEST_PASSWORD } from "../helpers/factory.ts";
-import { formWith, Session } from "../../scripts/lib/form-session.mjs";
 import { closeAgents, redeem, request } from "../../scripts/lib/http-client.mjs";
 import { startInstances, type Cluster } from "../../scripts/lib/instances.mjs";
-import { eventually } from "./harness.ts";
+import { signInAndPair, type Step } from "../../scripts/lib/resilience-sessions.mjs";
+import { eventually, recordIssued } from "./harness.ts";
 import { addressFor, codeThrough, linkState, makePairs, pairThrough, pool } from "./instances-helpers.ts";
 
 let cluster: Cluster;
@@ -91,42 +91,25 @@ describe("two instances behind nginx on one PostgreSQL", () => {
 
   it("keeps a session and its server actions valid on either instance", async () => {
     const people = await makePairs(2, { passwords: true });
-    const steps: { what: string; instance: number }[] = [];
-    for (const [n, person] of people.entries()) {
-      const s = new Session(cluster.url, `127.0.0.${40 + n}`);
-      const note = <T extends { servedBy?: string }>(what: string, r: T) => {
-        steps.push({ what, instance: cluster.indexOf(r.servedBy) });
-        return r;
-      };
-      const login = note("page", await s.get("/login"));
-      const signedIn = note(
-        "action",
-        await s.submit("/login", formWith(login.text, "email"), {
-          email: person.login,
+    const steps: Step[] = [];
+    // Signs in (a server action), opens the Observing page twice, adds the student (a server
+    // action); throws when a step answers wrong. nginx alternates the instances request by request.
+    for (const [n, person] of people.entries())
+      steps.push(
+        ...(await signInAndPair(cluster.url, person, {
+          indexOf: cluster.indexOf,
+          from: `127.0.0.${40 + n}`,
           password: TEST_PASSWORD,
-        }),
+          onCode: (code) => recordIssued("pairing-code", code),
+        })),
       );
-      expect(signedIn.status).toBe(303);
-      for (let i = 0; i < 2; i++) {
-        const page = note("signed-in", await s.get("/observing"));
-        expect(page.status).toBe(200);
-        expect(page.text).toContain("Sign out");
-      }
-      const code = await codeThrough(cluster, person, `127.0.0.${40 + n}`);
-      steps.push({ what: "code", instance: -1 });
-      const form = note("page", await s.get("/observing"));
-      const added = note(
-        "action",
-        await s.submit("/observing", formWith(form.text, "pairing_code"), { pairing_code: code }),
-      );
-      expect(added.status).toBe(200);
-      expect(added.text).toContain("You are now observing");
-    }
     const on = (what: string) => new Set(steps.filter((s) => s.what === what).map((s) => s.instance));
-    expect(on("signed-in")).toEqual(new Set([0, 1]));
-    expect(on("action")).toEqual(new Set([0, 1]));
+    expect(on("signed-in page")).toEqual(new Set([0, 1]));
+    expect(new Set([...on("sign-in action"), ...on("add-student action")])).toEqual(new Set([0, 1]));
     // At least one action ran on the other instance than the one that rendered its form.
-    expect(steps.some((s, i) => s.what === "action" && steps[i - 1].instance !== s.instance)).toBe(true);
+    expect(steps.some((s, i) => s.what.endsWith("action") && steps[i - 1].instance !== s.instance)).toBe(
+      true,
+    );
     expect((await linkState(people)).map((l) => l.linked)).toEqual([1, 1]);
   });
 
