@@ -25,7 +25,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             items={[
               { href: "/observing", text: "Observing" },
               { href: "/settings", text: "Settings" },
-              { href: "/courses", text: "Courses", show: summary.hasCodeCourses },
+              { href: "/courses", text: "Courses", show: summary.hasCodeCourses || summary.isTeacher },
               { href: "/admin", text: "Admin", show: summary.isAdmin },
               {
                 href: "/notifications",

@@ -14,10 +14,12 @@ export function GenerateCode({
   label,
   forName,
   printable,
+  variant,
 }: {
   action: (prev: State, formData: FormData) => Promise<State>;
   studentId?: number;
-  label: string;
+  label: React.ReactNode;
+  variant?: "primary" | "secondary";
   forName?: string;
   printable?: boolean;
 }) {
@@ -26,7 +28,9 @@ export function GenerateCode({
     <div className="flex flex-col gap-4">
       <form action={formAction} className="print:hidden">
         {studentId !== undefined && <input type="hidden" name="student_id" value={studentId} />}
-        <SubmitButton pendingText="Generating…">{label}</SubmitButton>
+        <SubmitButton pendingText="Generating…" variant={variant}>
+          {label}
+        </SubmitButton>
       </form>
       {state.message && !state.ok && <Notice tone="error">{state.message}</Notice>}
       {state.code && <CodeCard code={state.code} forName={forName} />}

@@ -22,6 +22,8 @@ describe("audit log", () => {
       subject: s.outside.name,
       target: parent.name,
       method: "admin",
+      label: "Observer linked",
+      description: `${parent.name} started observing ${s.outside.name}, by ${s.admin.name} (school admin).`,
     });
     const rows = parseCsv(await auditCsv(s.as(s.admin), filter));
     expect(rows).toEqual([
@@ -30,6 +32,7 @@ describe("audit log", () => {
         Actor: s.admin.name,
         Subject: s.outside.name,
         "Other user": parent.name,
+        "What happened": items[0].description,
       }),
     ]);
     // The sub-account admin does not see events about users outside their sub-account.

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import * as openapi from "../../app/api/v1/openapi.json/route.ts";
 import * as docs from "../../app/api/docs/route.ts";
-import * as scalar from "../../app/api/docs/scalar.js/route.ts";
+import * as scalar from "../../app/api/docs/scalar/[...file]/route.ts";
 
 /** Every route file under app/api/v1 and the methods it exports, as OpenAPI paths. */
 function routeMethods(): string[] {
@@ -48,13 +48,27 @@ describe("API reference", () => {
     expect(JSON.stringify(doc)).not.toMatch(/"(digest|password_hash|passwordHash)"/);
   });
 
-  it("/api/docs serves the reference page and Scalar's script from this server", async () => {
+  it("/api/docs serves the reference page and Scalar's code-split module build from this server", async () => {
     const page = await (await docs.GET()).text();
     expect(page).toContain('data-url="/api/v1/openapi.json"');
-    expect(page).toContain('src="/api/docs/scalar.js"');
+    expect(page).toContain('<script type="module" src="/api/docs/scalar/standalone.esm.js">');
     expect(page).not.toMatch(/https?:\/\/(cdn|unpkg|jsdelivr)/);
-    const js = await scalar.GET();
-    expect(js.headers.get("content-type")).toContain("javascript");
-    expect((await js.arrayBuffer()).byteLength).toBeGreaterThan(100_000);
+    const get = (file: string[], encoding = "gzip, br") =>
+      scalar.GET(new Request("http://localhost/x", { headers: { "accept-encoding": encoding } }), {
+        params: Promise.resolve({ file }),
+      });
+    const entry = await get(["standalone.esm.js"], "identity");
+    expect(entry.headers.get("content-type")).toContain("javascript");
+    const source = await entry.text();
+    // The entry is the small module that imports its chunks, not the 4 MB single-file bundle.
+    expect(source.length).toBeGreaterThan(100_000);
+    expect(source.length).toBeLessThan(1_500_000);
+    const chunk = /from"\.\/(chunks\/[\w.-]+\.js)"/.exec(source)![1];
+    const zipped = await get(chunk.split("/"));
+    expect(zipped.headers.get("content-encoding")).toBe("gzip");
+    expect(zipped.headers.get("cache-control")).toContain("immutable");
+    // Nothing outside the entry and its chunks is served.
+    for (const file of [["standalone.js"], ["..", "package.json"], ["chunks", "..", "..", "package.json"]])
+      expect((await get(file)).status).toBe(404);
   });
 });
