@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
-import { BareShell, NotFoundPanel } from "@/components/ui/status-page";
+import { AppShell } from "@/components/ui/app-shell";
+import { NotFoundPanel } from "@/components/ui/status-page";
 
 export const metadata: Metadata = { title: "Page not found" };
 
 export default function NotFound() {
   return (
-    <BareShell>
+    <AppShell>
       <NotFoundPanel />
-    </BareShell>
+    </AppShell>
   );
 }

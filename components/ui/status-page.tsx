@@ -33,24 +33,6 @@ export function StatusPage({
   );
 }
 
-/** The app's header and main landmark for pages outside the signed-in layout (the root 404). */
-export function BareShell({ children }: { children: React.ReactNode }) {
-  return (
-    <div className="min-h-screen">
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto max-w-5xl px-4 py-3">
-          <Link href="/" className="text-lg font-bold text-blue-900">
-            Observer Pairing
-          </Link>
-        </div>
-      </header>
-      <main id="main" className="mx-auto max-w-5xl px-4 py-6 sm:py-8">
-        {children}
-      </main>
-    </div>
-  );
-}
-
 export function NotFoundPanel() {
   return (
     <StatusPage kicker="Error 404" title="Page not found">

@@ -20,12 +20,12 @@ test("the API reference renders from /api/v1/openapi.json without any CDN, passe
   await expect(page.getByRole("link", { name: /Show an observee/ })).toBeVisible();
   expect(external).toEqual([]);
   // The single-file bundle (4.3 MB) is never loaded; the module entry and its chunks are.
-  expect(scripts).toContain("/api/docs/scalar/standalone.esm.js");
-  expect(scripts).not.toContain("/api/docs/scalar/standalone.js");
+  expect(scripts).toContain("/scalar/standalone.esm.js");
+  expect(scripts).not.toContain("/scalar/standalone.js");
   const sizes = await page.evaluate(() =>
     performance
       .getEntriesByType("resource")
-      .filter((e) => e.name.includes("/api/docs/scalar/"))
+      .filter((e) => e.name.includes("/scalar/"))
       .map((e) => (e as PerformanceResourceTiming).decodedBodySize),
   );
   expect(sizes.reduce((a, b) => a + b, 0)).toBeLessThan(3_000_000);

@@ -13,8 +13,9 @@ const CONFIGURATION = JSON.stringify({
   customCss: SCALAR_CSS,
 }).replace(/'/g, "&#39;");
 
-// Scalar's code-split ES module build: the page loads the entry (~0.7 MB) and the chunks it
-// imports, instead of the 4.3 MB single-file bundle with every feature in it.
+// Scalar's code-split ES module build, copied to public/scalar/ by postinstall
+// (scripts/copy-scalar.mjs): the entry (~0.7 MB) and the chunks it imports, gzipped, instead of
+// the 4.3 MB single-file bundle.
 const PAGE = `<!doctype html>
 <html lang="en">
   <head>
@@ -26,7 +27,7 @@ const PAGE = `<!doctype html>
   <body>
     <noscript>The interactive reference needs JavaScript; the raw document is at <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.</noscript>
     <script id="api-reference" data-url="/api/v1/openapi.json" data-configuration='${CONFIGURATION}'></script>
-    <script type="module" src="/api/docs/scalar/standalone.esm.js"></script>
+    <script type="module" src="/scalar/standalone.esm.js"></script>
   </body>
 </html>`;
 
