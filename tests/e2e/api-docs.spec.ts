@@ -1,6 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { checkPage } from "./axe";
 
+// Scalar's page is large: axe checks it four times (two widths, menu closed and open).
+test.describe.configure({ timeout: 180_000 });
+
 test("the API reference renders from /api/v1/openapi.json without any CDN, passes axe and loads only the chunks it needs", async ({
   page,
 }) => {
