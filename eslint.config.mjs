@@ -25,6 +25,7 @@ const config = [
       ".data/**",
       "test-results/**",
       "next-env.d.ts",
+      "public/scalar/**",
     ],
   },
   ...nextVitals,

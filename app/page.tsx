@@ -8,6 +8,7 @@ export default async function Home() {
   const summary = await getHomeSummary(actor);
   if (summary.isAdmin) redirect("/admin/users");
   if (summary.isStudent) redirect("/settings");
-  if (summary.hasCodeCourses) redirect("/courses");
+  // A teacher lands on their courses even where only admins make codes (it says whom to ask).
+  if (summary.hasCodeCourses || summary.isTeacher) redirect("/courses");
   redirect("/observing");
 }

@@ -30,19 +30,7 @@ export function formatDate(d: Date, timeZone = "UTC"): string {
   return formatsFor(timeZone).dateOnly.format(d);
 }
 
-const METHOD_WORDS: Record<string, string> = {
-  code: "pairing code",
-  qr: "QR code",
-  admin: "school admin",
-  sis: "school records (SIS)",
-  api: "API",
-  credentials: "student's sign-in",
-  self_registration: "registration with a code",
-};
-
-export function methodWords(method: string | null): string {
-  return method ? (METHOD_WORDS[method] ?? method) : "—";
-}
+export { methodWords } from "@/lib/method-words";
 
 /** "Try again in 4 minutes" / "Try again at 14:05 UTC" for a throttled form. */
 export function retryWords(retryAfterSeconds: number, now = Date.now()): string {

@@ -33,3 +33,8 @@ export async function pageWithTotal<T>(
   const total = page.offset === 0 && found.length < page.perPage ? found.length : await count();
   return { rows: found, total };
 }
+
+/** A page of a list already read and sorted in full (see lib/natural-sort.ts), and its length. */
+export function pageOfList<T>(list: T[], page: PageRequest): { rows: T[]; total: number } {
+  return { rows: list.slice(page.offset, page.offset + page.perPage), total: list.length };
+}

@@ -12,7 +12,7 @@ const PASSWORD = process.env.DEMO_PASSWORD ?? "demo-pass-2026";
 const BUDGET_KB = 30;
 
 const PLAN = [
-  { as: null, pages: ["/login", "/register"] },
+  { as: null, pages: ["/login", "/register", "/api/docs"] },
   { as: "student1@demo.test", pages: ["/settings", "/notifications", "/settings/tokens"] },
   { as: "parent@demo.test", pages: ["/observing"] },
   { as: "teacher@demo.test", pages: ["/courses"] },

@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { requireActor } from "@/lib/session";
 import { getHomeSummary } from "@/lib/home";
+import { AppShell } from "@/components/ui/app-shell";
 import { NavLinks } from "@/components/ui/nav-links";
 import { TimeZoneSync } from "@/components/time-zone-sync";
 import { TIME_ZONE_COOKIE } from "@/lib/time-zone";
@@ -11,25 +11,16 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const actor = await requireActor();
   const [summary, timeZone] = await Promise.all([getHomeSummary(actor), viewerTimeZone()]);
   return (
-    <div className="min-h-screen">
-      <TimeZoneSync cookie={TIME_ZONE_COOKIE} current={timeZone} />
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
-      >
-        Skip to content
-      </a>
-      <header className="border-b border-slate-200 bg-white print:hidden">
-        <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
-          <Link href="/" className="text-lg font-bold text-blue-900">
-            Observer Pairing
-          </Link>
+    <AppShell
+      timeZoneSync={<TimeZoneSync cookie={TIME_ZONE_COOKIE} current={timeZone} />}
+      header={
+        <>
           <NavLinks
             menu="main"
             items={[
               { href: "/observing", text: "Observing" },
               { href: "/settings", text: "Settings" },
-              { href: "/courses", text: "Courses", show: summary.hasCodeCourses },
+              { href: "/courses", text: "Courses", show: summary.hasCodeCourses || summary.isTeacher },
               { href: "/admin", text: "Admin", show: summary.isAdmin },
               {
                 href: "/notifications",
@@ -60,11 +51,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               </button>
             </form>
           </div>
-        </div>
-      </header>
-      <main id="main" className="mx-auto max-w-5xl px-4 py-6 sm:py-8">
-        {children}
-      </main>
-    </div>
+        </>
+      }
+    >
+      {children}
+    </AppShell>
   );
 }

@@ -18,3 +18,23 @@ export async function or404<T>(p: Promise<T>): Promise<T> {
     throw err;
   }
 }
+
+/** A list page's search text from its address (`?q=`), at most 100 characters. */
+export function searchTerm(raw: unknown): string {
+  return typeof raw === "string" ? raw.trim().slice(0, 100) : "";
+}
+
+/** The address of a page of a filtered list: the filters that are set, and the page number. */
+export function listHref(path: string, filters: Record<string, string | undefined>, page: number): string {
+  const set = Object.entries(filters).filter((e): e is [string, string] => !!e[1]);
+  return `${path}?${new URLSearchParams([...set, ["page", String(page)]])}`;
+}
+
+/** A filtered list's count in words: "3 students match “kim”.", "No students match “kim”.", or `empty`. */
+export function listSummary(total: number, [one, many]: [string, string], filters: string, empty: string) {
+  if (total === 0) return filters ? `No ${many} ${filters}.` : empty;
+  return `${total} ${total === 1 ? one : many}${filters ? ` ${filters}` : ""}.`;
+}
+
+/** The words for a search term in listSummary. */
+export const matching = (q: string) => (q ? `match “${q}”` : "");

@@ -24,10 +24,12 @@ export function GenerateCode({
   timeZone,
   activeCodes,
   limit,
+  variant,
 }: {
   action: (prev: State, formData: FormData) => Promise<State>;
   studentId?: number;
-  label: string;
+  label: React.ReactNode;
+  variant?: "primary" | "secondary";
   forName?: string;
   printable?: boolean;
   timeZone: string;
@@ -50,7 +52,7 @@ export function GenerateCode({
           />
         )}
         <div>
-          <SubmitButton pendingText="Generating…">
+          <SubmitButton pendingText="Generating…" variant={variant}>
             {choose ? "Revoke the chosen code and make a new one" : label}
           </SubmitButton>
         </div>

@@ -58,7 +58,30 @@ try {
     await page.screenshot({ path: `${OUT}/admin-user.png`, fullPage: true });
     await page.goto("/admin/audit");
     await page.screenshot({ path: `${OUT}/admin-audit.png`, fullPage: true });
+    await page.goto("/admin/users");
+    await page.getByRole("table", { name: "Users" }).waitFor();
+    await page.screenshot({ path: `${OUT}/admin-users.png`, fullPage: true });
+    await page.goto("/courses");
+    await page.getByRole("link", { name: "Algebra I" }).click();
+    await page.getByRole("heading", { name: "Algebra I: pairing codes", level: 1 }).waitFor();
+    await page.screenshot({ path: `${OUT}/course-roster.png`, fullPage: true });
   });
+  await as("teacher@demo.test", desktop, async (page) => {
+    await page.goto("/courses");
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    await page.screenshot({ path: `${OUT}/teacher-courses.png`, fullPage: true });
+    await page.goto("/no-such-page");
+    await page.getByRole("heading", { name: "Page not found", level: 1 }).waitFor();
+    await page.screenshot({ path: `${OUT}/not-found.png`, fullPage: true });
+  });
+  {
+    const context = await browser.newContext({ baseURL: BASE_URL, viewport: desktop, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    await page.goto("/api/docs");
+    await page.getByRole("heading", { name: "Observer Pairing API", level: 1 }).waitFor({ timeout: 60_000 });
+    await page.screenshot({ path: `${OUT}/api-docs.png` });
+    await context.close();
+  }
 } finally {
   await browser.close();
 }

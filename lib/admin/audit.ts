@@ -7,6 +7,7 @@ import { pageWithTotal, type PageRequest } from "../pagination.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { LinkMethod } from "../generated/prisma/enums.ts";
 import { AUDIT_ACTIONS, AUDIT_METHODS } from "../audit.ts";
+import { actionLabel, describeAuditEvent } from "../audit-words.ts";
 import { requireAdminScope, usersInScopeWhere, type AdminScope } from "./scope.ts";
 import { userMatchWhere } from "../users/search.ts";
 
@@ -28,6 +29,9 @@ export type AuditRow = {
   id: number;
   at: Date;
   action: string;
+  /** The action's label ("Observer linked") and the event in one sentence (lib/audit-words.ts). */
+  label: string;
+  description: string;
   method: string | null;
   ip: string | null;
   actor: string | null;
@@ -81,6 +85,7 @@ async function toRows(
     actorId: number | null;
     subjectId: number | null;
     targetId: number | null;
+    data: Prisma.JsonValue;
     rootAccount: { name: string } | null;
   }[],
 ): Promise<AuditRow[]> {
@@ -92,17 +97,37 @@ async function toRows(
   const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
   const name = new Map(users.map((u) => [u.id, u.name]));
   const who = (id: number | null) => (id === null ? null : (name.get(id) ?? `User ${id}`));
-  return events.map((e) => ({
-    id: e.id,
-    at: e.createdAt,
-    action: e.action,
-    method: e.method,
-    ip: e.ip,
-    actor: who(e.actorId),
-    subject: who(e.subjectId),
-    target: who(e.targetId),
-    account: e.rootAccount?.name ?? null,
-  }));
+  const courseName = await courseNames(events.map((e) => e.data));
+  return events.map((e) => {
+    const named = { action: e.action, method: e.method, data: e.data };
+    const people = { actor: who(e.actorId), subject: who(e.subjectId), target: who(e.targetId) };
+    const courseId = eventCourseId(e.data);
+    const course = courseId === null ? null : (courseName.get(courseId) ?? `course ${courseId}`);
+    return {
+      id: e.id,
+      at: e.createdAt,
+      action: e.action,
+      label: actionLabel(e.action),
+      description: describeAuditEvent({ ...named, ...people, course }),
+      method: e.method,
+      ip: e.ip,
+      ...people,
+      account: e.rootAccount?.name ?? null,
+    };
+  });
+}
+
+/** The course an enrollment event names in its data, if any. */
+function eventCourseId(data: Prisma.JsonValue): number | null {
+  const id = data && typeof data === "object" && !Array.isArray(data) ? data.courseId : null;
+  return typeof id === "number" ? id : null;
+}
+
+async function courseNames(data: Prisma.JsonValue[]): Promise<Map<number, string>> {
+  const ids = [...new Set(data.map(eventCourseId).filter((id): id is number => id !== null))];
+  if (ids.length === 0) return new Map();
+  const courses = await db.course.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  return new Map(courses.map((c) => [c.id, c.name]));
 }
 
 const eventSelect = {
@@ -114,6 +139,7 @@ const eventSelect = {
   actorId: true,
   subjectId: true,
   targetId: true,
+  data: true,
   rootAccount: { select: { name: true } },
 } as const;
 
@@ -161,7 +187,8 @@ export async function auditCsv(actor: Actor, filter: AuditFilter): Promise<strin
       r.target ?? "",
       r.account ?? "",
       r.ip ?? "",
+      r.description,
     ]),
-    ["Time", "Action", "Method", "Actor", "Subject", "Other user", "Root account", "IP"],
+    ["Time", "Action", "Method", "Actor", "Subject", "Other user", "Root account", "IP", "What happened"],
   );
 }

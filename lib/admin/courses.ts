@@ -6,6 +6,9 @@ import { toCsv } from "../csv.ts";
 import { createPairingCodes, type NewPairingCode } from "../pairing-codes/index.ts";
 import { getAdminScope } from "./scope.ts";
 import { liveEnrollment } from "../live-states.ts";
+import { naturalSort } from "../natural-sort.ts";
+import { pageOfList, type PageRequest } from "../pagination.ts";
+import { userMatchWhere } from "../users/search.ts";
 
 const liveCourse = { workflowState: { in: ["available" as const, "unpublished" as const] } };
 
@@ -35,28 +38,56 @@ async function codeCoursesWhere(actor: Actor) {
   };
 }
 
-export async function listCodeCourses(actor: Actor) {
-  const rows = await db.course.findMany({
-    where: await codeCoursesWhere(actor),
-    orderBy: [{ name: "asc" }, { id: "asc" }],
-    take: 200,
+const courseSearchWhere = (q: string) =>
+  q
+    ? {
+        OR: [
+          { name: { contains: q, mode: "insensitive" as const } },
+          { courseCode: { contains: q, mode: "insensitive" as const } },
+        ],
+      }
+    : {};
+
+export type CodeCourse = { id: number; name: string; courseCode: string; account: string; students: number };
+
+/**
+ * The courses where the actor may make codes, matching `q` (name or course code), in natural
+ * order ("Grade 2" before "Grade 10"); one page of them when `page` is given.
+ */
+export async function listCodeCourses(
+  actor: Actor,
+  input: { q?: string; page?: PageRequest } = {},
+): Promise<{ items: CodeCourse[]; total: number }> {
+  const all = await db.course.findMany({
+    where: { AND: [await codeCoursesWhere(actor), courseSearchWhere(input.q?.trim() ?? "")] },
+    select: { id: true, name: true },
+  });
+  const sorted = naturalSort(all, (c) => c.name);
+  const { rows, total } = input.page
+    ? pageOfList(sorted, input.page)
+    : { rows: sorted, total: sorted.length };
+  const details = await db.course.findMany({
+    where: { id: { in: rows.map((c) => c.id) } },
     select: {
       id: true,
       name: true,
       courseCode: true,
       account: { select: { name: true } },
-      _count: {
-        select: { enrollments: { where: { type: "student", ...liveEnrollment } } },
-      },
+      _count: { select: { enrollments: { where: { type: "student", ...liveEnrollment } } } },
     },
   });
-  return rows.map((c) => ({
-    id: c.id,
-    name: c.name,
-    courseCode: c.courseCode,
-    account: c.account.name,
-    students: c._count.enrollments,
-  }));
+  const byId = new Map(details.map((c) => [c.id, c]));
+  const items = rows.map(({ id }) => {
+    const c = byId.get(id)!;
+    return {
+      id,
+      name: c.name,
+      courseCode: c.courseCode,
+      account: c.account.name,
+      students: c._count.enrollments,
+    };
+  });
+  return { items, total };
 }
 
 export async function hasCodeCourses(actor: Actor): Promise<boolean> {
@@ -68,46 +99,55 @@ function splitSortableName(sortable: string, name: string) {
   return { lastName: last, firstName: first };
 }
 
-/** A course's active students, for the course pairing-codes page; a course the actor may not use is "not found". */
-export async function getCourseRoster(actor: Actor, courseId: number) {
+/**
+ * A course's active students in natural order of their sortable names, for the course
+ * pairing-codes page (matching `q` — name, login, SIS id — and one page of them when given) and
+ * its CSV (all). A course the actor may not use is "not found".
+ */
+export async function getCourseRoster(
+  actor: Actor,
+  courseId: number,
+  input: { q?: string; page?: PageRequest } = {},
+) {
   const course = await db.course.findFirst({
     where: { id: courseId, ...(await codeCoursesWhere(actor)) },
+    select: { id: true, name: true, courseCode: true, rootAccountId: true },
+  });
+  if (!course) throw notFound();
+  const enrollments = await db.enrollment.findMany({
+    where: {
+      courseId,
+      type: "student",
+      ...liveEnrollment,
+      user: { workflowState: "active", ...userMatchWhere(input.q ?? "", [course.rootAccountId]) },
+    },
     select: {
-      id: true,
-      name: true,
-      courseCode: true,
-      rootAccountId: true,
-      enrollments: {
-        where: {
-          type: "student",
-          ...liveEnrollment,
-          user: { workflowState: "active" },
-        },
+      user: {
         select: {
-          user: {
-            select: {
-              id: true,
-              name: true,
-              sortableName: true,
-              logins: {
-                where: { workflowState: "active" },
-                select: { sisUserId: true, rootAccountId: true },
-              },
-            },
+          id: true,
+          name: true,
+          sortableName: true,
+          logins: {
+            where: { workflowState: "active", rootAccountId: course.rootAccountId },
+            select: { sisUserId: true },
           },
         },
-        orderBy: [{ user: { sortableName: "asc" } }, { userId: "asc" }],
       },
     },
   });
-  if (!course) throw notFound();
-  const students = course.enrollments.map(({ user }) => ({
+  // A student enrolled twice (two sections) is listed once.
+  const users = [...new Map(enrollments.map(({ user }) => [user.id, user])).values()];
+  const sorted = naturalSort(users, (u) => u.sortableName);
+  const { rows, total } = input.page
+    ? pageOfList(sorted, input.page)
+    : { rows: sorted, total: sorted.length };
+  const students = rows.map((user) => ({
     id: user.id,
     name: user.name,
     ...splitSortableName(user.sortableName, user.name),
-    sisUserId: user.logins.find((l) => l.rootAccountId === course.rootAccountId)?.sisUserId ?? null,
+    sisUserId: user.logins.find((l) => l.sisUserId)?.sisUserId ?? null,
   }));
-  return { id: course.id, name: course.name, courseCode: course.courseCode, students };
+  return { id: course.id, name: course.name, courseCode: course.courseCode, students, total };
 }
 
 /**

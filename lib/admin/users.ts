@@ -7,25 +7,35 @@ import type { PageRequest } from "../pagination.ts";
 import { requireAdminScope, usersInScopeWhere } from "./scope.ts";
 import { pageOfUsers, userMatchWhere } from "../users/search.ts";
 import { linkRowSelect, toLinkRow } from "../observer-links/views.ts";
+import { roleWhere, rolesOfUsers, USER_ROLES, type UserRole } from "../users/roles.ts";
 
 export const userSearchSchema = z.object({
   q: z.string().trim().max(100, "Search for at most 100 characters.").default(""),
+  role: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.enum(USER_ROLES, { error: "Choose a role." }).optional(),
+  ),
 });
+export type UserSearch = z.infer<typeof userSearchSchema>;
 
 export type UserRow = {
   id: number;
   name: string;
+  /** What they are in the admin's schools (lib/users/roles.ts). */
+  roles: UserRole[];
   logins: { uniqueId: string; sisUserId: string | null; rootAccountName: string }[];
 };
 
-/** Users an admin may see, matching userMatchWhere, sorted by sortable name. */
+/** Users an admin may see, matching userMatchWhere (and holding `role`), sorted by sortable name. */
 export async function searchUsers(
   actor: Actor,
-  input: { q: string; page: PageRequest },
+  input: { q: string; role?: UserRole; page: PageRequest },
 ): Promise<{ items: UserRow[]; total: number }> {
   const scope = await requireAdminScope(actor);
   const match = userMatchWhere(input.q, scope.touchedRootAccountIds);
-  const { rows, total } = await pageOfUsers([usersInScopeWhere(scope), match], input.page, {
+  const filters = [usersInScopeWhere(scope), match];
+  if (input.role) filters.push(roleWhere(input.role, scope.touchedRootAccountIds));
+  const { rows, total } = await pageOfUsers(filters, input.page, {
     id: true,
     name: true,
     logins: {
@@ -34,11 +44,16 @@ export async function searchUsers(
       orderBy: { id: "asc" },
     },
   });
+  const roles = await rolesOfUsers(
+    rows.map((u) => u.id),
+    scope.touchedRootAccountIds,
+  );
   return {
     total,
     items: rows.map((u) => ({
       id: u.id,
       name: u.name,
+      roles: roles.get(u.id) ?? [],
       logins: u.logins.map((l) => ({
         uniqueId: l.uniqueId,
         sisUserId: l.sisUserId,

@@ -44,11 +44,15 @@ test("an admin links a parent to a student, audits it and unlinks", async ({ pag
   await expect(row).toHaveCount(1);
   await expect(row).toContainText(admin.name);
   await expect(row).toContainText(student.name);
-  await expect(row).toContainText("school admin");
+  await expect(row).toContainText(
+    `${parent.name} started observing ${student.name}, by ${admin.name} (school admin).`,
+  );
   const download = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export CSV" }).click();
   const csv = fs.readFileSync((await (await download).path())!, "utf8");
-  expect(csv.split("\n")[0]).toBe("Time,Action,Method,Actor,Subject,Other user,Root account,IP");
+  expect(csv.split("\n")[0]).toBe(
+    "Time,Action,Method,Actor,Subject,Other user,Root account,IP,What happened",
+  );
   expect(csv).toContain(`link.created,admin,${admin.name},${student.name},${parent.name}`);
 
   await page.goto("/admin/users");

@@ -51,13 +51,13 @@ describe("course pairing codes", () => {
     const course = await makeCourse(s.account.id);
     const teacher = await makeUser(s.account.id);
     await enrollUser({ courseId: course.id, userId: teacher.id, type: "teacher" });
-    expect(await listCodeCourses(s.as(teacher))).toEqual([]);
+    expect((await listCodeCourses(s.as(teacher))).items).toEqual([]);
     expect(await errorOf(getCourseRoster(s.as(teacher), course.id))).toMatchObject({ code: "not_found" });
     await db.account.update({ where: { id: s.account.id }, data: { teachersMayGenerateCodes: true } });
-    expect((await listCodeCourses(s.as(teacher))).map((c) => c.id)).toEqual([course.id]);
+    expect((await listCodeCourses(s.as(teacher))).items.map((c) => c.id)).toEqual([course.id]);
     // A sub-account admin gets their sub-account's courses only, not this root-account course.
-    expect((await listCodeCourses(s.as(s.subAdmin))).map((c) => c.id)).toEqual([s.subCourse.id]);
-    expect((await listCodeCourses(s.as(s.admin))).map((c) => c.id)).toEqual(
+    expect((await listCodeCourses(s.as(s.subAdmin))).items.map((c) => c.id)).toEqual([s.subCourse.id]);
+    expect((await listCodeCourses(s.as(s.admin))).items.map((c) => c.id)).toEqual(
       expect.arrayContaining([s.subCourse.id, course.id]),
     );
   });
@@ -65,7 +65,7 @@ describe("course pairing codes", () => {
   it("a sub-account admin generates codes for students of their sub-account's courses only", async () => {
     const s = await adminSchool();
     const sub = s.as(s.subAdmin);
-    expect((await listCodeCourses(sub)).map((c) => c.id)).toEqual([s.subCourse.id]);
+    expect((await listCodeCourses(sub)).items.map((c) => c.id)).toEqual([s.subCourse.id]);
     await expect(createPairingCode(sub, { studentId: s.inSub.id })).resolves.toMatchObject({
       user_id: s.inSub.id,
     });

@@ -8,6 +8,7 @@ import {
   type AuditRow,
 } from "@/lib/admin/audit";
 import { formatDateTime, methodWords } from "@/components/format";
+import { actionLabel } from "@/lib/audit-words";
 import { pageRequest } from "@/lib/pagination";
 import type { Column } from "@/components/ui/data-table";
 import { Notice } from "@/components/ui/notice";
@@ -24,7 +25,10 @@ const FILTERS: { name: string; label: string; options?: Option[]; type?: "search
   {
     name: "action",
     label: "Event",
-    options: [{ value: "", text: "Any event" }, ...AUDIT_ACTIONS.map((a) => ({ value: a, text: a }))],
+    options: [
+      { value: "", text: "Any event" },
+      ...AUDIT_ACTIONS.map((a) => ({ value: a, text: `${actionLabel(a)} (${a})` })),
+    ],
   },
   {
     name: "method",
@@ -42,10 +46,16 @@ const FILTERS: { name: string; label: string; options?: Option[]; type?: "search
 const orDash = (v: string | null) => v ?? "—";
 const COLUMNS: Column<AuditRow>[] = [
   { header: "Time", cell: (e) => formatDateTime(e.at), className: "sm:whitespace-nowrap" },
-  { header: "Event", cell: (e) => e.action },
-  { header: "Actor", cell: (e) => orDash(e.actor) },
-  { header: "Subject", cell: (e) => orDash(e.subject) },
-  { header: "Other user", cell: (e) => orDash(e.target) },
+  { header: "What happened", cell: (e) => e.description, className: "min-w-64" },
+  {
+    header: "Event",
+    cell: (e) => (
+      <>
+        {e.label}
+        <span className="block font-mono text-xs text-slate-700">{e.action}</span>
+      </>
+    ),
+  },
   { header: "Method", cell: (e) => methodWords(e.method) },
   { header: "Account", cell: (e) => orDash(e.account) },
   { header: "IP", cell: (e) => orDash(e.ip) },

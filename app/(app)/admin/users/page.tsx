@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/session";
-import { searchUsers, userSearchSchema, type UserRow } from "@/lib/admin/users";
+import { searchUsers, userSearchSchema, type UserRow, type UserSearch } from "@/lib/admin/users";
+import { ROLE_WORDS, USER_ROLES } from "@/lib/users/roles";
 import { pageRequest } from "@/lib/pagination";
+import { listHref, listSummary, matching, searchTerm } from "../../page-helpers";
 import type { Column } from "@/components/ui/data-table";
 import { Page } from "@/components/ui/page";
 import { PagedTable } from "@/components/ui/paged-table";
 import { PlainField } from "@/components/ui/plain-field";
+import { SearchForm } from "@/components/ui/search-form";
 
 export const metadata: Metadata = { title: "Users" };
 
@@ -24,6 +27,7 @@ const COLUMNS: Column<UserRow>[] = [
       </Link>
     ),
   },
+  { header: "Role", cell: (u) => u.roles.map((r) => ROLE_WORDS[r]).join(", ") || "No role" },
   { header: "Login", cell: (u) => u.logins.map((l) => l.uniqueId).join(", ") || "—", className: "break-all" },
   {
     header: "SIS id",
@@ -35,41 +39,45 @@ const COLUMNS: Column<UserRow>[] = [
   },
 ];
 
-function summary(total: number, q: string): string {
-  if (total === 0) return q ? `No users match “${q}”.` : "No users yet.";
-  return `${total} ${total === 1 ? "user" : "users"}${q ? ` match “${q}”` : ""}.`;
-}
+const ROLE_OPTIONS = [
+  { value: "", text: "Any role" },
+  ...USER_ROLES.map((r) => ({ value: r, text: `${ROLE_WORDS[r]}s` })),
+];
+
+const summary = (total: number, { q, role }: UserSearch) =>
+  listSummary(
+    total,
+    ["user", "users"],
+    [matching(q), role && `role ${ROLE_WORDS[role]}`].filter(Boolean).join(", "),
+    "No users yet.",
+  );
 
 export default async function AdminUsersPage({
   searchParams,
 }: {
-  searchParams: Promise<{ q?: string; page?: string }>;
+  searchParams: Promise<{ q?: string; role?: string; page?: string }>;
 }) {
   const actor = await requireActor();
   const params = await searchParams;
-  const { q } = userSearchSchema.parse({ q: typeof params.q === "string" ? params.q.slice(0, 100) : "" });
+  const q = searchTerm(params.q);
+  // An unknown role in the address (an old or edited link) is ignored rather than an error page.
+  const parsed = userSearchSchema.safeParse({ q, role: typeof params.role === "string" ? params.role : "" });
+  const search: UserSearch = parsed.success ? parsed.data : userSearchSchema.parse({ q });
   const page = pageRequest({ page: params.page, per_page: PER_PAGE });
-  const { items, total } = await searchUsers(actor, { q, page });
+  const { items, total } = await searchUsers(actor, { ...search, page });
   return (
     <Page title="Users" compact>
-      <form role="search" aria-label="Users" className="flex flex-wrap items-end gap-2">
+      <SearchForm label="Users" id="user-q" fieldLabel="Name, login or SIS id" q={search.q}>
         <PlainField
-          id="user-q"
-          label="Name, login or SIS id"
-          name="q"
-          type="search"
-          defaultValue={q}
-          className="grow"
+          id="user-role"
+          label="Role"
+          name="role"
+          options={ROLE_OPTIONS}
+          defaultValue={search.role ?? ""}
         />
-        <button
-          type="submit"
-          className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800"
-        >
-          Search
-        </button>
-      </form>
+      </SearchForm>
       <PagedTable
-        summary={summary(total, q)}
+        summary={summary(total, search)}
         label="Users table"
         caption="Users"
         columns={COLUMNS}
@@ -78,7 +86,7 @@ export default async function AdminUsersPage({
           label: "Users pages",
           page,
           total,
-          href: (p) => `/admin/users?${new URLSearchParams({ q, page: String(p) })}`,
+          href: (p) => listHref("/admin/users", { q: search.q, role: search.role }, p),
         }}
       />
     </Page>

@@ -1,19 +1,62 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/session";
-import { idOr404, or404 } from "../../page-helpers";
+import { idOr404, listHref, listSummary, matching, or404, searchTerm } from "../../page-helpers";
 import { getCourseRoster } from "@/lib/admin/courses";
+import { pageRequest } from "@/lib/pagination";
 import { MAX_ACTIVE_CODES } from "@/lib/pairing-codes";
 import { GenerateCode } from "@/components/pairing/generate-code";
+import type { Column } from "@/components/ui/data-table";
 import { Page } from "@/components/ui/page";
+import { PagedTable } from "@/components/ui/paged-table";
+import { SearchForm } from "@/components/ui/search-form";
 import { CourseCodes } from "@/components/pairing/course-slips";
 import { courseSlipsAction, generateCodeAction } from "../../code-actions";
 import { viewerTimeZone } from "../../time-zone";
 
 export const metadata: Metadata = { title: "Course pairing codes" };
 
-export default async function CoursePage({ params }: { params: Promise<{ id: string }> }) {
+const PER_PAGE = 20;
+
+type Student = { id: number; name: string; sisUserId: string | null };
+
+const columns = (timeZone: string): Column<Student>[] => [
+  { header: "Student", cell: (s) => <span className="font-semibold">{s.name}</span> },
+  { header: "SIS id", cell: (s) => s.sisUserId ?? "—" },
+  {
+    header: "Pairing code",
+    className: "w-1/2",
+    cell: (s) => (
+      <GenerateCode
+        action={generateCodeAction}
+        studentId={s.id}
+        forName={s.name}
+        variant="secondary"
+        label={
+          <>
+            Generate code<span className="sr-only"> for {s.name}</span>
+          </>
+        }
+        printable
+        timeZone={timeZone}
+        limit={MAX_ACTIVE_CODES}
+      />
+    ),
+  },
+];
+
+export default async function CoursePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ q?: string; page?: string }>;
+}) {
   const actor = await requireActor();
-  const course = await or404(getCourseRoster(actor, idOr404((await params).id)));
+  const query = await searchParams;
+  const q = searchTerm(query.q);
+  const page = pageRequest({ page: query.page, per_page: PER_PAGE });
+  const course = await or404(getCourseRoster(actor, idOr404((await params).id), { q, page }));
+  const path = `/courses/${course.id}`;
   const timeZone = await viewerTimeZone();
   return (
     <Page title={`${course.name}: pairing codes`} back={{ href: "/courses", label: "Courses" }} compact>
@@ -25,39 +68,27 @@ export default async function CoursePage({ params }: { params: Promise<{ id: str
         </p>
         <CourseCodes
           courseId={course.id}
-          csvUrl={`/courses/${course.id}/pairing-codes.csv`}
+          csvUrl={`${path}/pairing-codes.csv`}
           limit={MAX_ACTIVE_CODES}
           action={courseSlipsAction}
           timeZone={timeZone}
         />
       </div>
-      {course.students.length === 0 ? (
-        <p className="text-slate-700">This course has no active students.</p>
-      ) : (
-        <ul className="flex flex-col gap-3" aria-label="Students">
-          {course.students.map((s) => (
-            <li key={s.id} className="rounded-lg border border-slate-200 bg-white p-4">
-              <h2 className="font-semibold">
-                {s.name}
-                {s.sisUserId && (
-                  <span className="ml-2 text-sm font-normal text-slate-700">SIS id {s.sisUserId}</span>
-                )}
-              </h2>
-              <div className="mt-2">
-                <GenerateCode
-                  action={generateCodeAction}
-                  studentId={s.id}
-                  forName={s.name}
-                  label={`Generate code for ${s.name}`}
-                  printable
-                  timeZone={timeZone}
-                  limit={MAX_ACTIVE_CODES}
-                />
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
+      <SearchForm label="Students" id="student-q" fieldLabel="Student name, login or SIS id" q={q} />
+      <PagedTable
+        summary={listSummary(
+          course.total,
+          ["student", "students"],
+          matching(q),
+          "This course has no active students.",
+        )}
+        label="Students table"
+        caption="Students, by last name"
+        columns={columns(timeZone)}
+        rows={course.students}
+        stacked
+        pages={{ label: "Students pages", page, total: course.total, href: (p) => listHref(path, { q }, p) }}
+      />
     </Page>
   );
 }
