@@ -88,7 +88,7 @@ describe("faults during redemptions", () => {
     console.log(
       `backends killed: ${killed}; failed during the fault: ${outcome.failedDuringFault}/200; recovered in ${outcome.recoveryMs} ms`,
     );
-  });
+  }, 600_000);
 
   it("PostgreSQL crashes and restarts during redemptions: invariant holds, the app recovers", async () => {
     const rs = await redemptions(60);
