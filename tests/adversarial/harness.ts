@@ -97,6 +97,8 @@ export async function rawRequest(
         },
       );
       req.on("error", reject);
+      // A request the app never answers is a failure, not a hung suite.
+      req.setTimeout(60_000, () => req.destroy(new Error(`no answer within 60 s: ${init.method} ${target}`)));
       req.end(body);
     },
   );
