@@ -16,14 +16,25 @@ export type Actor = {
   masqueradedBy?: number;
 };
 
+/**
+ * `sessionVersion`: for a browser session, the user's session version it signed in with. A
+ * password change raises the user's version, so the session no longer matches and is signed out.
+ */
 export async function loadActor(
   userId: number,
   ctx: { domainRootAccountId: number; ip: string | null; via: Actor["via"] },
+  sessionVersion?: number,
 ): Promise<Actor | null> {
   const user = await db.user.findFirst({
-    where: { id: userId, workflowState: "active" },
+    where: { id: userId, workflowState: "active", ...(sessionVersion !== undefined && { sessionVersion }) },
     select: { id: true, name: true },
   });
   if (!user) return null;
   return { userId: user.id, name: user.name, ...ctx };
+}
+
+/** The version a new session of this user signs in with (0 for an unknown user: it cannot sign in). */
+export async function sessionVersionOf(userId: number): Promise<number> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
+  return user?.sessionVersion ?? 0;
 }

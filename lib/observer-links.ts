@@ -5,3 +5,4 @@ export * from "./observer-links/queries.ts";
 export * from "./observer-links/views.ts";
 export * from "./observer-links/manage.ts";
 export * from "./observer-links/target.ts";
+export * from "./observer-links/recent.ts";

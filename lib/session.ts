@@ -17,7 +17,11 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   if (!Number.isSafeInteger(id) || id <= 0) return null;
   const h = await headers();
   const account = await getDomainRootAccount(h.get("host"));
-  return loadActor(id, { domainRootAccountId: account.id, ip: clientIp(h), via: "session" });
+  return loadActor(
+    id,
+    { domainRootAccountId: account.id, ip: clientIp(h), via: "session" },
+    session?.sv ?? 0,
+  );
 });
 
 /** The signed-in actor, or a redirect to the sign-in page (pages, layouts and server actions). */

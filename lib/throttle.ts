@@ -149,3 +149,28 @@ export function signInLimits(who: { login: string; ip?: string | null }): Limit[
   if (who.ip) limits.push({ key: `signin:ip:${who.ip}`, ...SIGN_IN_LIMITS.ip });
   return limits;
 }
+
+// --- family: how many failures are left before a limit refuses (a warning before the lockout)
+
+/**
+ * Of `limits` that refuse (not those that only slow down), the one closest to refusing: how many
+ * more failures it allows in its current window, and how long that window is. Null when none.
+ */
+export async function triesLeft(limits: Limit[]): Promise<{ left: number; windowMinutes: number } | null> {
+  const hard = limits.filter((l) => !l.slowdown);
+  if (hard.length === 0) return null;
+  const now = Date.now();
+  const rows = await db.rateLimitCounter.findMany({
+    where: { OR: hard.map((l) => ({ key: l.key, windowStart: windowStart(l, now) })) },
+    select: { key: true, count: true },
+  });
+  const counts = new Map(rows.map((r) => [r.key, r.count]));
+  let tightest: { left: number; windowMinutes: number } | null = null;
+  for (const l of hard) {
+    const left = Math.max(0, l.max - (counts.get(l.key) ?? 0));
+    if (!tightest || left < tightest.left)
+      tightest = { left, windowMinutes: Math.round(l.windowSeconds / 60) };
+  }
+  return tightest;
+}
+// --- end family

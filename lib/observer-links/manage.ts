@@ -1,4 +1,5 @@
 import "server-only";
+import { assertEmailsVerifiedForAdminLink } from "./verified.ts";
 import { db } from "../db.ts";
 import type { Actor } from "../actor.ts";
 import { AppError, notFound, unauthorized } from "../errors.ts";
@@ -108,6 +109,7 @@ export async function linkObserveeByAdmin(
   if (typeof input.rootAccountId === "number" && !adminOf.includes(input.rootAccountId)) throw unauthorized();
   const rootAccountIds = chosen.filter((id) => adminOf.includes(id));
   if (rootAccountIds.length === 0) throw chosen.length > 0 ? unauthorized() : noSharedSchool();
+  await assertEmailsVerifiedForAdminLink([input.observerId, input.studentId]);
   const link = { studentId: input.studentId, observerId: input.observerId, actorId: actor.userId };
   await db.$transaction((tx) =>
     linkInAccountsTx(tx, { ...link, method: "admin", ip: actor.ip, rootAccountIds }),

@@ -1,49 +1,78 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/session";
+import { emailVerificationStatus } from "@/lib/email-verification";
 import { getPairingEligibility, MAX_ACTIVE_CODES } from "@/lib/pairing-codes";
+import { getPasswordLogin } from "@/lib/password-change";
+import { PASSWORD_RULES } from "@/lib/passwords";
 import { Notice } from "@/components/ui/notice";
 import { Section } from "@/components/ui/section";
 import { GenerateCode } from "@/components/pairing/generate-code";
 import { Page } from "@/components/ui/page";
 import { generateCodeAction } from "../code-actions";
 import { ActiveCodes } from "./active-codes";
+import { ChangePasswordForm } from "./change-password-form";
 import { MyObservers } from "./my-observers";
+import { VerifyEmailNotice } from "./verify-email-notice";
 
 export const metadata: Metadata = { title: "Settings" };
 
+// Each section for whom it applies: pairing for students, the email check for self-registered
+// parents, the password for everyone with one here, developer tools last.
 export default async function SettingsPage() {
   const actor = await requireActor();
-  const pairing = await getPairingEligibility(actor);
+  const [pairing, password, email] = await Promise.all([
+    getPairingEligibility(actor),
+    getPasswordLogin(actor),
+    emailVerificationStatus(actor),
+  ]);
   return (
-    <Page
-      title="Settings"
-      aside={
+    <Page title="Settings">
+      {pairing.isStudent && (
+        <Section
+          id="pair"
+          title="Pair with Observer"
+          description="A parent or guardian who enters your pairing code can follow your courses. Only share it with them."
+        >
+          {pairing.canGenerate ? (
+            <div className="flex flex-col gap-3">
+              <p className="text-sm text-slate-700">
+                A code works once and expires after {pairing.lifetimeDays}{" "}
+                {pairing.lifetimeDays === 1 ? "day" : "days"}. You can have up to {MAX_ACTIVE_CODES} active
+                codes: making another then revokes the oldest.
+              </p>
+              <GenerateCode action={generateCodeAction} label="Pair with Observer" />
+            </div>
+          ) : (
+            <Notice tone="info">{pairing.reason}</Notice>
+          )}
+        </Section>
+      )}
+      {pairing.isStudent && <ActiveCodes actor={actor} />}
+      {pairing.isStudent && <MyObservers actor={actor} mayRemove={pairing.studentsMayRemoveObservers} />}
+      {email.pending && (
+        <Section id="email" title="Confirm your email">
+          <VerifyEmailNotice email={email.email} />
+        </Section>
+      )}
+      {password && (
+        <Section
+          id="password"
+          title="Password"
+          description="Changing your password signs you out on every other device."
+        >
+          <ChangePasswordForm login={password.login} passwordRules={PASSWORD_RULES} />
+        </Section>
+      )}
+      <Section
+        id="advanced"
+        title="Advanced: for developers"
+        description="Only needed if you connect another program to your account."
+      >
         <Link href="/settings/tokens" className="text-blue-800 underline underline-offset-4">
           Access tokens
         </Link>
-      }
-    >
-      <Section
-        id="pair"
-        title="Pair with Observer"
-        description="A parent or guardian who enters your pairing code can follow your courses. Only share it with them."
-      >
-        {pairing.canGenerate ? (
-          <div className="flex flex-col gap-3">
-            <p className="text-sm text-slate-700">
-              A code works once and expires after {pairing.lifetimeDays}{" "}
-              {pairing.lifetimeDays === 1 ? "day" : "days"}. You can have up to {MAX_ACTIVE_CODES} active
-              codes: making another then revokes the oldest.
-            </p>
-            <GenerateCode action={generateCodeAction} label="Pair with Observer" />
-          </div>
-        ) : (
-          <Notice tone="info">{pairing.reason}</Notice>
-        )}
       </Section>
-      {pairing.isStudent && <ActiveCodes actor={actor} />}
-      {pairing.isStudent && <MyObservers actor={actor} mayRemove={pairing.studentsMayRemoveObservers} />}
     </Page>
   );
 }

@@ -5,9 +5,13 @@ import { signIn } from "@/lib/auth";
 import { actionErrorState, type ActionState } from "@/lib/action-state";
 import { clientIp } from "@/lib/client-ip";
 import { retryWords } from "@/components/format";
-import { registerObserver } from "@/lib/registration";
+import { LOGIN_TAKEN, registerObserver } from "@/lib/registration";
+import { requestOrigin } from "@/app/request-origin";
 
-export async function registerAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+/** `signInInstead`: the email has an account; the form offers a sign-in link carrying the code. */
+export type RegisterState = ActionState & { signInInstead?: boolean };
+
+export async function registerAction(_prev: RegisterState, formData: FormData): Promise<RegisterState> {
   const field = (k: string) => String(formData.get(k) ?? "");
   // Every typed value comes back on failure except the password.
   const values = {
@@ -26,10 +30,12 @@ export async function registerAction(_prev: ActionState, formData: FormData): Pr
       password: field("password"),
       pairing_code: values.pairing_code,
       method: values.via === "qr" ? "qr" : "self_registration",
+      origin: await requestOrigin(),
     });
   } catch (err) {
     const state = actionErrorState(err, values);
-    return state.retryAfter ? { ...state, message: retryWords(state.retryAfter) } : state;
+    if (state.retryAfter) return { ...state, message: retryWords(state.retryAfter) };
+    return { ...state, signInInstead: !!state.fieldErrors?.unique_id?.includes(LOGIN_TAKEN) };
   }
   try {
     await signIn("credentials", {
