@@ -76,3 +76,16 @@ export async function getPasswordLogin(actor: Actor): Promise<{ login: string } 
   });
   return login && { login: login.uniqueId };
 }
+
+/** Did this user change their password in the last few minutes (for the page's "changed" notice)? */
+export async function passwordChangedRecently(actor: Actor): Promise<boolean> {
+  const event = await db.auditEvent.findFirst({
+    where: {
+      action: "login.password_changed",
+      subjectId: actor.userId,
+      createdAt: { gt: new Date(Date.now() - 10 * 60_000) },
+    },
+    select: { id: true },
+  });
+  return !!event;
+}

@@ -1,5 +1,6 @@
 "use server";
 import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
 import { signIn } from "@/lib/auth";
 import { actionErrorState, type ActionState } from "@/lib/action-state";
 import { resendEmailVerification } from "@/lib/email-verification";
@@ -10,7 +11,8 @@ import { requestOrigin } from "@/app/request-origin";
 
 /**
  * "Change password": every other session ends (changePassword raises the session version), and
- * this browser signs in again with the new password so it stays signed in.
+ * this browser signs in again with the new password so it stays signed in. The page is then
+ * loaded afresh: rendered within this request it would still see the old, now ended, session.
  */
 export async function changePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor();
@@ -32,7 +34,7 @@ export async function changePasswordAction(_prev: ActionState, formData: FormDat
       return { ok: true, message: "Your password is changed. Sign in again with the new one." };
     throw err;
   }
-  return { ok: true, message: "Your password is changed. You were signed out on every other device." };
+  redirect("/settings?password=changed#password-heading");
 }
 
 /** "Send the link again": a new email-confirmation link to the signed-in parent. */

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { requireActor } from "@/lib/session";
 import { emailVerificationStatus } from "@/lib/email-verification";
 import { getPairingEligibility, MAX_ACTIVE_CODES } from "@/lib/pairing-codes";
-import { getPasswordLogin } from "@/lib/password-change";
+import { getPasswordLogin, passwordChangedRecently } from "@/lib/password-change";
 import { PASSWORD_RULES } from "@/lib/passwords";
 import { Notice } from "@/components/ui/notice";
 import { Section } from "@/components/ui/section";
@@ -19,12 +19,18 @@ export const metadata: Metadata = { title: "Settings" };
 
 // Each section for whom it applies: pairing for students, the email check for self-registered
 // parents, the password for everyone with one here, developer tools last.
-export default async function SettingsPage() {
+export default async function SettingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ password?: string }>;
+}) {
   const actor = await requireActor();
-  const [pairing, password, email] = await Promise.all([
+  const changed = (await searchParams).password === "changed";
+  const [pairing, password, email, changedRecently] = await Promise.all([
     getPairingEligibility(actor),
     getPasswordLogin(actor),
     emailVerificationStatus(actor),
+    changed ? passwordChangedRecently(actor) : false,
   ]);
   return (
     <Page title="Settings">
@@ -61,6 +67,13 @@ export default async function SettingsPage() {
           title="Password"
           description="Changing your password signs you out on every other device."
         >
+          {changedRecently && (
+            <div className="mb-4">
+              <Notice tone="success">
+                Your password is changed. You were signed out on every other device.
+              </Notice>
+            </div>
+          )}
           <ChangePasswordForm login={password.login} passwordRules={PASSWORD_RULES} />
         </Section>
       )}
