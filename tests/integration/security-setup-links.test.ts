@@ -128,7 +128,9 @@ describe("password-setup links at rest", () => {
       where: { action: "login.setup_link_shown", subjectId: p.id },
       select: { actorId: true, rootAccountId: true, data: true },
     });
-    expect(audit).toEqual([{ actorId: w.admin.id, rootAccountId: w.root.id, data: { loginId: p.loginId } }]);
+    expect(audit).toEqual([
+      { actorId: w.admin.id, rootAccountId: w.root.id, data: { loginId: p.loginId, purpose: "setup" } },
+    ]);
     expect(await liveSecrets((await listOutbox(admin, { limit: 200 })).map((m) => m.text))).toEqual([]);
     await completePasswordSetup({ token, password: "a-garden-of-tulips", ip: null });
     // Now it has a password: no more setup links.
