@@ -16,9 +16,14 @@ export type Actor = {
   masqueradedBy?: number;
 };
 
+/**
+ * `sessionVersion`: for a browser session, the user's session version it signed in with. A
+ * password change raises the user's version, so the session no longer matches and is signed out.
+ */
 export async function loadActor(
   userId: number,
   ctx: { domainRootAccountId: number; ip: string | null; via: Actor["via"] },
+  sessionVersion?: number,
 ): Promise<Actor | null> {
   // Only in a school where the user holds a login: a session is no credential anywhere else.
   const user = await db.user.findFirst({
@@ -26,9 +31,16 @@ export async function loadActor(
       id: userId,
       workflowState: "active",
       logins: { some: { rootAccountId: ctx.domainRootAccountId, workflowState: "active" } },
+      ...(sessionVersion !== undefined && { sessionVersion }),
     },
     select: { id: true, name: true },
   });
   if (!user) return null;
   return { userId: user.id, name: user.name, ...ctx };
+}
+
+/** The version a new session of this user signs in with (0 for an unknown user: it cannot sign in). */
+export async function sessionVersionOf(userId: number): Promise<number> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
+  return user?.sessionVersion ?? 0;
 }

@@ -20,6 +20,10 @@ export const AUDIT_ACTIONS = [
   "login.password_set",
   "login.setup_link_sent",
   "login.setup_link_shown",
+  // family: account recovery and email verification
+  "login.password_changed",
+  "login.reset_requested",
+  "user.email_verified",
   "enrollment.created",
   "enrollment.updated",
   // Throttling (lib/throttle/attempt.ts), once per counter and window: a guesser's or a login's

@@ -1,5 +1,7 @@
 import "server-only";
-// Auth.js configuration: credentials sign-in against our logins, JWT sessions holding only the user id.
+// Auth.js configuration: credentials sign-in against our logins, JWT sessions holding only the user
+// id and the user's session version (a JWT cannot be deleted, so a password change raises the
+// version and every older session stops being accepted: lib/actor.ts).
 import NextAuth, { AuthError, CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
@@ -8,6 +10,14 @@ import { clientIp } from "./client-ip.ts";
 import { AppError } from "./errors.ts";
 import { BUSY_MESSAGE } from "./passwords.ts";
 import { THROTTLED_MESSAGE } from "./throttle.ts";
+import { sessionVersionOf } from "./actor.ts";
+
+declare module "next-auth" {
+  interface Session {
+    /** The user's session version when this session signed in (see lib/actor.ts). */
+    sv?: number;
+  }
+}
 
 export const signInSchema = z.object({
   email: z.string().trim().min(1, "Enter your email or login.").max(254),
@@ -63,8 +73,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      if (user?.id) token.uid = user.id;
+    async jwt({ token, user }) {
+      if (user?.id) {
+        token.uid = user.id;
+        token.sv = await sessionVersionOf(Number(user.id));
+      }
       // The school the session was signed in at: it is a credential there only (lib/session.ts).
       if (user?.rootAccountId) token.aid = user.rootAccountId;
       return token;
@@ -76,7 +89,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           id: token.uid,
           rootAccountId: typeof token.aid === "number" ? token.aid : undefined,
         };
-      return session;
+      // Sessions from before versions existed count as version 0 (every user's first).
+      return { ...session, sv: typeof token.sv === "number" ? token.sv : 0 };
     },
   },
 });

@@ -163,4 +163,4 @@ export async function listOutbox(actor: Actor, input: { limit?: number } = {}): 
   return rows.map((r) => ({ ...r, text: r.text.replace(SETUP_LINK_IN_TEXT, SETUP_LINK_PLACEHOLDER) }));
 }
 
-const SETUP_LINK_IN_TEXT = /\S*\/set-password\?token=\S*/g;
+const SETUP_LINK_IN_TEXT = /\S*\/(?:set-password|verify-email)\?token=\S*/g;

@@ -2,6 +2,7 @@ import "server-only";
 import { db, type Tx } from "./db.ts";
 import type { Actor } from "./actor.ts";
 import { queueEmailInTx } from "./mail.ts";
+import { plainTextName } from "./mail-text.ts";
 
 /** Tells a student, in the app and by email, that someone now observes them (Canvas tells nobody). */
 export async function notifyLinkCreatedInTx(
@@ -22,33 +23,34 @@ export async function notifyLinkCreatedInTx(
   if (student.email)
     await queueEmailInTx(tx, {
       to: student.email,
-      subject: notice.subject,
+      subject: notice.textSubject,
       text: notice.text,
       rootAccountId: input.rootAccountId,
     });
 }
 
-/** What a student is told when one or more people start observing them (one wording everywhere). */
-export function linkNotice(input: { studentName: string; observerNames: string[] }) {
-  const names = input.observerNames;
+function linkWords(names: string[]) {
   const who =
     names.length <= 2 ? names.join(" and ") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
   const many = names.length > 1;
-  const subject = `${who} now ${many ? "observe" : "observes"} your account`;
-  const body = `${who} can now follow your courses as ${many ? "observers" : "an observer"}. If this is wrong, tell your school.`;
-  return { subject, body, text: `Hello ${input.studentName},\n\n${body}\n` };
+  return {
+    subject: `${who} now ${many ? "observe" : "observes"} your account`,
+    body: `${who} can now follow your courses as ${many ? "observers" : "an observer"}. If this is wrong, tell your school.`,
+  };
 }
 
-export async function notifyWelcomeInTx(
-  tx: Tx,
-  input: { email: string; name: string; studentName: string; rootAccountId: number },
-): Promise<void> {
-  await queueEmailInTx(tx, {
-    to: input.email,
-    subject: "Welcome to Observer Pairing",
-    text: `Hello ${input.name},\n\nYour observer account is ready and linked to ${input.studentName}. Sign in to follow their courses.\n`,
-    rootAccountId: input.rootAccountId,
-  });
+/**
+ * What a student is told when one or more people start observing them (one wording everywhere).
+ * The email (`textSubject`, `text`) is plain text a mail client may autolink, so the names people
+ * chose for themselves are defanged there (mail-text.ts); the app shows them as they are.
+ */
+export function linkNotice(input: { studentName: string; observerNames: string[] }) {
+  const mail = linkWords(input.observerNames.map(plainTextName));
+  return {
+    ...linkWords(input.observerNames),
+    textSubject: mail.subject,
+    text: `Hello ${plainTextName(input.studentName)},\n\n${mail.body}\n`,
+  };
 }
 
 export type NotificationRow = {

@@ -6,3 +6,4 @@ export * from "./observer-links/views.ts";
 export * from "./observer-links/manage.ts";
 export * from "./observer-links/target.ts";
 export * from "./observer-links/follow-student.ts";
+export * from "./observer-links/recent.ts";

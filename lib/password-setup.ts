@@ -21,7 +21,8 @@ import "server-only";
 import { db, type Tx } from "./db.ts";
 import { recordAudit } from "./audit.ts";
 import { fieldError } from "./errors.ts";
-import { queueEmailInTx } from "./mail.ts";
+import type { OneTimeLinkPurpose } from "./generated/prisma/client.ts";
+import { queueEmailInTx, type Email } from "./mail.ts";
 import { hashPassword, newPasswordProblem } from "./passwords.ts";
 import {
   SETUP_LINK_LIFETIME_DAYS,
@@ -39,6 +40,21 @@ export function passwordSetupEmail(input: { name: string; schoolName: string; or
   };
 }
 
+/**
+ * Makes a one-time link of `purpose` for a login (issued when sent) and queues the email carrying
+ * it, in the caller's transaction: the email's text holds SETUP_LINK_PLACEHOLDER where the link goes.
+ */
+export async function queueOneTimeLinkInTx(
+  tx: Tx,
+  input: { loginId: number; purpose: OneTimeLinkPurpose; email: Email & { setupLink: string } },
+): Promise<void> {
+  const row = await tx.passwordSetupToken.create({
+    data: { loginId: input.loginId, purpose: input.purpose, digest: null, expiresAt: new Date() },
+    select: { id: true },
+  });
+  await queueEmailInTx(tx, { ...input.email, setupTokenId: row.id });
+}
+
 /** Makes a setup link for a login (issued when sent) and queues the email carrying it, in the caller's transaction. */
 export async function sendPasswordSetupInTx(
   tx: Tx,
@@ -51,39 +67,42 @@ export async function sendPasswordSetupInTx(
     origin: string;
   },
 ): Promise<void> {
-  const row = await tx.passwordSetupToken.create({
-    data: { loginId: input.loginId, digest: null, expiresAt: new Date() },
-    select: { id: true },
-  });
-  await queueEmailInTx(tx, {
-    to: input.email,
-    rootAccountId: input.rootAccountId,
-    ...passwordSetupEmail(input),
-    setupTokenId: row.id,
+  await queueOneTimeLinkInTx(tx, {
+    loginId: input.loginId,
+    purpose: "setup",
+    email: { to: input.email, rootAccountId: input.rootAccountId, ...passwordSetupEmail(input) },
   });
 }
 
-const INVALID_LINK = "This link has expired or was already used. Ask your school to send a new one.";
+const INVALID_LINK =
+  'This link has expired or was already used. Ask for a new one with "Forgot password?" on the sign-in page, or ask your school.';
+
+/** The links that choose a password (a verification link does not). */
+const PASSWORD_PURPOSES: OneTimeLinkPurpose[] = ["setup", "reset"];
 
 /** Who a setup link is for (to greet them on the page), or null when it cannot be used. */
-export async function findPasswordSetup(token: string): Promise<{ email: string } | null> {
+export async function findPasswordSetup(
+  token: string,
+): Promise<{ email: string; purpose: OneTimeLinkPurpose } | null> {
   if (!token || token.length > 100) return null;
   const row = await db.passwordSetupToken.findFirst({
     where: {
       digest: setupDigest(token),
+      purpose: { in: PASSWORD_PURPOSES },
       usedAt: null,
       expiresAt: { gt: new Date() },
       login: { workflowState: "active" },
     },
-    select: { login: { select: { uniqueId: true } } },
+    select: { purpose: true, login: { select: { uniqueId: true } } },
   });
-  return row ? { email: row.login.uniqueId } : null;
+  return row ? { email: row.login.uniqueId, purpose: row.purpose } : null;
 }
 
 /**
  * Sets the password through a setup link. The link is used up in the same statement that checks
  * it, so two submissions cannot both succeed; the new password follows the same rules as
- * registration. Returns the login to sign in with.
+ * registration. Every session of the user ends (a reset is what someone does when their password
+ * may be known), and the email is verified: the link reached its inbox. Returns the login to sign in with.
  */
 export async function completePasswordSetup(input: {
   token: string;
@@ -99,16 +118,26 @@ export async function completePasswordSetup(input: {
     const rows = await tx.$queryRaw<{ id: number; login_id: number }[]>`
       UPDATE password_setup_tokens SET used_at = now() AT TIME ZONE 'UTC'
        WHERE digest = ${setupDigest(input.token)} AND used_at IS NULL AND expires_at > now() AT TIME ZONE 'UTC'
+         AND purpose IN ('setup', 'reset')
        RETURNING id, login_id`;
     if (!rows[0]) throw fieldError("token", INVALID_LINK);
     // The password is chosen: the login's other links (other emails, an admin's new link) die.
     await tx.passwordSetupToken.deleteMany({
-      where: { loginId: rows[0].login_id, usedAt: null, id: { not: rows[0].id } },
+      where: {
+        loginId: rows[0].login_id,
+        usedAt: null,
+        id: { not: rows[0].id },
+        purpose: { in: PASSWORD_PURPOSES },
+      },
     });
     const login = await tx.login.update({
       where: { id: rows[0].login_id },
       data: { passwordHash },
       select: { userId: true, rootAccountId: true },
+    });
+    await tx.user.update({
+      where: { id: login.userId },
+      data: { sessionVersion: { increment: 1 }, emailVerifiedAt: new Date() },
     });
     await recordAudit(tx, {
       action: "login.password_set",
@@ -116,7 +145,8 @@ export async function completePasswordSetup(input: {
       subjectId: login.userId,
       rootAccountId: login.rootAccountId,
       ip: input.ip,
+      data: { purpose: setup.purpose },
     });
   });
-  return setup;
+  return { email: setup.email };
 }

@@ -10,7 +10,7 @@ import { zodFieldErrors } from "./action-state.ts";
 import { cleanName } from "./users/name.ts";
 import type { LinkMethod } from "./generated/prisma/client.ts";
 import { deliverSoon } from "./mail.ts";
-import { notifyWelcomeInTx } from "./notifications.ts";
+import { queueVerificationInTx, signInUrl, welcomeEmail } from "./email-verification.ts";
 import { findActiveCode, invalidCodeError, redeemCodeInTx } from "./pairing-codes/redeem.ts";
 import { loginRootAccountIds } from "./permissions.ts";
 import { passwordEmailProblem, passwordShapeProblem } from "./passwords.ts";
@@ -46,11 +46,14 @@ export type RegistrationInput = z.input<typeof registrationSchema> & {
   method?: Extract<LinkMethod, "self_registration" | "qr">;
   /** A solved challenge, needed while the school's guessing budget is spent (lib/throttle.ts). */
   challenge?: string | null;
+  /** The site the form was sent from, for the welcome email's links when APP_URL is unset. */
+  origin?: string;
 };
 
 const invalidCode = () => invalidCodeError("bad_request");
-const loginTaken = () =>
-  fieldError("unique_id", "An account with this email already exists. Sign in instead.");
+/** Shown under the email field; the form offers "Sign in instead" as a link carrying the code. */
+export const LOGIN_TAKEN = "An account with this email already exists.";
+const loginTaken = () => fieldError("unique_id", LOGIN_TAKEN);
 
 /** Registers an observer in the host's root account and links them to the code's student. */
 export async function registerObserver(
@@ -105,6 +108,8 @@ export async function registerObserver(
         { name: data.name, uniqueId: data.unique_id, rootAccountId: account.id, password: data.password },
         tx,
       );
+      // Anyone can register with any address: unverified until the welcome email's link is opened.
+      await tx.user.update({ where: { id: user.id }, data: { selfRegistered: true } });
       const redeemed = await redeemCodeInTx(tx, {
         code,
         observerId: user.id,
@@ -127,11 +132,19 @@ export async function registerObserver(
         where: { id: code.studentId },
         select: userJsonSelect,
       });
-      await notifyWelcomeInTx(tx, {
-        email: data.unique_id,
-        name: data.name,
-        studentName: student.name,
+      const login = await tx.login.findFirstOrThrow({ where: { userId: user.id }, select: { id: true } });
+      await queueVerificationInTx(tx, {
+        loginId: login.id,
+        to: data.unique_id,
         rootAccountId: account.id,
+        origin: input.origin,
+        email: welcomeEmail({
+          name: data.name,
+          studentName: student.name,
+          schoolName: account.name,
+          login: data.unique_id,
+          signInUrl: await signInUrl(account.id, input.origin),
+        }),
       });
       return { userId: user.id, student: toUserJson(student), rootAccountId: account.id };
     });

@@ -20,7 +20,11 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   // A session belongs to the school it was signed in at (lib/auth.ts): on another school's host,
   // even one where the same person has a login, it is anonymous.
   if (session?.user?.rootAccountId !== account.id) return null;
-  return loadActor(id, { domainRootAccountId: account.id, ip: clientIp(h), via: "session" });
+  return loadActor(
+    id,
+    { domainRootAccountId: account.id, ip: clientIp(h), via: "session" },
+    session?.sv ?? 0,
+  );
 });
 
 /** The signed-in actor, or a redirect to the sign-in page (pages, layouts and server actions). */

@@ -8,3 +8,4 @@ export {
 } from "./throttle/attempt.ts";
 export { CHALLENGE_DIFFICULTY, CHALLENGE_MESSAGE } from "./throttle/challenge.ts";
 export { GUESS_LIMITS, guessLimits, SIGN_IN_LIMITS, signInLimits } from "./throttle/limits.ts";
+export { triesLeft } from "./throttle/tries-left.ts";

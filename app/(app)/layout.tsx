@@ -18,7 +18,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <NavLinks
             menu="main"
             items={[
-              { href: "/observing", text: "Observing" },
+              { href: "/observing", text: "Observing", show: summary.mayObserve },
               { href: "/settings", text: "Settings" },
               { href: "/courses", text: "Courses", show: summary.hasCodeCourses || summary.isTeacher },
               { href: "/admin", text: "Admin", show: summary.isAdmin },

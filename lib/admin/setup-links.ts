@@ -1,7 +1,8 @@
 import "server-only";
-// "New setup link" on the admin user page, for a login whose password was never chosen (the
-// design of setup links is at the top of password-setup.ts). It replaces the login's earlier
-// unused links. With SMTP the new link is emailed to the person, as when the account was made:
+// "Send password link" on the admin user page (the design of one-time links is at the top of
+// password-setup.ts): for a login whose password was never chosen, a setup link (7 days); for one
+// with a password (the family forgot it), a reset link (60 minutes). It replaces the login's
+// earlier unused password links. With SMTP the new link is emailed to the person, as when the account was made:
 // the admin never sees it. Without SMTP (the local demo, where mail stays in the outbox and the
 // outbox never shows a link) the link is shown once to the admin to hand over — a credential to
 // the account, so only to a root admin who may already act as the user (mayMasquerade: admin of
@@ -11,13 +12,16 @@ import type { Actor } from "../actor.ts";
 import { recordAudit } from "../audit.ts";
 import { AppError, notFound } from "../errors.ts";
 import { deliverSoon, mailIsSent } from "../mail.ts";
-import { sendPasswordSetupInTx } from "../password-setup.ts";
+import { passwordSetupEmail, queueOneTimeLinkInTx } from "../password-setup.ts";
+import { passwordResetEmail } from "../password-reset.ts";
 import { mayMasquerade } from "../permissions.ts";
 import { emailOf } from "../provisioning.ts";
 import { newSetupToken, setupLinkBase, setupLinkWithToken } from "../setup-tokens.ts";
 import { getAdminScope } from "./scope.ts";
 
-export type NewSetupLink = { emailedTo: string } | { link: string; expiresAt: Date };
+export type NewSetupLink = ({ emailedTo: string } | { link: string; expiresAt: Date }) & {
+  purpose: "setup" | "reset";
+};
 
 export async function renewPasswordSetup(
   actor: Actor,
@@ -42,16 +46,14 @@ export async function renewPasswordSetup(
     },
   });
   if (!login) throw notFound();
-  if (login.passwordHash !== null)
-    throw new AppError(
-      "unprocessable",
-      "This login already has a password: setup links are for new accounts.",
-    );
+  const purpose = login.passwordHash === null ? "setup" : "reset";
   const audit = { actorId: actor.userId, subjectId: login.userId, rootAccountId: login.rootAccountId };
   const replaceLinksInTx = async (tx: Tx) => {
     // One new link per login at a time: two admins clicking together queue up here.
     await tx.$queryRaw`SELECT id FROM logins WHERE id = ${login.id} FOR UPDATE`;
-    await tx.passwordSetupToken.deleteMany({ where: { loginId: login.id, usedAt: null } });
+    await tx.passwordSetupToken.deleteMany({
+      where: { loginId: login.id, usedAt: null, purpose: { in: ["setup", "reset"] } },
+    });
   };
 
   if (mailIsSent()) {
@@ -59,23 +61,30 @@ export async function renewPasswordSetup(
     if (!to) throw new AppError("unprocessable", "This user has no email address to send a link to.");
     await db.$transaction(async (tx) => {
       await replaceLinksInTx(tx);
-      await sendPasswordSetupInTx(tx, {
+      const words = { name: login.user.name, schoolName: login.rootAccount.name };
+      await queueOneTimeLinkInTx(tx, {
         loginId: login.id,
-        email: to,
-        name: login.user.name,
-        schoolName: login.rootAccount.name,
-        rootAccountId: login.rootAccountId,
-        origin: input.origin,
+        purpose,
+        email: {
+          to,
+          rootAccountId: login.rootAccountId,
+          ...(purpose === "setup"
+            ? passwordSetupEmail({ ...words, origin: input.origin })
+            : {
+                ...passwordResetEmail({ ...words, by: "school" }),
+                setupLink: setupLinkBase(input.origin, "reset"),
+              }),
+        },
       });
       await recordAudit(tx, {
         action: "login.setup_link_sent",
         ...audit,
         ip: actor.ip,
-        data: { loginId: login.id },
+        data: { loginId: login.id, purpose },
       });
     });
     deliverSoon();
-    return { emailedTo: to };
+    return { emailedTo: to, purpose };
   }
 
   if (!(await mayMasquerade(actor.userId, login.userId)))
@@ -83,16 +92,16 @@ export async function renewPasswordSetup(
       "unauthorized",
       "Only an admin of every school this person belongs to may see their setup link. Set up email (SMTP_URL) to send it to them instead.",
     );
-  const { token, digest, expiresAt } = newSetupToken();
+  const { token, digest, expiresAt } = newSetupToken(purpose);
   await db.$transaction(async (tx) => {
     await replaceLinksInTx(tx);
-    await tx.passwordSetupToken.create({ data: { loginId: login.id, digest, expiresAt } });
+    await tx.passwordSetupToken.create({ data: { loginId: login.id, purpose, digest, expiresAt } });
     await recordAudit(tx, {
       action: "login.setup_link_shown",
       ...audit,
       ip: actor.ip,
-      data: { loginId: login.id },
+      data: { loginId: login.id, purpose },
     });
   });
-  return { link: setupLinkWithToken(setupLinkBase(input.origin), token), expiresAt };
+  return { link: setupLinkWithToken(setupLinkBase(input.origin, purpose), token), expiresAt, purpose };
 }

@@ -76,6 +76,8 @@ export async function getUserDetail(actor: Actor, userId: number) {
       email: true,
       workflowState: true,
       createdAt: true,
+      selfRegistered: true,
+      emailVerifiedAt: true,
       logins: {
         where: { rootAccountId: { in: scope.touchedRootAccountIds } },
         select: {
@@ -129,15 +131,15 @@ export async function getUserDetail(actor: Actor, userId: number) {
     email: user.email,
     state: user.workflowState,
     createdAt: user.createdAt,
+    /** Self-registered with an email not yet confirmed: admins may not link them (email-verification.ts). */
+    emailUnverified: user.selfRegistered && !user.emailVerifiedAt,
     logins: user.logins.map(({ passwordHash, ...l }) => ({
       ...l,
+      hasPassword: passwordHash !== null,
       rootAccount: l.rootAccount.name,
       rootAccountId: l.rootAccount.id,
-      /** No password chosen yet, and this admin is a root admin of its school: "New setup link". */
-      mayRenewSetupLink:
-        passwordHash === null &&
-        l.workflowState === "active" &&
-        scope.rootAccountIds.includes(l.rootAccount.id),
+      /** An active login and this admin is a root admin of its school: "Send password link". */
+      mayRenewSetupLink: l.workflowState === "active" && scope.rootAccountIds.includes(l.rootAccount.id),
     })),
     roles: user.adminRoles.map((r) => ({ id: r.id, role: r.role, account: r.account.name })),
     enrollments: user.enrollments.map((e) => ({

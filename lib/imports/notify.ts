@@ -45,7 +45,7 @@ export async function notifyStudents(client: pg.ClientBase, imp: { id: number; r
         [
           imp.root_account_id,
           mailed.map((n) => n.email),
-          mailed.map((n) => n.subject),
+          mailed.map((n) => n.textSubject),
           mailed.map((n) => n.text),
         ],
       );

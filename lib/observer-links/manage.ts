@@ -1,4 +1,5 @@
 import "server-only";
+import { assertEmailsVerifiedForAdminLink } from "./verified.ts";
 import { db } from "../db.ts";
 import type { Actor } from "../actor.ts";
 import { AppError, fieldError, notFound, unauthorized } from "../errors.ts";
@@ -134,6 +135,7 @@ export async function linkObserveeByAdmin(
   if (typeof input.rootAccountId === "number" && !adminOf.includes(input.rootAccountId)) throw unauthorized();
   const rootAccountIds = chosen.filter((id) => adminOf.includes(id));
   if (rootAccountIds.length === 0) throw chosen.length > 0 ? unauthorized() : noSharedSchool();
+  await assertEmailsVerifiedForAdminLink([input.observerId, input.studentId]);
   await assertObserverNotStudent(input.observerId, input.confirmStudentObserver === true);
   const link = { studentId: input.studentId, observerId: input.observerId, actorId: actor.userId };
   await db.$transaction((tx) =>

@@ -6,3 +6,5 @@ export * from "./redeem-proof.ts";
 export * from "./manage.ts";
 export * from "./eligibility.ts";
 export { formatCode, normalizeCode } from "./format.ts";
+export * from "./tries-left.ts";
+export * from "./after-sign-in.ts";

@@ -39,7 +39,7 @@ test("an admin-made parent chooses a password from a setup link an admin made an
   expect(mail.text).not.toContain("token=");
   await signIn(page, admin.login);
   await page.goto(`/admin/users/${quinn.id}`);
-  await page.getByRole("button", { name: "New setup link" }).click();
+  await page.getByRole("button", { name: "Send password link" }).click();
   const shown = page.getByLabel("Setup link", { exact: true });
   await expect(shown).toBeVisible();
   await check(page, "admin-user-setup-link");

@@ -13,6 +13,11 @@ import { codeFor, teacherWithCourse } from "./helpers.ts";
 
 // The journeys again with the keyboard alone: Tab to reach things, typing, Enter, arrows, Escape.
 
+// Tabbing through a whole admin page one key at a time takes most of a minute on a loaded 2-core
+// machine (the admin user page gained a "Send password link" stop): allow what the other
+// page-walking specs allow.
+test.describe.configure({ timeout: 180_000 });
+
 async function tabTo(page: Page, target: Locator, max = 60) {
   for (let i = 0; i < max; i++) {
     if (await target.evaluate((el) => el === document.activeElement)) return;

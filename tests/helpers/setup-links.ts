@@ -34,3 +34,14 @@ export async function sentSetupToken(to: string): Promise<string> {
   if (text === null) throw new Error(`the email to ${to} has no link to issue any more`);
   return setupLinkIn(text).token;
 }
+
+/** The one-time link to `page` in a text as sent (a reset link, an email-confirmation link). */
+export function oneTimeLinkIn(
+  text: string,
+  page: "/set-password" | "/verify-email",
+): { url: URL; token: string } {
+  const found = text.match(new RegExp(`https?://\\S+${page}\\?token=\\S+`));
+  if (!found) throw new Error(`no ${page} link in: ${text}`);
+  const url = new URL(found[0]);
+  return { url, token: url.searchParams.get("token")! };
+}

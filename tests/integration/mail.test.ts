@@ -110,7 +110,7 @@ describe("password-setup links over SMTP (design: lib/password-setup.ts)", () =>
     const [body] = bodiesTo(smtp.received, email);
     expect(body).toContain("Hello Robin Carer");
     const { token } = setupLinkIn(body);
-    expect(await findPasswordSetup(token)).toEqual({ email });
+    expect(await findPasswordSetup(token)).toEqual({ email, purpose: "setup" });
     const sent = await outboxRow(email);
     expect(sent.sentAt).toBeInstanceOf(Date);
     expect(sent.text).not.toMatch(/token=/);
@@ -128,11 +128,11 @@ describe("password-setup links over SMTP (design: lib/password-setup.ts)", () =>
       loginId: login.id,
       origin: "http://x",
     });
-    expect(made).toEqual({ emailedTo: email });
+    expect(made).toEqual({ emailedTo: email, purpose: "setup" });
     await expect.poll(() => bodiesTo(smtp.received, email).length, { timeout: 30_000 }).toBe(2);
     const second = setupLinkIn(bodiesTo(smtp.received, email)[1]).token;
     expect(await findPasswordSetup(first)).toBeNull();
-    expect(await findPasswordSetup(second)).toEqual({ email });
+    expect(await findPasswordSetup(second)).toEqual({ email, purpose: "setup" });
     expect(await db.auditEvent.count({ where: { action: "login.setup_link_sent", subjectId: id } })).toBe(1);
   });
 });

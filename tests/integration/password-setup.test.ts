@@ -32,7 +32,7 @@ describe("password setup links", () => {
     const token = await setupLinkFor(email);
     // Only the digest is stored.
     expect(await db.passwordSetupToken.count({ where: { digest: token } })).toBe(0);
-    expect(await findPasswordSetup(token)).toEqual({ email });
+    expect(await findPasswordSetup(token)).toEqual({ email, purpose: "setup" });
 
     const weak = await errorOf(completePasswordSetup({ token, password: email, ip: null }));
     expect(weak.fieldErrors?.password).toEqual(["Do not use your email as the password."]);

@@ -43,7 +43,7 @@ describe("npm run cli -- admin create", () => {
     const login = await findLoginForSignIn(email, account.id);
     expect(login).toMatchObject({ passwordHash: null }); // nothing has a known password
     expect(await adminRootAccountIds(login!.userId)).toEqual([account.id]);
-    expect(await findPasswordSetup(token)).toEqual({ email });
+    expect(await findPasswordSetup(token)).toEqual({ email, purpose: "setup" });
 
     // Again (the link was lost): the same school and user, a new link, the old one dead.
     const again = await cli(["admin", "create", "--login", email.toUpperCase(), "--account", school]);

@@ -84,7 +84,8 @@ describe("password-setup links at rest", () => {
     expect(await liveSecrets(rows.map((r) => r.text))).toEqual([]);
     // As sent, each carries a working link of its own.
     const tokens = await Promise.all(rows.map((r) => sentSetupToken(r.to)));
-    for (const [i, t] of tokens.entries()) expect(await findPasswordSetup(t)).toEqual({ email: rows[i].to });
+    for (const [i, t] of tokens.entries())
+      expect(await findPasswordSetup(t)).toEqual({ email: rows[i].to, purpose: "setup" });
   });
 
   it("sending issues the link: digest only, a fresh token per attempt, single use, then nothing to send", async () => {
@@ -99,7 +100,7 @@ describe("password-setup links at rest", () => {
     const second = await sentSetupToken(p.email);
     expect(second).not.toBe(first);
     expect(await findPasswordSetup(first)).toBeNull();
-    expect(await findPasswordSetup(second)).toEqual({ email: p.email });
+    expect(await findPasswordSetup(second)).toEqual({ email: p.email, purpose: "setup" });
     const issued = await db.passwordSetupToken.findFirstOrThrow({ where: { loginId: p.loginId } });
     expect(issued.digest).not.toBe(second);
     expect(issued.expiresAt.getTime() - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
@@ -119,7 +120,7 @@ describe("password-setup links at rest", () => {
     if (!("link" in made)) throw new Error("expected a link");
     const { url, token } = setupLinkIn(made.link);
     expect(url.origin).toBe(process.env.APP_URL ? new URL(process.env.APP_URL).origin : "http://school.test");
-    expect(await findPasswordSetup(token)).toEqual({ email: p.email });
+    expect(await findPasswordSetup(token)).toEqual({ email: p.email, purpose: "setup" });
     expect(await findPasswordSetup(emailed)).toBeNull();
     // The waiting email's link was replaced: it is not sent any more.
     expect(await textAsSent(p.email)).toBeNull();
@@ -127,7 +128,9 @@ describe("password-setup links at rest", () => {
       where: { action: "login.setup_link_shown", subjectId: p.id },
       select: { actorId: true, rootAccountId: true, data: true },
     });
-    expect(audit).toEqual([{ actorId: w.admin.id, rootAccountId: w.root.id, data: { loginId: p.loginId } }]);
+    expect(audit).toEqual([
+      { actorId: w.admin.id, rootAccountId: w.root.id, data: { loginId: p.loginId, purpose: "setup" } },
+    ]);
     expect(await liveSecrets((await listOutbox(admin, { limit: 200 })).map((m) => m.text))).toEqual([]);
     await completePasswordSetup({ token, password: "a-garden-of-tulips", ip: null });
     // Now it has a password: no more setup links.

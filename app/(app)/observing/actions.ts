@@ -1,28 +1,36 @@
 "use server";
-import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
 import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/action-state";
 import { retryWords } from "@/components/format";
 import { unlinkObservee } from "@/lib/observer-links";
-import { redeemPairingCode } from "@/lib/pairing-codes";
+import { codeTriesWarning, redeemPairingCode } from "@/lib/pairing-codes";
 import { challengeField, pairingCodeInputSchema } from "@/lib/pairing-codes/schemas";
 import { requireActor } from "@/lib/session";
-import { idAction } from "../id-action";
 
-export async function addStudentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+/** `warning`: a few tries are left before the code throttle makes the parent wait. */
+export type AddStudentState = ActionState & { warning?: string };
+
+/**
+ * "Add student" on the Observing page, and the one-step "Add this student?" of a code link opened
+ * while signed in (`via` = qr). Success lands on the Observing page saying who was added, with a
+ * fresh form (no stale error).
+ */
+export async function addStudentAction(_prev: AddStudentState, formData: FormData): Promise<AddStudentState> {
   const actor = await requireActor();
   const values = { pairing_code: String(formData.get("pairing_code") ?? "") };
   const parsed = pairingCodeInputSchema.safeParse(formData.get("pairing_code"));
   if (!parsed.success)
     return { ok: false, fieldErrors: zodFieldErrors(parsed.error.issues, "pairing_code"), values };
+  let studentId: number;
   try {
     const student = await redeemPairingCode(actor, {
       observerId: actor.userId,
       code: parsed.data,
-      method: "code",
+      method: formData.get("via") === "qr" ? "qr" : "code",
       challenge: challengeField(formData),
     });
-    revalidatePath("/observing");
-    return { ok: true, message: `You are now observing ${student.name}.` };
+    studentId = student.id;
   } catch (err) {
     const state = actionErrorState(err, values);
     if (state.retryAfter)
@@ -31,15 +39,26 @@ export async function addStudentAction(_prev: ActionState, formData: FormData): 
         message: retryWords(state.retryAfter),
         fieldErrors: { pairing_code: [retryWords(state.retryAfter)] },
       };
-    return state;
+    return { ...state, warning: (await codeTriesWarning(actor)) ?? undefined };
   }
+  redirect(`/observing?added=${studentId}`);
 }
 
-export const unlinkStudentAction = idAction({
-  field: "student_id",
-  done: "Unlinked.",
-  revalidate: "/observing",
-  // An observer unlinking themself leaves the student in every school (Canvas's DELETE).
-  run: (actor, studentId) =>
-    unlinkObservee(actor, { observerId: actor.userId, studentId, rootAccountId: "all" }),
-});
+const studentIdSchema = z.coerce.number().int().positive();
+
+/** "Unlink": an observer leaves the student in every school (Canvas's DELETE), then is told so. */
+export async function unlinkStudentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const actor = await requireActor();
+  const studentId = studentIdSchema.safeParse(formData.get("student_id"));
+  if (!studentId.success) return { ok: false, message: "That student does not exist." };
+  try {
+    await unlinkObservee(actor, {
+      observerId: actor.userId,
+      studentId: studentId.data,
+      rootAccountId: "all",
+    });
+  } catch (err) {
+    return actionErrorState(err);
+  }
+  redirect(`/observing?removed=${studentId.data}`);
+}

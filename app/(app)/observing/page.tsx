@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/session";
-import { listObserveesWithCourses } from "@/lib/observer-links";
+import { getHomeSummary } from "@/lib/home";
+import { linkChangeNotice, listObserveesWithCourses } from "@/lib/observer-links";
 import { ConfirmAction } from "@/components/ui/confirm-action";
+import { Notice } from "@/components/ui/notice";
 import { RowList } from "@/components/ui/row-list";
 import { Section } from "@/components/ui/section";
 import { Page } from "@/components/ui/page";
@@ -10,15 +12,38 @@ import { unlinkStudentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Observing" };
 
-export default async function ObservingPage() {
+const CODE_FAILED = {
+  invalid:
+    "You are signed in, but that pairing code could not be used: it may be mistyped, expired or already used. Ask your student for a new code and enter it below.",
+  throttled:
+    "You are signed in, but too many wrong codes were tried. Wait a few minutes, then enter the code below.",
+};
+
+export default async function ObservingPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ added?: string; removed?: string; code_failed?: string }>;
+}) {
   const actor = await requireActor();
-  const students = await listObserveesWithCourses(actor, { observerId: actor.userId });
+  const { added, removed, code_failed } = await searchParams;
+  const [students, summary, notice] = await Promise.all([
+    listObserveesWithCourses(actor, { observerId: actor.userId }),
+    getHomeSummary(actor),
+    linkChangeNotice(actor, { added: Number(added) || undefined, removed: Number(removed) || undefined }),
+  ]);
+  const failed = code_failed === "throttled" || code_failed === "invalid" ? CODE_FAILED[code_failed] : null;
   return (
     <Page title="Observing">
+      {notice && <Notice tone={notice.tone}>{notice.text}</Notice>}
+      {failed && <Notice tone="error">{failed}</Notice>}
       <Section id="students" title="Students you observe">
         <RowList
           label="Students you observe"
-          empty="You are not observing any students yet. Enter a pairing code below to add one."
+          empty={
+            summary.mayObserve
+              ? "You are not observing any students yet. Enter a pairing code below to add one."
+              : "You are not observing any students."
+          }
           items={students}
           roomy
         >
@@ -51,9 +76,12 @@ export default async function ObservingPage() {
           )}
         </RowList>
       </Section>
-      <Section id="add" title="Add a student">
-        <AddStudentForm />
-      </Section>
+      {summary.mayObserve && (
+        <Section id="add" title="Add a student">
+          {/* A new key after each link or unlink: the form starts afresh, without a stale error. */}
+          <AddStudentForm key={`${added ?? ""}-${removed ?? ""}`} />
+        </Section>
+      )}
     </Page>
   );
 }

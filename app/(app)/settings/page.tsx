@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireActor } from "@/lib/session";
+import { emailVerificationStatus } from "@/lib/email-verification";
 import { getPairingEligibility, listActivePairingCodes, MAX_ACTIVE_CODES } from "@/lib/pairing-codes";
+import { getPasswordLogin, passwordChangedRecently } from "@/lib/password-change";
+import { PASSWORD_RULES } from "@/lib/passwords";
 import { Notice } from "@/components/ui/notice";
 import { Section } from "@/components/ui/section";
 import { GenerateCode } from "@/components/pairing/generate-code";
@@ -9,51 +12,91 @@ import { Page } from "@/components/ui/page";
 import { generateCodeAction } from "../code-actions";
 import { ActiveCodes, codeChoices } from "../active-codes";
 import { viewerTimeZone } from "../time-zone";
+import { ChangePasswordForm } from "./change-password-form";
 import { MyObservers } from "./my-observers";
+import { VerifyEmailNotice } from "./verify-email-notice";
 
 export const metadata: Metadata = { title: "Settings" };
 
-export default async function SettingsPage() {
+// Each section for whom it applies: pairing for students, the email check for self-registered
+// parents, the password for everyone with one here, developer tools last.
+export default async function SettingsPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ password?: string }>;
+}) {
   const actor = await requireActor();
-  const [pairing, timeZone] = await Promise.all([getPairingEligibility(actor), viewerTimeZone()]);
+  const changed = (await searchParams).password === "changed";
+  const [pairing, password, email, changedRecently, timeZone] = await Promise.all([
+    getPairingEligibility(actor),
+    getPasswordLogin(actor),
+    emailVerificationStatus(actor),
+    changed ? passwordChangedRecently(actor) : false,
+    viewerTimeZone(),
+  ]);
   const codes = pairing.isStudent ? await listActivePairingCodes(actor, { studentId: actor.userId }) : [];
   return (
-    <Page
-      title="Settings"
-      aside={
-        <Link href="/settings/tokens" className="text-blue-800 underline underline-offset-4">
-          Access tokens
-        </Link>
-      }
-    >
-      <Section
-        id="pair"
-        title="Pair with Observer"
-        description="A parent or guardian who enters your pairing code can follow your courses. Only share it with them."
-      >
-        {pairing.canGenerate ? (
-          <div className="flex flex-col gap-3">
-            <p className="text-sm text-slate-700">
-              A code works once and expires after {pairing.lifetimeDays}{" "}
-              {pairing.lifetimeDays === 1 ? "day" : "days"}. You can have up to {MAX_ACTIVE_CODES} active
-              codes; with that many, you choose which one to revoke before making another.
-            </p>
-            <GenerateCode
-              action={generateCodeAction}
-              label="Pair with Observer"
-              timeZone={timeZone}
-              activeCodes={codeChoices(codes, timeZone)}
-              limit={MAX_ACTIVE_CODES}
-            />
-          </div>
-        ) : (
-          <Notice tone="info">{pairing.reason}</Notice>
-        )}
-      </Section>
+    <Page title="Settings">
+      {pairing.isStudent && (
+        <Section
+          id="pair"
+          title="Pair with Observer"
+          description="A parent or guardian who enters your pairing code can follow your courses. Only share it with them."
+        >
+          {pairing.canGenerate ? (
+            <div className="flex flex-col gap-3">
+              <p className="text-sm text-slate-700">
+                A code works once and expires after {pairing.lifetimeDays}{" "}
+                {pairing.lifetimeDays === 1 ? "day" : "days"}. You can have up to {MAX_ACTIVE_CODES} active
+                codes; with that many, you choose which one to revoke before making another.
+              </p>
+              <GenerateCode
+                action={generateCodeAction}
+                label="Pair with Observer"
+                timeZone={timeZone}
+                activeCodes={codeChoices(codes, timeZone)}
+                limit={MAX_ACTIVE_CODES}
+              />
+            </div>
+          ) : (
+            <Notice tone="info">{pairing.reason}</Notice>
+          )}
+        </Section>
+      )}
       {pairing.isStudent && <ActiveCodes codes={codes} limit={MAX_ACTIVE_CODES} timeZone={timeZone} />}
       {pairing.isStudent && (
         <MyObservers actor={actor} mayRemove={pairing.studentsMayRemoveObservers} timeZone={timeZone} />
       )}
+      {email.pending && (
+        <Section id="email" title="Confirm your email">
+          <VerifyEmailNotice email={email.email} />
+        </Section>
+      )}
+      {password && (
+        <Section
+          id="password"
+          title="Password"
+          description="Changing your password signs you out on every other device."
+        >
+          {changedRecently && (
+            <div className="mb-4">
+              <Notice tone="success">
+                Your password is changed. You were signed out on every other device.
+              </Notice>
+            </div>
+          )}
+          <ChangePasswordForm login={password.login} passwordRules={PASSWORD_RULES} />
+        </Section>
+      )}
+      <Section
+        id="advanced"
+        title="Advanced: for developers"
+        description="Only needed if you connect another program to your account."
+      >
+        <Link href="/settings/tokens" className="text-blue-800 underline underline-offset-4">
+          Access tokens
+        </Link>
+      </Section>
     </Page>
   );
 }

@@ -1,7 +1,12 @@
 "use server";
 import { AuthError } from "next-auth";
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { signIn, signInErrorMessage, signInSchema } from "@/lib/auth";
-import { zodFieldErrors, type ActionState } from "@/lib/action-state";
+import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/action-state";
+import { clientIp } from "@/lib/client-ip";
+import { redeemCodeWithPassword } from "@/lib/pairing-codes";
+import { pairingCodeInputSchema } from "@/lib/pairing-codes/schemas";
 
 /** Only same-site paths may be a post-login destination. */
 function safeNext(value: FormDataEntryValue | null): string {
@@ -13,6 +18,8 @@ export async function loginAction(_prev: ActionState, formData: FormData): Promi
   const values = { email: String(formData.get("email") ?? "") };
   const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
   if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error.issues), values };
+  const code = pairingCodeInputSchema.safeParse(formData.get("code") ?? undefined);
+  if (code.success) return signInAndRedeem(parsed.data, code.data, values);
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: safeNext(formData.get("next")) });
   } catch (err) {
@@ -20,4 +27,36 @@ export async function loginAction(_prev: ActionState, formData: FormData): Promi
     throw err; // the redirect after a successful sign-in
   }
   return { ok: true };
+}
+
+/**
+ * Signing in from a registration page opened with a code (the QR link): sign in, then redeem the
+ * code with the same lib function as the Observing page, and land there saying what happened.
+ */
+async function signInAndRedeem(
+  credentials: { email: string; password: string },
+  code: string,
+  values: Record<string, string>,
+): Promise<ActionState> {
+  try {
+    await signIn("credentials", { ...credentials, redirect: false });
+  } catch (err) {
+    if (err instanceof AuthError) return { ok: false, message: signInErrorMessage(err), values };
+    throw err;
+  }
+  const h = await headers();
+  let target: string;
+  try {
+    const student = await redeemCodeWithPassword({
+      login: credentials.email,
+      password: credentials.password,
+      code,
+      host: h.get("host"),
+      ip: clientIp(h),
+    });
+    target = `/observing?added=${student.id}`;
+  } catch (err) {
+    target = `/observing?code_failed=${actionErrorState(err).retryAfter ? "throttled" : "invalid"}`;
+  }
+  redirect(target);
 }

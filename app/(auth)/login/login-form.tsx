@@ -6,12 +6,14 @@ import { SubmitButton } from "@/components/ui/submit-button";
 import type { ActionState } from "@/lib/action-state";
 import { loginAction } from "./actions";
 
-export function LoginForm({ next }: { next?: string }) {
+/** `code`: a pairing code from the registration page, redeemed as soon as the parent is signed in. */
+export function LoginForm({ next, code }: { next?: string; code?: string }) {
   const [state, action] = useActionState(loginAction, {} as ActionState);
   return (
     <form action={action} className="flex flex-col gap-3" noValidate>
       {state.message && <Notice tone="error">{state.message}</Notice>}
       <input type="hidden" name="next" value={next ?? "/"} />
+      {code && <input type="hidden" name="code" value={code} />}
       <Field label="Email" name="email" type="email" autoComplete="username" required state={state} />
       <Field
         label="Password"

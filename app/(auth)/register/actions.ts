@@ -6,9 +6,13 @@ import { actionErrorState, type ActionState } from "@/lib/action-state";
 import { clientIp } from "@/lib/client-ip";
 import { retryWords } from "@/components/format";
 import { challengeField } from "@/lib/pairing-codes/schemas";
-import { registerObserver } from "@/lib/registration";
+import { LOGIN_TAKEN, registerObserver } from "@/lib/registration";
+import { requestOrigin } from "@/app/request-origin";
 
-export async function registerAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+/** `signInInstead`: the email has an account; the form offers a sign-in link carrying the code. */
+export type RegisterState = ActionState & { signInInstead?: boolean };
+
+export async function registerAction(_prev: RegisterState, formData: FormData): Promise<RegisterState> {
   const field = (k: string) => String(formData.get(k) ?? "");
   // Every typed value comes back on failure except the password.
   const values = {
@@ -28,10 +32,12 @@ export async function registerAction(_prev: ActionState, formData: FormData): Pr
       pairing_code: values.pairing_code,
       method: values.via === "qr" ? "qr" : "self_registration",
       challenge: challengeField(formData),
+      origin: await requestOrigin(),
     });
   } catch (err) {
     const state = actionErrorState(err, values);
-    return state.retryAfter ? { ...state, message: retryWords(state.retryAfter) } : state;
+    if (state.retryAfter) return { ...state, message: retryWords(state.retryAfter) };
+    return { ...state, signInInstead: !!state.fieldErrors?.unique_id?.includes(LOGIN_TAKEN) };
   }
   try {
     await signIn("credentials", {

@@ -5,6 +5,11 @@ import { getDomainRootAccount, rootAccountName } from "@/lib/accounts";
 import { PASSWORD_RULES } from "@/lib/registration";
 import { observerRegistrationClosedMessage, observerRegistrationOpen } from "@/lib/self-registration";
 import { Notice } from "@/components/ui/notice";
+import { getHomeSummary } from "@/lib/home";
+import { formatCode, normalizeCode } from "@/lib/pairing-codes";
+import { getActor } from "@/lib/session";
+import type { Actor } from "@/lib/actor";
+import { AddByCode } from "./add-by-code";
 import { RegisterForm } from "./register-form";
 
 export const metadata: Metadata = { title: "Parent registration" };
@@ -21,6 +26,9 @@ export default async function RegisterPage({
   const elsewhere =
     codeAccount && codeAccount !== String(account.id) ? await rootAccountName(codeAccount) : null;
   const open = observerRegistrationOpen(account);
+  const typed = code?.trim().slice(0, 64) || undefined;
+  const actor = await getActor();
+  if (actor && !elsewhere) return <SignedIn actor={actor} school={account.name} code={typed} />;
   return (
     <AuthPage
       title="Parent registration"
@@ -30,7 +38,11 @@ export default async function RegisterPage({
           need a pairing code from your student.
         </>
       }
-      footer={{ question: "Already have an account?", href: "/login", link: "Sign in" }}
+      footer={{
+        question: "Already have an account?",
+        href: typed ? `/login?code=${encodeURIComponent(typed)}` : "/login",
+        link: "Sign in",
+      }}
     >
       {elsewhere ? (
         <Notice tone="info">
@@ -40,10 +52,40 @@ export default async function RegisterPage({
       ) : open ? (
         <FormCard>
           {/* The QR link carries the code; "via" records that the parent came by QR (for the audit). */}
-          <RegisterForm code={code?.slice(0, 64)} via={code ? "qr" : ""} passwordRules={PASSWORD_RULES} />
+          <RegisterForm code={typed} via={typed ? "qr" : ""} passwordRules={PASSWORD_RULES} />
         </FormCard>
       ) : (
         <Notice tone="info">{observerRegistrationClosedMessage(account)}</Notice>
+      )}
+    </AuthPage>
+  );
+}
+
+/** A code link opened by someone already signed in: add the student in one step, no new account. */
+async function SignedIn({ actor, school, code }: { actor: Actor; school: string; code?: string }) {
+  const { mayObserve } = await getHomeSummary(actor);
+  const normalized = code ? normalizeCode(code) : null;
+  return (
+    <AuthPage
+      title="Add a student"
+      lead={<>You are signed in as {actor.name}.</>}
+      footer={{
+        question: "Not you, or need a different account?",
+        href: "/observing",
+        link: "Go to Observing",
+      }}
+    >
+      {!mayObserve ? (
+        <Notice tone="info">
+          Pairing codes are for parents and guardians. Sign out first if a parent wants to use this code on
+          this device.
+        </Notice>
+      ) : code ? (
+        <FormCard>
+          <AddByCode code={code} shown={normalized ? formatCode(normalized) : code} school={school} />
+        </FormCard>
+      ) : (
+        <Notice tone="info">To add a student, enter their pairing code on your Observing page.</Notice>
       )}
     </AuthPage>
   );

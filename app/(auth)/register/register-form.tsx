@@ -1,4 +1,5 @@
 "use client";
+import Link from "next/link";
 import { useActionState } from "react";
 import { NewPasswordField } from "@/components/auth/new-password-field";
 import { PairingCodeField } from "@/components/pairing/pairing-code-field";
@@ -6,8 +7,7 @@ import { ChallengeStatus, useChallengedAction } from "@/components/pairing/use-c
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { ActionState } from "@/lib/action-state";
-import { registerAction } from "./actions";
+import { registerAction, type RegisterState } from "./actions";
 
 export function RegisterForm({
   code,
@@ -21,8 +21,10 @@ export function RegisterForm({
   // The QR link's code starts out typed in; after a failure the action sends back what was typed.
   const [state, action] = useActionState(registerAction, {
     values: { pairing_code: code ?? "", via: via ?? "" },
-  } as ActionState);
+  } as RegisterState);
   const { submit, solving } = useChallengedAction(state, action);
+  const typedCode = state.values?.pairing_code?.trim();
+  const signInHref = typedCode ? `/login?code=${encodeURIComponent(typedCode)}` : "/login";
   const unplaced = state.message && !state.challenge && !Object.keys(state.fieldErrors ?? {}).length;
   return (
     <form action={submit} className="flex flex-col gap-2" noValidate>
@@ -39,6 +41,14 @@ export function RegisterForm({
         hint="You will sign in with it."
         state={state}
       />
+      {state.signInInstead && (
+        <p className="-mt-1 text-sm">
+          <Link href={signInHref} className="font-semibold text-blue-800 underline underline-offset-4">
+            Sign in instead
+          </Link>
+          {typedCode && " (the student with this code is added once you are signed in)"}
+        </p>
+      )}
       <NewPasswordField label="Password" rules={passwordRules} state={state} />
       <PairingCodeField
         hint="8 characters, like ABCD-1234, from your student's Settings → Pair with Observer."

@@ -1,6 +1,5 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/action-state";
@@ -8,6 +7,7 @@ import { createSisImport, runDryRunForReal } from "@/lib/imports/imports";
 import { requireActor } from "@/lib/session";
 import { findImport } from "./lookup";
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_MB } from "./limits";
+import { requestOrigin } from "@/app/request-origin";
 
 const ACCEPTED = /\.(csv|zip)$/i;
 
@@ -25,13 +25,6 @@ const uploadSchema = z.object({
       ctx.addIssue({ code: "custom", message: `One import takes at most ${MAX_UPLOAD_MB} MB of files.` });
   }),
 });
-
-/** The site the upload came through: setup emails link there when APP_URL is unset. */
-async function requestOrigin(): Promise<string> {
-  const h = await headers();
-  // Next.js refuses a server action whose Origin is not this host, so Origin is ours.
-  return h.get("origin") ?? `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host")}`;
-}
 
 export async function uploadImportAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor();

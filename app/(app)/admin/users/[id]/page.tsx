@@ -37,7 +37,20 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
     ? await listActivePairingCodes(actor, { studentId: user.id }).catch(() => null)
     : null;
   return (
-    <Page title={user.name} back={{ href: "/admin/users", label: "All users" }} lead={user.email}>
+    <Page
+      title={user.name}
+      back={{ href: "/admin/users", label: "All users" }}
+      lead={
+        user.emailUnverified ? (
+          <>
+            {user.email} · email not confirmed yet: they registered themself, so they cannot be linked by an
+            admin until they open the link in their welcome email.
+          </>
+        ) : (
+          user.email
+        )
+      }
+    >
       <Section id="logins" title="Logins and roles">
         <ul className="flex flex-col gap-1" aria-label="Logins">
           {user.logins.map((l) => (
@@ -46,13 +59,8 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
               {l.sisUserId && ` · SIS id ${l.sisUserId}`}
               {l.workflowState !== "active" && " · deleted"} ·{" "}
               {l.lastLoginAt ? `last sign-in ${formatDateTime(l.lastLoginAt, timeZone)}` : "never signed in"}
-              {l.mayRenewSetupLink && (
-                <>
-                  {" "}
-                  · no password chosen yet
-                  <SetupLinkForm loginId={l.id} login={l.uniqueId} />
-                </>
-              )}
+              {!l.hasPassword && " · no password chosen yet"}
+              {l.mayRenewSetupLink && <SetupLinkForm loginId={l.id} login={l.uniqueId} />}
             </li>
           ))}
         </ul>

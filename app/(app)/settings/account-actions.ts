@@ -1,0 +1,50 @@
+"use server";
+import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
+import { signIn } from "@/lib/auth";
+import { actionErrorState, type ActionState } from "@/lib/action-state";
+import { resendEmailVerification } from "@/lib/email-verification";
+import { changePassword } from "@/lib/password-change";
+import { requireActor } from "@/lib/session";
+import { retryWords } from "@/components/format";
+import { requestOrigin } from "@/app/request-origin";
+
+/**
+ * "Change password": every other session ends (changePassword raises the session version), and
+ * this browser signs in again with the new password so it stays signed in. The page is then
+ * loaded afresh: rendered within this request it would still see the old, now ended, session.
+ */
+export async function changePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const actor = await requireActor();
+  const password = String(formData.get("password") ?? "");
+  let login: string;
+  try {
+    ({ login } = await changePassword(actor, {
+      current_password: String(formData.get("current_password") ?? ""),
+      password,
+    }));
+  } catch (err) {
+    const state = actionErrorState(err);
+    return state.retryAfter ? { ...state, message: retryWords(state.retryAfter) } : state;
+  }
+  try {
+    await signIn("credentials", { email: login, password, redirect: false });
+  } catch (err) {
+    if (err instanceof AuthError)
+      return { ok: true, message: "Your password is changed. Sign in again with the new one." };
+    throw err;
+  }
+  redirect("/settings?password=changed#password-heading");
+}
+
+/** "Send the link again": a new email-confirmation link to the signed-in parent. */
+export async function resendVerificationAction(_prev: ActionState): Promise<ActionState> {
+  const actor = await requireActor();
+  try {
+    const { sentTo } = await resendEmailVerification(actor, { origin: await requestOrigin() });
+    return { ok: true, message: `A new link was emailed to ${sentTo}. Earlier links no longer work.` };
+  } catch (err) {
+    const state = actionErrorState(err);
+    return state.retryAfter ? { ...state, message: retryWords(state.retryAfter) } : state;
+  }
+}

@@ -1,0 +1,25 @@
+"use client";
+import { useActionState } from "react";
+import { Notice } from "@/components/ui/notice";
+import { SubmitButton } from "@/components/ui/submit-button";
+import type { ActionState } from "@/lib/action-state";
+import { resendVerificationAction } from "./account-actions";
+
+/** A self-registered parent whose email is not confirmed yet: why it matters, and a new link. */
+export function VerifyEmailNotice({ email }: { email: string | null }) {
+  const [state, action] = useActionState(resendVerificationAction, {} as ActionState);
+  return (
+    <form action={action} className="flex flex-col gap-3">
+      <p className="text-slate-700">
+        Your email address{email && <> ({email})</>} is not confirmed yet. Open the link in your welcome email
+        so your school can link your account to your children for you.
+      </p>
+      {state.message && <Notice tone={state.ok ? "success" : "error"}>{state.message}</Notice>}
+      <div>
+        <SubmitButton variant="secondary" pendingText="Sending…">
+          Send the link again
+        </SubmitButton>
+      </div>
+    </form>
+  );
+}

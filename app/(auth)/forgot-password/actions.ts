@@ -1,0 +1,25 @@
+"use server";
+import { headers } from "next/headers";
+import { actionErrorState, type ActionState } from "@/lib/action-state";
+import { clientIp } from "@/lib/client-ip";
+import { requestPasswordReset, RESET_REQUESTED } from "@/lib/password-reset";
+import { retryWords } from "@/components/format";
+import { requestOrigin } from "@/app/request-origin";
+
+// No session: anyone may ask; requestPasswordReset answers the same whether the login exists.
+export async function forgotPasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const values = { email: String(formData.get("email") ?? "") };
+  const h = await headers();
+  try {
+    await requestPasswordReset({
+      email: values.email,
+      host: h.get("host"),
+      ip: clientIp(h),
+      origin: await requestOrigin(),
+    });
+  } catch (err) {
+    const state = actionErrorState(err, values);
+    return state.retryAfter ? { ...state, message: retryWords(state.retryAfter) } : state;
+  }
+  return { ok: true, message: RESET_REQUESTED };
+}
