@@ -54,7 +54,7 @@ describe("guessing pairing codes", () => {
     expect(answers.filter((a) => a.status === 429 && a.retryAfter)).toHaveLength(
       10_000 - GUESS_LIMITS.observer.max,
     );
-  });
+  }, 900_000);
 
   it("200 accounts × 50 guesses from rotating addresses: 0 links; then a parent with the right code links, and a new family registers", async () => {
     const s = await school();
@@ -143,5 +143,5 @@ describe("guessing pairing codes", () => {
         )
       ).status,
     ).toBe(200);
-  });
+  }, 900_000);
 });

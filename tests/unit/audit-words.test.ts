@@ -89,14 +89,14 @@ describe("audit words", () => {
 
   it("renders an action it has no wording for from its name and the people involved", () => {
     const e = event({
-      action: "throttle.locked_out",
+      action: "link.archived",
       actor: "Pat Parent",
       subject: "Sam Student",
       method: "code",
     });
-    expect(actionLabel("throttle.locked_out")).toBe("Throttle locked out");
+    expect(actionLabel("link.archived")).toBe("Link archived");
     expect(describeAuditEvent(e)).toBe(
-      "Throttle locked out (by Pat Parent, concerning Sam Student), by pairing code.",
+      "Link archived (by Pat Parent, concerning Sam Student), by pairing code.",
     );
     expect(describeAuditEvent(e)).toBe(`${fallbackWords(e)}.`);
     expect(describeAuditEvent(event({ action: "code.rate_limited" }))).toBe("Code rate limited.");
