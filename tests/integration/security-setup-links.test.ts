@@ -133,10 +133,15 @@ describe("password-setup links at rest", () => {
     ]);
     expect(await liveSecrets((await listOutbox(admin, { limit: 200 })).map((m) => m.text))).toEqual([]);
     await completePasswordSetup({ token, password: "a-garden-of-tulips", ip: null });
-    // Now it has a password: no more setup links.
-    expect((await errorOf(renewPasswordSetup(admin, { loginId: p.loginId, origin: "http://x" }))).code).toBe(
-      "unprocessable",
-    );
+    // Now it has a password: the admin's next link is a reset link (60 minutes), not a setup link.
+    const reset = await renewPasswordSetup(admin, { loginId: p.loginId, origin: "http://school.test" });
+    if (!("link" in reset)) throw new Error("expected a link");
+    expect(reset.purpose).toBe("reset");
+    expect(await findPasswordSetup(setupLinkIn(reset.link).token)).toEqual({
+      email: p.email,
+      purpose: "reset",
+    });
+    expect(await findPasswordSetup(token)).toBeNull();
   });
 
   it("no link for a sub-account admin, another school's admin, or a user of a school the admin does not run", async () => {
