@@ -51,6 +51,8 @@ test("signing in from the registration page carries the code and finishes the li
   await page.context().clearCookies();
   await page.goto(`/register?code=${second}`);
   await page.getByRole("link", { name: "Sign in", exact: true }).click();
+  // The register page has an Email field too: fill in only once the sign-in page is there.
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
   await page.getByLabel("Email").fill(parent.login);
   await page.getByLabel("Password").fill("test-pass-4815");
   await page.getByRole("button", { name: "Sign in" }).click();
