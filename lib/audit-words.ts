@@ -5,39 +5,13 @@
 import type { AuditAction } from "./audit.ts";
 import { settingChanges } from "./audit-settings-words.ts";
 import { how } from "./method-words.ts";
+import { ACCOUNT_WORDS } from "./audit-words-accounts.ts";
+import { field, howBy, someone, text, type NamedAuditEvent, type Wording } from "./audit-words-parts.ts";
+
+export type { NamedAuditEvent } from "./audit-words-parts.ts";
 
 export { methodWords } from "./method-words.ts";
 
-/** An audit event with its people already named (null: no such person, or nobody recorded). */
-export type NamedAuditEvent = {
-  action: string;
-  method: string | null;
-  actor: string | null;
-  subject: string | null;
-  target: string | null;
-  data: unknown;
-  /** The course an enrollment event names, when there is one. */
-  course?: string | null;
-};
-
-const field = (data: unknown, key: string): unknown =>
-  data && typeof data === "object" && !Array.isArray(data)
-    ? (data as Record<string, unknown>)[key]
-    : undefined;
-const text = (data: unknown, key: string): string | null => {
-  const v = field(data, key);
-  return typeof v === "string" || typeof v === "number" ? String(v) : null;
-};
-
-/**
- * How it was done, and by whom when that was not `who` themself: ", by pairing code",
- * ", by Ada Admin (school admin)", ", through the API (by Ada Admin)".
- */
-function howBy(e: NamedAuditEvent, who: string | null, method = e.method): string {
-  if (!e.actor || e.actor === who) return how(method);
-  return method === "admin" ? `, by ${e.actor} (school admin)` : `${how(method)} (by ${e.actor})`;
-}
-const someone = (name: string | null, fallback = "Someone") => name ?? fallback;
 /** "Ada Admin made … for Sam" or "Sam made …" when they did it themself. */
 const forWhom = (e: NamedAuditEvent, verb: string) =>
   e.actor && e.actor !== e.subject
@@ -47,9 +21,8 @@ const forWhom = (e: NamedAuditEvent, verb: string) =>
 /** The method, unless it only repeats that a school admin did it for someone (forWhom says so). */
 const staffHow = (e: NamedAuditEvent) => (e.method === "admin" ? "" : how(e.method));
 
-type Wording = { label: string; describe: (e: NamedAuditEvent) => string };
-
 export const AUDIT_WORDS: Partial<Record<AuditAction, Wording>> = {
+  ...ACCOUNT_WORDS,
   "link.created": {
     label: "Observer linked",
     describe: (e) =>
@@ -125,52 +98,6 @@ export const AUDIT_WORDS: Partial<Record<AuditAction, Wording>> = {
       const request = [text(e.data, "method"), text(e.data, "path")].filter(Boolean).join(" ");
       return `${someone(e.actor)} acted as ${someone(e.subject, "another user")} through the API${request ? ` (${request})` : ""}`;
     },
-  },
-  "login.password_set": {
-    label: "Password chosen",
-    describe: (e) => `${someone(e.subject)} chose a password${howBy(e, e.subject)}`,
-  },
-  "login.setup_link_sent": {
-    label: "Password-setup link emailed",
-    describe: (e) => `${someone(e.actor)} emailed a password-setup link to ${someone(e.subject, "a user")}`,
-  },
-  "login.password_changed": {
-    label: "Password changed",
-    describe: (e) => `${someone(e.subject)} changed their password; their other sessions were ended`,
-  },
-  "login.reset_requested": {
-    label: "Password reset asked for",
-    describe: (e) =>
-      e.actor && e.actor !== e.subject
-        ? `${e.actor} sent ${someone(e.subject, "a user")} a link to choose a new password`
-        : `${someone(e.subject)} asked for a link to choose a new password`,
-  },
-  "user.email_verified": {
-    label: "Email confirmed",
-    describe: (e) => `${someone(e.subject)} confirmed their email address`,
-  },
-  "throttle.locked_out": {
-    label: "Too many failed attempts",
-    describe: (e) => {
-      const until = text(e.data, "until");
-      const counter = text(e.data, "counter");
-      const who = e.actor ?? e.subject;
-      return `${who ? `${who} was` : "Someone was"} refused after ${text(e.data, "max") ?? "too many"} failed attempts${
-        counter ? ` (limit per ${counter})` : ""
-      }${until ? `, until ${until.replace("T", " ").slice(0, 16)} UTC` : ""}`;
-    },
-  },
-  "throttle.challenge_started": {
-    label: "School under guessing: challenge on",
-    describe: (e) =>
-      `More than ${text(e.data, "max") ?? "the allowed number of"} wrong pairing codes were tried at this school within the hour; new attempts must solve a short check until the hour is over`,
-  },
-  "login.setup_link_shown": {
-    label: "Password-setup link shown",
-    describe: (e) =>
-      field(e.data, "via") === "cli"
-        ? `A password-setup link for ${someone(e.subject, "a user")} was shown on the server's command line`
-        : `${someone(e.actor)} was shown a password-setup link for ${someone(e.subject, "a user")}`,
   },
   "enrollment.created": {
     label: "Enrollment added",
