@@ -1,3 +1,5 @@
+import { AppError } from "./errors.ts";
+
 // Record ids are PostgreSQL `integer`s. A longer number in a path or parameter names no record —
 // and must not reach a query, where it would be an out-of-range error (a 500), not a 404.
 export const MAX_ID = 2_147_483_647;
@@ -12,12 +14,18 @@ export function parseId(raw: string): number | null {
 /**
  * A path segment as the client meant it: Next hands some segments over still percent-encoded
  * (`sis_login_id:a%40b`); a malformed escape (`100%`) is kept as typed rather than throwing.
+ * A NUL (`%00`) is a 400: PostgreSQL text cannot hold one, so it would fail the query with a 500
+ * (found by tests/adversarial/fuzz.test.ts).
  */
 export function decodeSegment(value: unknown): string {
   const raw = String(value ?? "");
+  let decoded: string;
   try {
-    return decodeURIComponent(raw).trim();
+    decoded = decodeURIComponent(raw).trim();
   } catch {
-    return raw.trim();
+    decoded = raw.trim();
   }
+  if (decoded.includes("\u0000"))
+    throw new AppError("bad_request", "The path must not contain a NUL character.");
+  return decoded;
 }

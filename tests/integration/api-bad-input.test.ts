@@ -6,6 +6,7 @@ import * as account from "../../app/api/v1/accounts/[account_id]/route.ts";
 import * as accountUsers from "../../app/api/v1/accounts/[account_id]/users/route.ts";
 import * as courseEnrollments from "../../app/api/v1/courses/[course_id]/enrollments/route.ts";
 import * as courses from "../../app/api/v1/accounts/[account_id]/courses/route.ts";
+import * as userEnrollments from "../../app/api/v1/users/[user_id]/enrollments/route.ts";
 import { client, world, type Call } from "../helpers/api-world.ts";
 
 type Handler = Parameters<ReturnType<typeof client>>[0];
@@ -18,6 +19,10 @@ describe("bad input is a 4xx naming the problem, never a 500", () => {
       [user.GET, { url: "/", params: { user_id: "sis_user_id:100%" }, token: w.admin.token }],
       [user.GET, { url: "/", params: { user_id: "%E0%A4%A" }, token: w.admin.token }],
       [user.GET, { url: "/", params: { user_id: "99999999999999999999" }, token: w.admin.token }],
+      // A NUL in a path segment, typed or percent-encoded: PostgreSQL text cannot hold one.
+      [userEnrollments.GET, { url: "/", params: { user_id: "sis_login_id:a%00b" }, token: w.admin.token }],
+      [userEnrollments.GET, { url: "/", params: { user_id: "sis_user_id:\u0000" }, token: w.admin.token }],
+      [account.GET, { url: "/", params: { account_id: "sis_account_id:%00" }, token: w.admin.token }],
       // Past PostgreSQL's integer but within what a looser check would let through.
       [user.GET, { url: "/", params: { user_id: "2147483648" }, token: w.admin.token }],
       [user.GET, { url: "/", params: { user_id: "999999999999999" }, token: w.admin.token }],
