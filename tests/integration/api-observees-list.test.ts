@@ -128,5 +128,11 @@ describe("GET /users/:id/observees and /observers — the authorization matrix",
     expect((await page("per_page=1000")).headers.get("link")).toContain("per_page=100&");
     const names = (await page("per_page=100")).json.map((u: { sortable_name: string }) => u.sortable_name);
     expect(names).toEqual([...names].sort());
+    // A junk query is not echoed five times into a header too large for HTTP clients (16 KB in Node).
+    const junk = Array.from({ length: 40 }, (_, i) => `x${i}=${"%F0%9F%A6%84".repeat(60)}`).join("&");
+    const long = (await page(`include[]=avatar_url&${junk}&per_page=2&page=2`)).headers.get("link")!;
+    expect(long.length).toBeLessThan(10_000);
+    expect(long).toContain("include%5B%5D=avatar_url&");
+    expect(long).toMatch(/per_page=2&page=1>; rel="prev"/);
   });
 });
