@@ -42,3 +42,22 @@ test("HSTS when the request came over https (as the proxy in front says)", async
   expect(res.headers()["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
   expect(res.headers()["content-security-policy"]).toContain("upgrade-insecure-requests");
 });
+
+test("an /api path no route serves answers Canvas's JSON 404 for every method, not the app's page", async ({
+  request,
+}) => {
+  for (const [method, path] of [
+    ["GET", "/api/v1/nothing/here"],
+    ["POST", "/api/v1/users/self/nothing"],
+    ["DELETE", "/api/v2/users/self/observees"],
+  ]) {
+    const res = await request.fetch(path, { method });
+    expect(res.status(), `${method} ${path}`).toBe(404);
+    expect(res.headers()["content-type"]).toContain("application/json");
+    expect(await res.json()).toEqual({ errors: [{ message: "The specified resource does not exist." }] });
+  }
+  // A page path that does not exist still gets the app's styled 404 page.
+  const page = await request.get("/no-such-page");
+  expect(page.status()).toBe(404);
+  expect(page.headers()["content-type"]).toContain("text/html");
+});
