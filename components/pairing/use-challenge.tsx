@@ -1,5 +1,5 @@
 "use client";
-import { startTransition, useEffect, useRef, useState } from "react";
+import { startTransition, useEffect, useRef, useState, type FormEvent } from "react";
 import type { ActionState } from "@/lib/action-state";
 import { solveChallenge } from "@/lib/challenge-solve";
 import { Notice } from "@/components/ui/notice";
@@ -7,7 +7,7 @@ import { Notice } from "@/components/ui/notice";
 /**
  * A code form's action that answers a guessing challenge by itself: while a school has had too
  * many wrong codes, the server asks new guessers for a proof of work (lib/throttle/challenge.ts).
- * The form keeps what was submitted (React empties the form after an action), solves the
+ * The hook keeps what was submitted (React empties the form after an action), solves the
  * challenge in the page and submits the same values again with the solution. No puzzle to see or
  * hear: the person only waits a moment, told so in a status message.
  */
@@ -27,11 +27,12 @@ export function useChallengedAction(state: ActionState, action: (formData: FormD
       startTransition(() => action(again));
     });
   }, [challenge, answered, action]);
-  const submit = (formData: FormData) => {
-    submitted.current = formData;
-    action(formData);
+  // The form keeps the server action itself as its `action` (so it also works before the page's
+  // JavaScript has loaded, or without it); what was submitted is noted as the form submits.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    submitted.current = new FormData(event.currentTarget);
   };
-  return { submit, solving: Boolean(challenge && answered !== challenge.token) };
+  return { onSubmit, solving: Boolean(challenge && answered !== challenge.token) };
 }
 
 /** What the person sees while their browser does the check. */

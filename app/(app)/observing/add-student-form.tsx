@@ -9,10 +9,10 @@ import { addStudentAction, type AddStudentState } from "./actions";
 /** Success redirects (the page says who was added, and this form starts afresh); failures stay here. */
 export function AddStudentForm() {
   const [state, action] = useActionState(addStudentAction, {} as AddStudentState);
-  const { submit, solving } = useChallengedAction(state, action);
+  const { onSubmit, solving } = useChallengedAction(state, action);
   const problem = !state.ok && !state.challenge && state.message ? [state.message] : undefined;
   return (
-    <form action={submit} className="flex flex-col gap-2" noValidate>
+    <form action={action} onSubmit={onSubmit} className="flex flex-col gap-2" noValidate>
       <ChallengeStatus solving={solving} message={state.message} />
       <PairingCodeField
         hint="8 characters, like ABCD-1234. Your student finds it under Settings → Pair with Observer."

@@ -22,12 +22,12 @@ export function RegisterForm({
   const [state, action] = useActionState(registerAction, {
     values: { pairing_code: code ?? "", via: via ?? "" },
   } as RegisterState);
-  const { submit, solving } = useChallengedAction(state, action);
+  const { onSubmit, solving } = useChallengedAction(state, action);
   const typedCode = state.values?.pairing_code?.trim();
   const signInHref = typedCode ? `/login?code=${encodeURIComponent(typedCode)}` : "/login";
   const unplaced = state.message && !state.challenge && !Object.keys(state.fieldErrors ?? {}).length;
   return (
-    <form action={submit} className="flex flex-col gap-2" noValidate>
+    <form action={action} onSubmit={onSubmit} className="flex flex-col gap-2" noValidate>
       {unplaced && <Notice tone="error">{state.message}</Notice>}
       <ChallengeStatus solving={solving} message={state.message} />
       <input type="hidden" name="via" value={state.values?.via ?? ""} />
