@@ -17,7 +17,16 @@ import { getSisImport } from "../../lib/imports/read.ts";
 import { markNotificationsRead } from "../../lib/notifications.ts";
 import { linkObserveeByAdmin, removeObserver, unlinkObservee } from "../../lib/observer-links.ts";
 import { pageRequest } from "../../lib/pagination.ts";
-import { createPairingCode, redeemPairingCode, revokePairingCode } from "../../lib/pairing-codes/index.ts";
+import { courseCodeSlips } from "../../lib/admin/courses.ts";
+import { resendEmailVerification } from "../../lib/email-verification.ts";
+import {
+  createPairingCode,
+  listActivePairingCodes,
+  redeemPairingCode,
+  revokePairingCode,
+} from "../../lib/pairing-codes/index.ts";
+import { codeTriesWarning } from "../../lib/pairing-codes/tries-left.ts";
+import { changePassword } from "../../lib/password-change.ts";
 import { createAccessToken, revokeAccessToken } from "../../lib/tokens.ts";
 import { authzWorld, foreignStrings, snapshot, type Targets } from "./authz-world.ts";
 
@@ -62,6 +71,16 @@ const CASES: Record<string, Case> = {
     revokeAccessToken(a, { userId: t.parent.id, tokenId: t.tokenId }),
   ],
   createPairingCode: (a, t) => [createPairingCode(a, { studentId: t.student.id })],
+  listActivePairingCodes: (a, t) => [listActivePairingCodes(a, { studentId: t.student.id })],
+  // choices (app/(app)/code-actions.ts) lists a student's codes through listActivePairingCodes.
+  choices: (a, t) => [listActivePairingCodes(a, { studentId: t.student.id })],
+  courseCodeSlips: (a, t) => [courseCodeSlips(a, t.course.id, true), courseCodeSlips(a, t.course.id, false)],
+  // The next three take no one else's id: they act on the actor alone and must change no one.
+  codeTriesWarning: (a) => [codeTriesWarning(a)],
+  changePassword: (a) => [
+    changePassword(a, { current_password: "not-their-password", password: "intruder-picks-this-1" }),
+  ],
+  resendEmailVerification: (a) => [resendEmailVerification(a, { origin: "http://intruder.test" })],
 };
 
 function actionFiles(dir = "app"): string[] {
@@ -113,10 +132,16 @@ describe("authorization sweep of the server actions (through the domain function
         ip: "203.0.113.9",
         via: "session",
       });
+      // A session is bound to its school: on another school's host its holder is anonymous there,
+      // and requireActor redirects before any of these run.
+      if (!actor) {
+        expect(who.schoolId, `${who.role} has no actor on its own school`).not.toBe(domain);
+        continue;
+      }
       for (const t of targets)
         for (const [fn, make] of Object.entries(CASES)) {
           const before = await snapshot();
-          const outcomes = await Promise.allSettled(make(actor!, t));
+          const outcomes = await Promise.allSettled(make(actor, t));
           calls += outcomes.length;
           const where = `${who.role} → ${fn} (school ${t.school.domain})`;
           for (const o of outcomes) {

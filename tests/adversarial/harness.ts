@@ -77,6 +77,9 @@ export async function rawRequest(
     const type = encoded.headers.get("content-type");
     if (type && !Object.keys(headers).some((k) => k.toLowerCase() === "content-type"))
       headers["content-type"] = type;
+    // Node frames a GET's or DELETE's body with neither Content-Length nor chunked encoding: the
+    // server would read the body as the next request (a 400 and a closed connection).
+    headers["content-length"] = String(body.length);
   }
   const raw = await new Promise<{ status: number; headers: nodeHttp.IncomingHttpHeaders; text: string }>(
     (resolve, reject) => {
