@@ -51,6 +51,30 @@ try {
     await page.setViewportSize(phone);
     await page.screenshot({ path: `${OUT}/pair-with-observer-phone.png`, fullPage: true });
   });
+  // A parent who is signed in opens a code link (the QR) for a second child: one step to add them.
+  let secondCode = "";
+  await as("student2@demo.test", desktop, async (page) => {
+    await page.goto("/settings");
+    await page.getByRole("button", { name: "Pair with Observer" }).click();
+    secondCode = (await page.getByLabel("Pairing code", { exact: true }).textContent()).trim();
+  });
+  await as("parent@demo.test", desktop, async (page) => {
+    await page.goto(`/register?code=${encodeURIComponent(secondCode)}`);
+    await page.getByRole("button", { name: "Add student" }).waitFor();
+    await page.screenshot({ path: `${OUT}/register-signed-in.png`, fullPage: true });
+    await page.goto("/settings");
+    await page.getByRole("heading", { name: "Password" }).waitFor();
+    await page.screenshot({ path: `${OUT}/settings-parent.png`, fullPage: true });
+  });
+  {
+    const context = await browser.newContext({ baseURL: BASE_URL, viewport: desktop, deviceScaleFactor: 1 });
+    const page = await context.newPage();
+    await page.goto("/login");
+    await page.getByRole("link", { name: "Forgot password?" }).click();
+    await page.getByRole("heading", { name: "Forgot your password?", level: 1 }).waitFor();
+    await page.screenshot({ path: `${OUT}/forgot-password.png`, fullPage: true });
+    await context.close();
+  }
   await as("admin@demo.test", desktop, async (page) => {
     await page.goto("/admin/users?q=parent");
     await page.getByRole("link", { name: "Pat Parent" }).click();
