@@ -1,4 +1,5 @@
 // Typed domain errors and the one table that turns them into HTTP statuses.
+import { isDatabaseUnavailable } from "./db-unavailable.ts";
 
 export type ErrorCode =
   | "unauthenticated"
@@ -9,7 +10,8 @@ export type ErrorCode =
   | "conflict"
   | "unprocessable"
   | "too_large"
-  | "rate_limited";
+  | "rate_limited"
+  | "unavailable";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -49,6 +51,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   unprocessable: 422,
   too_large: 413,
   rate_limited: 429,
+  unavailable: 503,
 };
 
 // Canvas's exact wording for the common cases.
@@ -57,7 +60,11 @@ export const MESSAGES = {
   unauthorized: "user not authorized to perform that action",
   notFound: "The specified resource does not exist.",
   invalidPairingCode: "Invalid pairing code.",
+  unavailable: "The service is briefly unavailable. Nothing was changed: try again in a few seconds.",
 } as const;
+
+/** Seconds a caller waits before trying again when the database is briefly unreachable. */
+const UNAVAILABLE_RETRY_AFTER = 5;
 
 /** An error about one field: `message` shows next to it; `summary` (default: the same) is the whole answer. */
 export function fieldError(
@@ -94,5 +101,9 @@ export function fromPrismaError(err: unknown): AppError | null {
 
 export function toAppError(err: unknown): AppError | null {
   if (err instanceof AppError) return err;
+  if (isDatabaseUnavailable(err)) {
+    console.warn(`[db] unavailable: ${(err as Error).message?.split("\n")[0] ?? err}`);
+    return new AppError("unavailable", MESSAGES.unavailable, { retryAfter: UNAVAILABLE_RETRY_AFTER });
+  }
   return fromPrismaError(err);
 }

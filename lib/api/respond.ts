@@ -6,7 +6,8 @@ const UNEXPECTED = "An unexpected error occurred.";
 /** The one table's status, and Retry-After for a throttled caller. */
 function statusOf(err: AppError): { status: number; headers: Record<string, string> } {
   const headers: Record<string, string> = {};
-  if (err.code === "rate_limited" && err.retryAfter) headers["Retry-After"] = String(err.retryAfter);
+  if ((err.code === "rate_limited" || err.code === "unavailable") && err.retryAfter)
+    headers["Retry-After"] = String(err.retryAfter);
   return { status: HTTP_STATUS[err.code], headers };
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "../db.ts";
 import { recordAudit, type AuditInput } from "../audit.ts";
+import { isDatabaseUnavailable } from "../db-unavailable.ts";
 import { AppError } from "../errors.ts";
 import { addToCounters, firstUse, pruneCountersSometimes, windowEnd, type Limit } from "./counters.ts";
 import { challengeRequired, spendChallenge } from "./challenge.ts";
@@ -51,7 +52,7 @@ async function auditTrips(over: Limit[], now: number, opts: AttemptOptions) {
  * otherwise), and the guesser's own limits tighten, so new guessers — a parent with a right code
  * — still get in while a persistent one is stopped. Only failures count: unless `run` calls
  * `attempt.fail()`, the place is given back when it ends. If the counter store is down, the
- * attempt is refused (fails closed).
+ * attempt is refused (fails closed: a 503 when the database is briefly unreachable, else a 429).
  */
 export async function throttledAttempt<T>(
   limits: Limit[],
@@ -63,6 +64,9 @@ export async function throttledAttempt<T>(
   try {
     counts = await addToCounters(limits, now, 1);
   } catch (err) {
+    // Nothing is tried either way; a database that is briefly down says so (503, try again soon)
+    // rather than blaming the person's attempts.
+    if (isDatabaseUnavailable(err)) throw err;
     console.error("[throttle] counter store unavailable; refusing", err);
     throw throttled(60);
   }
