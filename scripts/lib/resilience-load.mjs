@@ -84,8 +84,9 @@ export async function checkPairs(url, results) {
   }
 }
 
-/** Counts answers by status: "200×290, 502×3". */
+/** Counts answers by status: "200×290, 502×3" ("none" for no answers). */
 export function statusWords(answers) {
+  if (answers.length === 0) return "none";
   const by = new Map();
   for (const a of answers) by.set(a.status, (by.get(a.status) ?? 0) + 1);
   return [...by.entries()]
