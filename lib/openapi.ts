@@ -69,6 +69,9 @@ function operation(e: Endpoint): ZodOpenApiOperationObject {
             "429": error("Too many failed attempts; see Retry-After."),
           }
         : {}),
+      "503": error(
+        "The database is briefly unreachable; nothing was changed. Try again after Retry-After seconds.",
+      ),
     },
   };
 }
