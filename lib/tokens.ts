@@ -24,7 +24,8 @@ export type NewTokenJson = {
 
 /**
  * Issues an API token for a user: 256 random bits, shown once, stored only as SHA-256.
- * `actorId` is who asked (the user, or an operator through the CLI when null).
+ * `actorId` is who asked (the user, or an operator through the CLI when null); `rootAccountId` is
+ * the school it is a credential of (null: any school where the user holds a login).
  */
 export async function issueAccessToken(input: {
   userId: number;
@@ -32,6 +33,7 @@ export async function issueAccessToken(input: {
   expiresAt?: Date | null;
   actorId: number | null;
   ip?: string | null;
+  rootAccountId?: number | null;
 }): Promise<NewTokenJson> {
   const raw = TOKEN_PREFIX + randomBytes(32).toString("base64url");
   const hint = raw.slice(-4);
@@ -43,6 +45,7 @@ export async function issueAccessToken(input: {
         hint,
         purpose: input.purpose,
         expiresAt: input.expiresAt ?? null,
+        rootAccountId: input.rootAccountId ?? null,
       },
       select: { id: true, createdAt: true, expiresAt: true },
     });
@@ -78,6 +81,8 @@ export async function createAccessToken(
     expiresAt: input.expiresAt,
     actorId: actor.userId,
     ip: actor.ip,
+    // Made at one school, it is a credential there only (lib/api/auth.ts).
+    rootAccountId: actor.domainRootAccountId,
   });
 }
 
@@ -85,16 +90,18 @@ export async function createAccessToken(
 const AUTHENTICATE_SQL = `
   SELECT t.id, u.id AS user_id, u.name,
          t.last_used_at IS NULL OR t.last_used_at < (now() AT TIME ZONE 'UTC') - interval '1 minute' AS stale,
-         $2::int IS NULL OR EXISTS (SELECT 1 FROM logins l WHERE l.user_id = u.id AND l.root_account_id = $2::int
-                                     AND l.workflow_state = 'active') AS in_school
+         $2::int IS NULL OR ((t.root_account_id IS NULL OR t.root_account_id = $2::int)
+           AND EXISTS (SELECT 1 FROM logins l WHERE l.user_id = u.id AND l.root_account_id = $2::int
+                                                AND l.workflow_state = 'active')) AS in_school
     FROM access_tokens t JOIN users u ON u.id = t.user_id
    WHERE t.digest = $1 AND t.revoked_at IS NULL AND u.workflow_state = 'active'
      AND (t.expires_at IS NULL OR t.expires_at > (now() AT TIME ZONE 'UTC'))`;
 
 /**
  * The active user a bearer token belongs to, or null (unknown, revoked, expired, or user not
- * active). With `rootAccountId` (the host's school), `inSchool` says whether the user holds a login
- * there: a token is a credential of its user's schools only (lib/api/auth.ts).
+ * active). With `rootAccountId` (the host's school), `inSchool` says whether the token is a
+ * credential there: made at that school (or at none), and its user holds a login there
+ * (lib/api/auth.ts).
  */
 export async function authenticateAccessTokenUser(
   raw: string,

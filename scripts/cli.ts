@@ -49,6 +49,7 @@ async function tokenCreate(args: string[]) {
     purpose: values.purpose ?? "Created with the command line",
     expiresAt: days ? new Date(Date.now() + days * 86_400_000) : null,
     actorId: null,
+    rootAccountId: account.id, // a credential of the school named by --host (default: the default school)
   });
   process.stdout.write(token.token + "\n");
 }

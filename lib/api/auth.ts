@@ -18,8 +18,9 @@ export function bearerToken(req: Request): string | null {
 /**
  * The request's actor, or null when it carries no token at all. A token that is present but
  * unknown, revoked or expired is a 401 even on endpoints that allow anonymous callers. A token is
- * bound to its user's schools: on the host of a school where the user holds no login, the request
- * is anonymous there (as a session is, lib/session.ts), whatever the token could do at home.
+ * bound to the school it was made at (older and operator-made tokens without one: to its user's
+ * schools): on another school's host the request is anonymous there (as a session is,
+ * lib/session.ts), whatever the token could do at home.
  */
 export async function apiActor(req: Request): Promise<Actor | null> {
   const raw = bearerToken(req);
