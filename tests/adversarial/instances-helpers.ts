@@ -52,7 +52,7 @@ export async function makePairs(n: number, { passwords = false } = {}): Promise<
 }
 
 /** The student's new code (recorded as issued), made through the proxy. */
-export async function codeThrough(cluster: Cluster, pair: Pair, from?: string): Promise<string> {
+export async function codeThrough(cluster: Pick<Cluster, "url">, pair: Pair, from?: string): Promise<string> {
   const r = await api(cluster.url, pair.student, "POST", "/users/self/observer_pairing_codes", undefined, {
     from,
   });
