@@ -1,4 +1,4 @@
-import { AppError } from "./errors.ts";
+import { assertNoNul } from "./no-nul.ts";
 
 // Record ids are PostgreSQL `integer`s. A longer number in a path or parameter names no record —
 // and must not reach a query, where it would be an out-of-range error (a 500), not a 404.
@@ -14,8 +14,7 @@ export function parseId(raw: string): number | null {
 /**
  * A path segment as the client meant it: Next hands some segments over still percent-encoded
  * (`sis_login_id:a%40b`); a malformed escape (`100%`) is kept as typed rather than throwing.
- * A NUL (`%00`) is a 400: PostgreSQL text cannot hold one, so it would fail the query with a 500
- * (found by tests/adversarial/fuzz.test.ts).
+ * A NUL it decodes to (`%00`) is a 400, as one sent as is (lib/no-nul.ts).
  */
 export function decodeSegment(value: unknown): string {
   const raw = String(value ?? "");
@@ -25,7 +24,6 @@ export function decodeSegment(value: unknown): string {
   } catch {
     decoded = raw.trim();
   }
-  if (decoded.includes("\u0000"))
-    throw new AppError("bad_request", "The path must not contain a NUL character.");
+  assertNoNul(decoded, "path");
   return decoded;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import qs from "qs";
 import { AppError } from "../errors.ts";
+import { assertNoNul } from "../no-nul.ts";
 import { isRawUpload, readBodyLimited, rememberUploads, type Upload } from "./uploads.ts";
 
 export type Params = Record<string, unknown>;
@@ -51,18 +52,6 @@ export async function readParams(req: Request): Promise<Params> {
   const params = { ...fromQuery, ...fromBody };
   assertNoNul(params);
   return params;
-}
-
-/**
- * PostgreSQL text cannot hold a NUL character: a parameter (or path segment) with one is a 400
- * here rather than a failing query and a 500 later (found by tests/adversarial/fuzz.test.ts).
- */
-export function assertNoNul(value: unknown, name = "request"): void {
-  if (typeof value === "string") {
-    if (value.includes("\u0000"))
-      throw new AppError("bad_request", `${name}: must not contain a NUL character.`);
-  } else if (value && typeof value === "object")
-    for (const [k, v] of Object.entries(value)) assertNoNul(v, name === "request" ? k : `${name}[${k}]`);
 }
 
 /** A multipart body: its text fields as parameters, its file parts remembered as uploads. */

@@ -3,11 +3,10 @@ import { AppError, HTTP_STATUS, MESSAGES, toAppError } from "../errors.ts";
 
 const UNEXPECTED = "An unexpected error occurred.";
 
-/** The one table's status, and Retry-After for a throttled caller. */
+/** The one table's status, and Retry-After when the error says when to try again (429, 503). */
 function statusOf(err: AppError): { status: number; headers: Record<string, string> } {
   const headers: Record<string, string> = {};
-  if ((err.code === "rate_limited" || err.code === "unavailable") && err.retryAfter)
-    headers["Retry-After"] = String(err.retryAfter);
+  if (err.retryAfter) headers["Retry-After"] = String(err.retryAfter);
   return { status: HTTP_STATUS[err.code], headers };
 }
 

@@ -7,7 +7,8 @@ import { resolveUserId } from "../users.ts";
 import { apiActor } from "./auth.ts";
 import type { Endpoint } from "./endpoint.ts";
 import { masquerade } from "./masquerade.ts";
-import { assertNoNul, readParams, type Params } from "./params.ts";
+import { assertNoNul } from "../no-nul.ts";
+import { readParams, type Params } from "./params.ts";
 import { renderError } from "./respond.ts";
 
 type RouteContext = { params: Promise<Record<string, string>> };

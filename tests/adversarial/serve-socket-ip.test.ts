@@ -2,20 +2,12 @@
 // is its TCP connection's, stamped and signed by serve.mjs — never a forwarded header or a stamp the
 // client wrote itself (issue 10, item 3). Every other test server trusts a test header instead.
 import { spawn, type ChildProcess } from "node:child_process";
-import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "../../lib/db.ts";
+import { freePort } from "../../scripts/lib/embedded-db.mjs";
 import { closeAgents, redeem } from "../../scripts/lib/http-client.mjs";
 import { eventually } from "./harness.ts";
 import { codeThrough, makePairs } from "./instances-helpers.ts";
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const srv = net.createServer().listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
-    });
-  });
 
 let server: ChildProcess;
 let url: string;
