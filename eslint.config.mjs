@@ -5,11 +5,11 @@ import prettier from "eslint-config-prettier/flat";
 
 const noDatabase = {
   group: [
-    "@/lib/db",
-    "**/lib/db",
-    "**/lib/db.ts",
-    "@/lib/generated/*",
-    "**/lib/generated/*",
+    "@/lib/platform/db",
+    "**/lib/platform/db",
+    "**/lib/platform/db.ts",
+    "@/lib/platform/generated/*",
+    "**/lib/platform/generated/*",
     "@prisma/*",
     "pg",
   ],
@@ -21,7 +21,7 @@ const config = [
     ignores: [
       ".next/**",
       "node_modules/**",
-      "lib/generated/**",
+      "lib/platform/generated/**",
       ".data/**",
       "test-results/**",
       "next-env.d.ts",
@@ -43,7 +43,7 @@ const config = [
   { files: ["tests/e2e/**/*.ts"], rules: { "react-hooks/rules-of-hooks": "off" } },
   {
     files: ["lib/**/*.{ts,tsx}"],
-    ignores: ["lib/api/**", "lib/session.ts"],
+    ignores: ["lib/api/**", "lib/identity/session.ts", "lib/identity/auth.ts"],
     rules: {
       "no-restricted-imports": [
         "error",
@@ -52,7 +52,7 @@ const config = [
             {
               group: ["@/app/*", "@/components/*", "**/app/*", "**/components/*", "next", "next/*"],
               message:
-                "lib/ is the domain layer: it never imports app/, components/ or Next.js (only lib/api/ and lib/session.ts adapt to Next).",
+                "lib/ is the domain layer: it never imports app/, components/ or Next.js (only lib/api/ and lib/identity/session.ts and auth.ts adapt to Next).",
             },
           ],
         },
@@ -60,7 +60,7 @@ const config = [
     },
   },
   {
-    files: ["lib/api/**/*.{ts,tsx}", "lib/session.ts"],
+    files: ["lib/api/**/*.{ts,tsx}", "lib/identity/session.ts", "lib/identity/auth.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

@@ -9,7 +9,7 @@ import {
   DOCS_CONTENT_SECURITY_POLICY,
   pageContentSecurityPolicy,
   STRICT_TRANSPORT_SECURITY,
-} from "./lib/security-headers";
+} from "./lib/platform/security-headers";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 const APP_PAGES = ["/settings", "/observing", "/admin", "/courses", "/notifications"];

@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
-import { requireActor } from "@/lib/session";
-import { getHomeSummary } from "@/lib/home";
+import { requireActor } from "@/lib/identity/session";
+import { getHomeSummary } from "@/lib/admin/home";
 
 // The landing page sends each person to where their work is.
 export default async function Home() {

@@ -1,4 +1,4 @@
-// Dates as people read them: in the viewer's zone when the page knows it (lib/time-zone.ts), else
+// Dates as people read them: in the viewer's zone when the page knows it (lib/platform/time-zone.ts), else
 // UTC, and always naming the zone so the text never lies.
 const formats = new Map<string, { dateTime: Intl.DateTimeFormat; dateOnly: Intl.DateTimeFormat }>();
 function formatsFor(timeZone: string) {
@@ -30,7 +30,7 @@ export function formatDate(d: Date, timeZone = "UTC"): string {
   return formatsFor(timeZone).dateOnly.format(d);
 }
 
-export { methodWords } from "@/lib/method-words";
+export { methodWords } from "@/lib/audit/method-words";
 
 /** "Try again in 4 minutes" / "Try again at 14:05 UTC" for a throttled form. */
 export function retryWords(retryAfterSeconds: number, now = Date.now()): string {

@@ -2,8 +2,8 @@
 // embedded mode, or DEMO_DATA=1). Run by `npm start`, which passes its decision as DEMO_DATA;
 // `npm run db:seed` by hand. Otherwise it says how to create the first admin, and warns when a
 // database still holds demo logins taking the published password.
-import { DEMO_PASSWORD, isDatabaseEmpty, openDemoLogins, seedDemo } from "../lib/demo-seed.ts";
-import { db } from "../lib/db.ts";
+import { DEMO_PASSWORD, isDatabaseEmpty, openDemoLogins, seedDemo } from "../lib/imports/demo-seed.ts";
+import { db } from "../lib/platform/db.ts";
 // @ts-expect-error plain ESM helper shared with scripts/start.mjs
 import { FIRST_ADMIN_HINT, wantsDemoData } from "../scripts/lib/demo-data.mjs";
 

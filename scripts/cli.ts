@@ -16,10 +16,10 @@ if (!process.env.DATABASE_URL) {
   process.env.AUTH_SECRET ||= secrets.AUTH_SECRET;
   process.env.PAIRING_CODE_KEY ||= secrets.PAIRING_CODE_KEY;
 }
-const { db, pool } = await import("../lib/db.ts");
-const { issueAccessToken } = await import("../lib/tokens.ts");
-const { getDomainRootAccount } = await import("../lib/accounts.ts");
-const { findLoginForSignIn } = await import("../lib/sign-in.ts");
+const { db, pool } = await import("../lib/platform/db.ts");
+const { issueAccessToken } = await import("../lib/identity/tokens.ts");
+const { getDomainRootAccount } = await import("../lib/accounts/accounts.ts");
+const { findLoginForSignIn } = await import("../lib/identity/sign-in.ts");
 const { IMPORT_USAGE, importCommand, importErrorsCommand } = await import("./cli/import.ts");
 const { ADMIN_USAGE, adminCommand } = await import("./cli/admin.ts");
 

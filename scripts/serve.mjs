@@ -1,6 +1,6 @@
 // The production server `npm start` runs: Next.js behind a plain Node HTTP server that stamps
 // each request with the address of its TCP connection (scripts/lib/socket-ip.mjs), because Next
-// gives route handlers and server actions no trustworthy socket address (see lib/client-ip.ts).
+// gives route handlers and server actions no trustworthy socket address (see lib/platform/client-ip.ts).
 // Usage: node scripts/serve.mjs <port>
 import http from "node:http";
 import next from "next";

@@ -2,10 +2,10 @@
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { actionErrorState, type ActionState } from "@/lib/action-state";
-import type { Actor } from "@/lib/actor";
+import { actionErrorState, type ActionState } from "@/lib/platform/action-state";
+import type { Actor } from "@/lib/accounts/actor";
 import { courseCodeSlips } from "@/lib/admin/courses";
-import { toAppError } from "@/lib/errors";
+import { toAppError } from "@/lib/platform/errors";
 import {
   createPairingCode,
   listActivePairingCodes,
@@ -13,8 +13,8 @@ import {
   revokePairingCode,
   type NewPairingCode,
 } from "@/lib/pairing-codes";
-import { pairingQr } from "@/lib/qr";
-import { requireActor } from "@/lib/session";
+import { pairingQr } from "@/lib/platform/qr";
+import { requireActor } from "@/lib/identity/session";
 import type { ShownCode } from "@/components/pairing/code-card";
 import type { CodeChoice } from "@/components/pairing/code-choice";
 import { formatDateTime } from "@/components/format";

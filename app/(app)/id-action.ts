@@ -1,9 +1,9 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { actionErrorState, type ActionState } from "@/lib/action-state";
-import type { Actor } from "@/lib/actor";
-import { requireActor } from "@/lib/session";
+import { actionErrorState, type ActionState } from "@/lib/platform/action-state";
+import type { Actor } from "@/lib/accounts/actor";
+import { requireActor } from "@/lib/identity/session";
 
 const idSchema = z.coerce.number().int().positive();
 

@@ -1,9 +1,9 @@
-import { requireActor } from "@/lib/session";
-import { getHomeSummary } from "@/lib/home";
+import { requireActor } from "@/lib/identity/session";
+import { getHomeSummary } from "@/lib/admin/home";
 import { AppShell } from "@/components/ui/app-shell";
 import { NavLinks } from "@/components/ui/nav-links";
 import { TimeZoneSync } from "@/components/time-zone-sync";
-import { TIME_ZONE_COOKIE } from "@/lib/time-zone";
+import { TIME_ZONE_COOKIE } from "@/lib/platform/time-zone";
 import { viewerTimeZone } from "./time-zone";
 import { signOutAction } from "./actions";
 

@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
-import { toAppError } from "@/lib/errors";
-import { parseId } from "@/lib/ids";
+import { toAppError } from "@/lib/platform/errors";
+import { parseId } from "@/lib/platform/ids";
 
 /** A positive integer id from a route segment, or the 404 page. */
 export function idOr404(raw: string): number {

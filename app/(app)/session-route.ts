@@ -1,8 +1,8 @@
 import "server-only";
-import type { Actor } from "@/lib/actor";
+import type { Actor } from "@/lib/accounts/actor";
 import { renderError } from "@/lib/api/respond";
-import { AppError } from "@/lib/errors";
-import { getActor } from "@/lib/session";
+import { AppError } from "@/lib/platform/errors";
+import { getActor } from "@/lib/identity/session";
 
 type Handler<C> = (actor: Actor, req: Request, context: C) => Promise<Response>;
 

@@ -1,6 +1,6 @@
 "use client";
 import { useActionState, useState } from "react";
-import type { ActionState } from "@/lib/action-state";
+import type { ActionState } from "@/lib/platform/action-state";
 import { Notice } from "@/components/ui/notice";
 import { PlainField } from "@/components/ui/plain-field";
 import { SubmitButton } from "@/components/ui/submit-button";

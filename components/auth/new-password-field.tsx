@@ -1,4 +1,4 @@
-import type { ActionState } from "@/lib/action-state";
+import type { ActionState } from "@/lib/platform/action-state";
 import { Field } from "@/components/ui/field";
 
 /** A new password (registration, first password), with the rules it must meet as its hint. */

@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { ActionState } from "@/lib/action-state";
+import type { ActionState } from "@/lib/platform/action-state";
 import { CodeCard, type ShownCode } from "./code-card";
 import { CodeChoiceField, type CodeChoice } from "./code-choice";
 import { PrintSlips } from "./code-slip";

@@ -1,12 +1,12 @@
 "use client";
 import { startTransition, useEffect, useRef, useState, type FormEvent } from "react";
-import type { ActionState } from "@/lib/action-state";
-import { solveChallenge } from "@/lib/challenge-solve";
+import type { ActionState } from "@/lib/platform/action-state";
+import { solveChallenge } from "@/lib/identity/throttle/challenge-solve";
 import { Notice } from "@/components/ui/notice";
 
 /**
  * A code form's action that answers a guessing challenge by itself: while a school has had too
- * many wrong codes, the server asks new guessers for a proof of work (lib/throttle/challenge.ts).
+ * many wrong codes, the server asks new guessers for a proof of work (lib/identity/throttle/challenge.ts).
  * The hook keeps what was submitted (React empties the form after an action), solves the
  * challenge in the page and submits the same values again with the solution. No puzzle to see or
  * hear: the person only waits a moment, told so in a status message.

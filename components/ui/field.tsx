@@ -1,5 +1,5 @@
 import type { InputHTMLAttributes } from "react";
-import type { ActionState } from "@/lib/action-state";
+import type { ActionState } from "@/lib/platform/action-state";
 
 export type FieldProps = InputHTMLAttributes<HTMLInputElement> & {
   label: string;

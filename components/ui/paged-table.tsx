@@ -1,4 +1,4 @@
-import type { PageRequest } from "@/lib/pagination";
+import type { PageRequest } from "@/lib/platform/pagination";
 import { DataTable, type DataTableProps } from "./data-table";
 import { Pagination } from "./pagination";
 

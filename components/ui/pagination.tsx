@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { lastPage, type PageRequest } from "@/lib/pagination";
+import { lastPage, type PageRequest } from "@/lib/platform/pagination";
 
 /** Previous / next links with "page X of Y"; `href` builds the link for a page number. */
 export function Pagination({

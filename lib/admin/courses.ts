@@ -1,13 +1,13 @@
 import "server-only";
-import { db } from "../db.ts";
-import type { Actor } from "../actor.ts";
-import { notFound } from "../errors.ts";
-import { toCsv } from "../csv.ts";
+import { db } from "../platform/db.ts";
+import type { Actor } from "../accounts/actor.ts";
+import { notFound } from "../platform/errors.ts";
+import { toCsv } from "../platform/csv.ts";
 import { createPairingCodes, type NewPairingCode } from "../pairing-codes/index.ts";
-import { getAdminScope } from "./scope.ts";
-import { liveEnrollment } from "../live-states.ts";
-import { naturalSort } from "../natural-sort.ts";
-import { pageOfList, type PageRequest } from "../pagination.ts";
+import { getAdminScope } from "../accounts/admin-scope.ts";
+import { liveEnrollment } from "../platform/live-states.ts";
+import { naturalSort } from "../platform/natural-sort.ts";
+import { pageOfList, type PageRequest } from "../platform/pagination.ts";
 import { userMatchWhere } from "../users/search.ts";
 
 const liveCourse = { workflowState: { in: ["available" as const, "unpublished" as const] } };

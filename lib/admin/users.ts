@@ -1,10 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { db } from "../db.ts";
-import type { Actor } from "../actor.ts";
-import { notFound } from "../errors.ts";
-import type { PageRequest } from "../pagination.ts";
-import { requireAdminScope, usersInScopeWhere } from "./scope.ts";
+import { db } from "../platform/db.ts";
+import type { Actor } from "../accounts/actor.ts";
+import { notFound } from "../platform/errors.ts";
+import type { PageRequest } from "../platform/pagination.ts";
+import { requireAdminScope, usersInScopeWhere } from "../accounts/admin-scope.ts";
 import { pageOfUsers, userMatchWhere } from "../users/search.ts";
 import { linkRowSelect, toLinkRow } from "../observer-links/views.ts";
 import { roleWhere, rolesOfUsers, USER_ROLES, type UserRole } from "../users/roles.ts";

@@ -1,9 +1,9 @@
 import "server-only";
-import type { Actor } from "../actor.ts";
-import { getDomainRootAccountId } from "../accounts.ts";
-import { clientIp } from "../client-ip.ts";
-import { AppError, MESSAGES } from "../errors.ts";
-import { authenticateAccessTokenUser } from "../tokens.ts";
+import type { Actor } from "../accounts/actor.ts";
+import { getDomainRootAccountId } from "../accounts/accounts.ts";
+import { clientIp } from "../platform/client-ip.ts";
+import { AppError, MESSAGES } from "../platform/errors.ts";
+import { authenticateAccessTokenUser } from "../identity/tokens.ts";
 
 /** The bearer token of a request: `Authorization: Bearer …` or the `access_token` parameter. */
 export function bearerToken(req: Request): string | null {
@@ -20,7 +20,7 @@ export function bearerToken(req: Request): string | null {
  * unknown, revoked or expired is a 401 even on endpoints that allow anonymous callers. A token is
  * bound to the school it was made at (older and operator-made tokens without one: to its user's
  * schools): on another school's host the request is anonymous there (as a session is,
- * lib/session.ts), whatever the token could do at home.
+ * lib/identity/session.ts), whatever the token could do at home.
  */
 export async function apiActor(req: Request): Promise<Actor | null> {
   const raw = bearerToken(req);

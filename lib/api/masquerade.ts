@@ -1,10 +1,10 @@
 import "server-only";
-import { loadActor, type Actor } from "../actor.ts";
-import { recordAudit } from "../audit.ts";
-import { db } from "../db.ts";
-import { AppError, unauthorized } from "../errors.ts";
-import { loginRootAccountIds, mayMasquerade } from "../permissions.ts";
-import { resolveUserId } from "../users.ts";
+import { loadActor, type Actor } from "../accounts/actor.ts";
+import { recordAudit } from "../audit/events.ts";
+import { db } from "../platform/db.ts";
+import { AppError, unauthorized } from "../platform/errors.ts";
+import { loginRootAccountIds, mayMasquerade } from "../accounts/permissions.ts";
+import { resolveUserId } from "../users/index.ts";
 
 /**
  * `as_user_id`: an admin acting as another user (Canvas's masquerading). Every masqueraded request

@@ -1,5 +1,5 @@
 import "server-only";
-import { lastPage, type PageRequest } from "../pagination.ts";
+import { lastPage, type PageRequest } from "../platform/pagination.ts";
 
 /**
  * How much of the request's query a Link URL repeats, percent-encoded. A list's filters are short;

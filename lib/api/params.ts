@@ -1,7 +1,7 @@
 import "server-only";
 import qs from "qs";
-import { AppError } from "../errors.ts";
-import { assertNoNul } from "../no-nul.ts";
+import { AppError } from "../platform/errors.ts";
+import { assertNoNul } from "../platform/no-nul.ts";
 import { isRawUpload, readBodyLimited, rememberUploads, type Upload } from "./uploads.ts";
 
 export type Params = Record<string, unknown>;

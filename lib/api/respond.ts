@@ -1,5 +1,5 @@
 import "server-only";
-import { AppError, HTTP_STATUS, MESSAGES, toAppError } from "../errors.ts";
+import { AppError, HTTP_STATUS, MESSAGES, toAppError } from "../platform/errors.ts";
 
 const UNEXPECTED = "An unexpected error occurred.";
 

@@ -1,13 +1,13 @@
 import "server-only";
 import type { z } from "zod";
-import type { Actor } from "../actor.ts";
-import { zodFieldErrors } from "../action-state.ts";
-import { AppError, MESSAGES } from "../errors.ts";
-import { resolveUserId } from "../users.ts";
+import type { Actor } from "../accounts/actor.ts";
+import { zodFieldErrors } from "../platform/action-state.ts";
+import { AppError, MESSAGES } from "../platform/errors.ts";
+import { resolveUserId } from "../users/index.ts";
 import { apiActor } from "./auth.ts";
 import type { Endpoint } from "./endpoint.ts";
 import { masquerade } from "./masquerade.ts";
-import { assertNoNul } from "../no-nul.ts";
+import { assertNoNul } from "../platform/no-nul.ts";
 import { readParams, type Params } from "./params.ts";
 import { renderError } from "./respond.ts";
 

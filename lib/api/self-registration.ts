@@ -1,11 +1,11 @@
 import "server-only";
 // POST /api/v1/accounts/:id/users without a token: Canvas's parent self-registration, as the
-// parent apps call it. The REST shape is translated to lib/registration.ts's one function.
-import { clientIp } from "../client-ip.ts";
-import { AppError, notFound, toAppError } from "../errors.ts";
-import { getDomainRootAccount } from "../accounts.ts";
-import { registerObserver } from "../registration.ts";
-import { getUserJson } from "../users.ts";
+// parent apps call it. The REST shape is translated to lib/pairing-codes/registration.ts's one function.
+import { clientIp } from "../platform/client-ip.ts";
+import { AppError, notFound, toAppError } from "../platform/errors.ts";
+import { getDomainRootAccount } from "../accounts/accounts.ts";
+import { registerObserver } from "../pairing-codes/registration.ts";
+import { getUserJson } from "../users/index.ts";
 
 type Input = {
   user: { name: string; initial_enrollment_type?: string };

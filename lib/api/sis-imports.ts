@@ -1,9 +1,9 @@
 import "server-only";
 // The SIS Imports API's side of a request: the uploaded files as lib/imports takes them, and
 // Canvas's lists wrapped in an object (`{"sis_imports": […]}`) with the usual Link header.
-import { AppError } from "../errors.ts";
+import { AppError } from "../platform/errors.ts";
 import type { ImportFile } from "../imports/stage.ts";
-import type { PageRequest } from "../pagination.ts";
+import type { PageRequest } from "../platform/pagination.ts";
 import { paginatedJson } from "./paginate.ts";
 import { mediaType, requestUploads, uploadTooLarge } from "./uploads.ts";
 

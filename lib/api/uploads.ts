@@ -2,7 +2,7 @@ import "server-only";
 // Files sent to the API: multipart file parts, or a raw body (Canvas's `curl -H 'Content-Type:
 // text/csv' --data-binary @users.csv`). readParams reads a request's body once; what it finds
 // that is not a parameter is kept here for the route to pick up with requestUploads(req).
-import { AppError } from "../errors.ts";
+import { AppError } from "../platform/errors.ts";
 
 /** Past this a body is not read further and the route answers 413. */
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -76,7 +76,7 @@ export async function readBodyLimited(
   return out;
 }
 
-/** The 413 error (lib/errors.ts maps too_large to it, in Canvas's error shape). */
+/** The 413 error (lib/platform/errors.ts maps too_large to it, in Canvas's error shape). */
 export function uploadTooLarge(limit = MAX_UPLOAD_BYTES): AppError {
   const mb = Math.round(limit / (1024 * 1024));
   return new AppError("too_large", `The upload is too large: send at most ${mb} MB (zip the CSV files).`);

@@ -1,7 +1,7 @@
 import "server-only";
 // What every step of applying a batch of staged rows shares: the batch, and SQL fragments.
 import type pg from "pg";
-import { LIVE_COURSE_STATES, LIVE_ENROLLMENT_STATES } from "../live-states.ts";
+import { LIVE_COURSE_STATES, LIVE_ENROLLMENT_STATES } from "../platform/live-states.ts";
 
 export type Batch = {
   client: pg.ClientBase;
@@ -42,10 +42,10 @@ export function refuse(b: Batch, kind: string, where: string, messageSql: string
 
 const list = (values: string[]) => values.map((v) => `'${v}'`).join(", ");
 
-/** lib/live-states.ts's current enrollment states, as an SQL list. */
+/** lib/platform/live-states.ts's current enrollment states, as an SQL list. */
 export const LIVE_ENROLLMENT_SQL = `(${list(LIVE_ENROLLMENT_STATES)})`;
 
-/** A current student enrollment (lib/live-states.ts) of `userSql` in a running course of root account $4. */
+/** A current student enrollment (lib/platform/live-states.ts) of `userSql` in a running course of root account $4. */
 export const LIVE_STUDENT = (userSql: string) => `EXISTS (
   SELECT 1 FROM enrollments e JOIN courses co ON co.id = e.course_id
    WHERE e.user_id = ${userSql} AND e.type = 'student' AND e.root_account_id = $4

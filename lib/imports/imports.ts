@@ -2,9 +2,9 @@ import "server-only";
 // Bulk imports as the API, the admin page and the CLI see them: only admins of a root account,
 // only in their school. Creating one stages the file and queues the job that applies it; reading
 // them is in read.ts.
-import { db, pool } from "../db.ts";
-import type { Actor } from "../actor.ts";
-import { AppError } from "../errors.ts";
+import { db, pool } from "../platform/db.ts";
+import type { Actor } from "../accounts/actor.ts";
+import { AppError } from "../platform/errors.ts";
 import { IMPORT_TYPE_OF, type ImportType } from "./formats.ts";
 import type { SisImportJson } from "./json.ts";
 import { enqueueImport } from "./queue.ts";

@@ -1,5 +1,5 @@
 // Canvas's SisImport object, as GET /accounts/:id/sis_imports/:id returns it (plus our counts).
-import type { Prisma } from "../generated/prisma/client.ts";
+import type { Prisma } from "../platform/generated/prisma/client.ts";
 import type { ImportCounts } from "./report.ts";
 
 export const sisImportSelect = {

@@ -3,7 +3,7 @@ import "server-only";
 // them — not once per row. Done in chunks of students in id order, each chunk in one transaction
 // with the checkpoint (notified_through), so a restart neither skips nor repeats anyone.
 import type pg from "pg";
-import { linkNotice } from "../notifications.ts";
+import { linkNotice } from "../mail/notifications.ts";
 
 const CHUNK = 2000;
 

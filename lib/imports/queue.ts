@@ -7,7 +7,7 @@ import "server-only";
 // import's own checkpoint, so a job delivered twice, or an import whose worker died (found by the
 // sweep below), is applied exactly once.
 import PgBoss from "pg-boss";
-import { pool } from "../db.ts";
+import { pool } from "../platform/db.ts";
 import { runSisImport } from "./run.ts";
 
 const QUEUE = "sis-import";

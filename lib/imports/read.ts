@@ -1,13 +1,13 @@
 import "server-only";
 // Reading imports (one, the list, their messages and the error report) and aborting one.
-import { db } from "../db.ts";
-import type { Actor } from "../actor.ts";
-import { requireAccountAdmin } from "../accounts.ts";
-import { toCsv } from "../csv.ts";
-import { AppError, notFound, paramError } from "../errors.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import { SisImportState } from "../generated/prisma/enums.ts";
-import { pageWithTotal, type PageRequest } from "../pagination.ts";
+import { db } from "../platform/db.ts";
+import type { Actor } from "../accounts/actor.ts";
+import { requireAccountAdmin } from "../accounts/accounts.ts";
+import { toCsv } from "../platform/csv.ts";
+import { AppError, notFound, paramError } from "../platform/errors.ts";
+import type { Prisma } from "../platform/generated/prisma/client.ts";
+import { SisImportState } from "../platform/generated/prisma/enums.ts";
+import { pageWithTotal, type PageRequest } from "../platform/pagination.ts";
 import { sisImportSelect, toSisImportJson, type SisImportJson } from "./json.ts";
 
 /**

@@ -4,8 +4,8 @@ import "server-only";
 // worker resumes where it stopped and never applies a row twice. A dry run applies everything in
 // one transaction and rolls it back, so its counts are exactly what the real run would do.
 import type pg from "pg";
-import { pool } from "../db.ts";
-import { deliverSoon } from "../mail.ts";
+import { pool } from "../platform/db.ts";
+import { deliverSoon } from "../mail/outbox.ts";
 import { applyUsers, applyUserObservers } from "./apply-canvas.ts";
 import { applyFamilies } from "./apply-family.ts";
 import { type Batch, run } from "./batch.ts";

@@ -2,7 +2,7 @@ import "server-only";
 // Accounts an import makes without a password get the same one-time setup email an admin-made
 // account gets (password-setup.ts), written for the whole batch in one statement: a link row with
 // no digest yet per login, and an email with a placeholder for the link, issued as it is sent.
-import { passwordSetupEmail } from "../password-setup.ts";
+import { passwordSetupEmail } from "../identity/password-setup.ts";
 import type { Batch } from "./batch.ts";
 
 /** `usersSql` selects (user_id, email) of the accounts to send links to. */

@@ -6,8 +6,8 @@ import { parse } from "csv-parse";
 import { Readable } from "node:stream";
 import { unzipSync } from "fflate";
 import type pg from "pg";
-import { hashPassword, newPasswordProblem } from "../passwords.ts";
-import { shortNameOf, sortableNameOf } from "../provisioning.ts";
+import { hashPassword, newPasswordProblem } from "../identity/passwords.ts";
+import { shortNameOf, sortableNameOf } from "../users/name.ts";
 import { cleanName, cleanNameOrNull } from "../users/name.ts";
 import { detectKind, KIND_ORDER, normaliseRow, type FileKind, type StagedRow } from "./formats.ts";
 
@@ -105,7 +105,7 @@ async function insertChunk(
   file: string,
   rows: StagedRow[],
 ) {
-  // A password set by the school follows the rule everyone's does (lib/passwords.ts).
+  // A password set by the school follows the rule everyone's does (lib/identity/passwords.ts).
   for (const r of rows) {
     const weak = r.password && !r.message && newPasswordProblem(r.password, r.email ?? r.loginId ?? "");
     if (weak) r.message = `The password for user ${r.sisUserId} does not follow the password rules: ${weak}`;

@@ -1,7 +1,7 @@
 import "server-only";
 // An import's end states: aborted by an admin, finished (with or without messages), or failed.
 import type pg from "pg";
-import { pool } from "../db.ts";
+import { pool } from "../platform/db.ts";
 
 export async function aborted(client: pg.ClientBase, id: number) {
   const { rows } = await client.query(`SELECT workflow_state FROM sis_imports WHERE id = $1`, [id]);

@@ -1,9 +1,9 @@
 import "server-only";
-import type { Tx } from "../db.ts";
-import { recordAudit } from "../audit.ts";
-import type { LinkMethod } from "../generated/prisma/client.ts";
-import { notifyLinkCreatedInTx } from "../notifications.ts";
-import { liveEnrollment } from "../live-states.ts";
+import type { Tx } from "../platform/db.ts";
+import { recordAudit } from "../audit/events.ts";
+import type { LinkMethod } from "../platform/generated/prisma/client.ts";
+import { notifyLinkCreatedInTx } from "../mail/notifications.ts";
+import { liveEnrollment } from "../platform/live-states.ts";
 
 /**
  * Creates or restores the link (student, observer, root account) and mirrors the observer's

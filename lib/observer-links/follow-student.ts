@@ -3,9 +3,9 @@ import "server-only";
 // enrollment is linked to the student's): when the student's enrollment in a course ends —
 // concluded, made inactive or deleted — their observers' enrollments there take the same state,
 // so a parent no longer sees the course as current; when it is live again, so are theirs.
-import type { Tx } from "../db.ts";
-import type { EnrollmentState } from "../generated/prisma/enums.ts";
-import { LIVE_ENROLLMENT_STATES } from "../live-states.ts";
+import type { Tx } from "../platform/db.ts";
+import type { EnrollmentState } from "../platform/generated/prisma/enums.ts";
+import { LIVE_ENROLLMENT_STATES } from "../platform/live-states.ts";
 import { mirrorNewStudentEnrollment } from "./core.ts";
 
 export async function followStudentEnrollmentTx(

@@ -1,19 +1,19 @@
 import "server-only";
 import { assertEmailsVerifiedForAdminLink } from "./verified.ts";
-import { db } from "../db.ts";
-import type { Actor } from "../actor.ts";
-import { AppError, fieldError, notFound, unauthorized } from "../errors.ts";
+import { db } from "../platform/db.ts";
+import type { Actor } from "../accounts/actor.ts";
+import { AppError, fieldError, notFound, unauthorized } from "../platform/errors.ts";
 import {
   adminRootAccountIds,
   hasActiveStudentEnrollment,
   manageableRootAccountIds,
   sharedRootAccountIds,
-} from "../permissions.ts";
-import { toUserJson, userJsonSelect, type UserJson } from "../users.ts";
+} from "../accounts/permissions.ts";
+import { toUserJson, userJsonSelect, type UserJson } from "../users/index.ts";
 import { linkInAccountsTx, unlinkInTx } from "./core.ts";
 import { chooseRootAccounts, noSharedSchool, cannotObserveSelf, type RootAccountChoice } from "./target.ts";
-import { actionMethod } from "../audit.ts";
-import { deliverSoon } from "../mail.ts";
+import { actionMethod } from "../audit/events.ts";
+import { deliverSoon } from "../mail/outbox.ts";
 
 async function userJson(id: number): Promise<UserJson> {
   const user = await db.user.findUnique({ where: { id }, select: userJsonSelect });

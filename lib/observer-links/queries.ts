@@ -1,10 +1,10 @@
 import "server-only";
-import { pool } from "../db.ts";
-import type { Actor } from "../actor.ts";
-import { notFound, unauthorized } from "../errors.ts";
-import { pageWithTotal, type PageRequest } from "../pagination.ts";
-import { manageableRootAccountIds } from "../permissions.ts";
-import { toUserJson, type UserJson } from "../users.ts";
+import { pool } from "../platform/db.ts";
+import type { Actor } from "../accounts/actor.ts";
+import { notFound, unauthorized } from "../platform/errors.ts";
+import { pageWithTotal, type PageRequest } from "../platform/pagination.ts";
+import { manageableRootAccountIds } from "../accounts/permissions.ts";
+import { toUserJson, type UserJson } from "../users/index.ts";
 
 export type LinkedUserJson = UserJson & { observation_link_root_account_ids: number[] };
 

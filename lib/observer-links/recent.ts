@@ -2,8 +2,8 @@ import "server-only";
 // What the Observing page says after a link or an unlink ("You are now observing Sam"). The page
 // is told only an id (in its address, after the action redirects); the words come from the
 // database, so a crafted address cannot make the page claim something that did not happen.
-import { db } from "../db.ts";
-import type { Actor } from "../actor.ts";
+import { db } from "../platform/db.ts";
+import type { Actor } from "../accounts/actor.ts";
 
 const RECENT_MS = 10 * 60_000;
 

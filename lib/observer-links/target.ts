@@ -1,12 +1,12 @@
 import "server-only";
 // Who may add an observee to whom, and in which root accounts: shared by every way of adding one
 // (pairing code, the student's credentials or token, an admin by ids).
-import { db } from "../db.ts";
-import type { Actor } from "../actor.ts";
-import { recordAudit } from "../audit.ts";
-import { AppError, unauthorized } from "../errors.ts";
-import type { LinkMethod } from "../generated/prisma/client.ts";
-import { adminRootAccountIds, loginRootAccountIds, sharedRootAccountIds } from "../permissions.ts";
+import { db } from "../platform/db.ts";
+import type { Actor } from "../accounts/actor.ts";
+import { recordAudit } from "../audit/events.ts";
+import { AppError, unauthorized } from "../platform/errors.ts";
+import type { LinkMethod } from "../platform/generated/prisma/client.ts";
+import { adminRootAccountIds, loginRootAccountIds, sharedRootAccountIds } from "../accounts/permissions.ts";
 
 export type RootAccountChoice = number | "all" | undefined;
 

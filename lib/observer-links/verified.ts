@@ -1,8 +1,8 @@
 import "server-only";
-// The admin-link side of email verification (lib/email-verification.ts): an account anyone could
+// The admin-link side of email verification (lib/identity/email-verification.ts): an account anyone could
 // have registered with someone else's address is not linked by an admin until its owner confirms it.
-import { db } from "../db.ts";
-import { AppError } from "../errors.ts";
+import { db } from "../platform/db.ts";
+import { AppError } from "../platform/errors.ts";
 
 /** Refuses an admin's link while either user is self-registered with an unconfirmed email. */
 export async function assertEmailsVerifiedForAdminLink(userIds: number[]): Promise<void> {

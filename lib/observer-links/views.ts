@@ -1,9 +1,9 @@
 import "server-only";
 // The links as the app's pages show them: a student's observers link by link, an observer's
 // students with the courses followed.
-import { db } from "../db.ts";
-import type { Actor } from "../actor.ts";
-import type { LinkMethod } from "../generated/prisma/client.ts";
+import { db } from "../platform/db.ts";
+import type { Actor } from "../accounts/actor.ts";
+import type { LinkMethod } from "../platform/generated/prisma/client.ts";
 import { inLinkScope, linkScope } from "./queries.ts";
 
 /** What a page shows of one link: where, how, since when. */

@@ -3,12 +3,12 @@ import "server-only";
 // account, signs in, and the code is redeemed at once — every family with a second child. The
 // sign-in form's action has no session yet in its own request, so this checks the password
 // itself (the same throttled check as signing in) rather than trusting the caller.
-import type { Actor } from "../actor.ts";
-import { loadActor } from "../actor.ts";
-import { getDomainRootAccountId } from "../accounts.ts";
-import { unauthorized } from "../errors.ts";
-import { signInWithPassword } from "../sign-in.ts";
-import type { UserJson } from "../users.ts";
+import type { Actor } from "../accounts/actor.ts";
+import { loadActor } from "../accounts/actor.ts";
+import { getDomainRootAccountId } from "../accounts/accounts.ts";
+import { unauthorized } from "../platform/errors.ts";
+import { signInWithPassword } from "../identity/sign-in.ts";
+import type { UserJson } from "../users/index.ts";
 import { redeemPairingCode } from "./redeem.ts";
 
 export async function redeemCodeWithPassword(input: {

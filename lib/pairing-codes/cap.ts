@@ -3,8 +3,8 @@ import "server-only";
 // home, so the UI never revokes one silently: at the cap it refuses and the student (or staff)
 // chooses which code to revoke. Canvas's API clients cannot choose, so the REST API asks for the
 // oldest to go (Canvas itself has no cap at all); bulk downloads only when the teacher ticks it.
-import type { Tx } from "../db.ts";
-import { AppError, fieldError } from "../errors.ts";
+import type { Tx } from "../platform/db.ts";
+import { AppError, fieldError } from "../platform/errors.ts";
 
 export const MAX_ACTIVE_CODES = 5;
 

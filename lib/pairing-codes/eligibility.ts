@@ -1,8 +1,11 @@
 import "server-only";
-import type { Actor } from "../actor.ts";
-import { getRootAccountSettings } from "../accounts.ts";
-import { hasActiveStudentEnrollment } from "../permissions.ts";
-import { observerRegistrationClosedMessage, observerRegistrationOpen } from "../self-registration.ts";
+import type { Actor } from "../accounts/actor.ts";
+import { getRootAccountSettings } from "../accounts/accounts.ts";
+import { hasActiveStudentEnrollment } from "../accounts/permissions.ts";
+import {
+  observerRegistrationClosedMessage,
+  observerRegistrationOpen,
+} from "../accounts/self-registration.ts";
 
 export const NOT_A_STUDENT =
   "Pairing codes are for students: you need an active enrollment as a student in a course to create one.";

@@ -1,13 +1,13 @@
 import "server-only";
-import { db, type Tx } from "../db.ts";
-import type { Actor } from "../actor.ts";
-import { actionMethod, recordAudit } from "../audit.ts";
-import { getRootAccountSettings } from "../accounts.ts";
-import { env } from "../env.ts";
-import { fromPrismaError, unauthorized } from "../errors.ts";
-import { hasActiveStudentEnrollment, loginRootAccountIds } from "../permissions.ts";
+import { db, type Tx } from "../platform/db.ts";
+import type { Actor } from "../accounts/actor.ts";
+import { actionMethod, recordAudit } from "../audit/events.ts";
+import { getRootAccountSettings } from "../accounts/accounts.ts";
+import { env } from "../platform/env.ts";
+import { fromPrismaError, unauthorized } from "../platform/errors.ts";
+import { hasActiveStudentEnrollment, loginRootAccountIds } from "../accounts/permissions.ts";
 import { digestCode, formatCode, generateCode } from "./format.ts";
-import { assertObserverRegistrationOpen } from "../self-registration.ts";
+import { assertObserverRegistrationOpen } from "../accounts/self-registration.ts";
 import { assertMayGenerateFor } from "./staff.ts";
 import { codesToRevokeInTx, studentsAtCap, studentsFullError, type CapChoice, type WhenFull } from "./cap.ts";
 

@@ -1,10 +1,10 @@
 import "server-only";
-import { db } from "../db.ts";
-import type { Actor } from "../actor.ts";
-import { actionMethod, recordAudit } from "../audit.ts";
-import { getRootAccountSettings } from "../accounts.ts";
-import { notFound, unauthorized } from "../errors.ts";
-import { loginRootAccountIds } from "../permissions.ts";
+import { db } from "../platform/db.ts";
+import type { Actor } from "../accounts/actor.ts";
+import { actionMethod, recordAudit } from "../audit/events.ts";
+import { getRootAccountSettings } from "../accounts/accounts.ts";
+import { notFound, unauthorized } from "../platform/errors.ts";
+import { loginRootAccountIds } from "../accounts/permissions.ts";
 import { assertMayGenerateFor } from "./staff.ts";
 
 /**

@@ -1,10 +1,10 @@
 import "server-only";
 // Canvas's other two ways to add an observee: the student's own login and password, or an access
 // token of theirs. Throttled like pairing codes; linked in the same root accounts.
-import { db } from "../db.ts";
-import type { Actor } from "../actor.ts";
-import { AppError } from "../errors.ts";
-import { deliverSoon } from "../mail.ts";
+import { db } from "../platform/db.ts";
+import type { Actor } from "../accounts/actor.ts";
+import { AppError } from "../platform/errors.ts";
+import { deliverSoon } from "../mail/outbox.ts";
 import { linkInAccountsTx } from "../observer-links/core.ts";
 import {
   assertMayAddObservee,
@@ -15,11 +15,11 @@ import {
   type LinkTarget,
   type RootAccountChoice,
 } from "../observer-links/target.ts";
-import { verifyPassword, burnPasswordCheck } from "../passwords.ts";
-import { hasActiveStudentEnrollment } from "../permissions.ts";
-import { guessLimits, signInLimits, throttledAttempt } from "../throttle.ts";
-import { authenticateAccessToken } from "../tokens.ts";
-import { toUserJson, userJsonSelect, type UserJson } from "../users.ts";
+import { verifyPassword, burnPasswordCheck } from "../identity/passwords.ts";
+import { hasActiveStudentEnrollment } from "../accounts/permissions.ts";
+import { guessLimits, signInLimits, throttledAttempt } from "../identity/throttle/index.ts";
+import { authenticateAccessToken } from "../identity/tokens.ts";
+import { toUserJson, userJsonSelect, type UserJson } from "../users/index.ts";
 
 /**
  * The one answer to every failed credentials attempt: unknown login, wrong password, or a login

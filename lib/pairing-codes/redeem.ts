@@ -1,11 +1,11 @@
 import "server-only";
-import { db, type Tx } from "../db.ts";
-import type { Actor } from "../actor.ts";
-import { recordAudit } from "../audit.ts";
-import { env } from "../env.ts";
-import { fieldError, MESSAGES } from "../errors.ts";
-import type { LinkMethod } from "../generated/prisma/client.ts";
-import { deliverSoon } from "../mail.ts";
+import { db, type Tx } from "../platform/db.ts";
+import type { Actor } from "../accounts/actor.ts";
+import { recordAudit } from "../audit/events.ts";
+import { env } from "../platform/env.ts";
+import { fieldError, MESSAGES } from "../platform/errors.ts";
+import type { LinkMethod } from "../platform/generated/prisma/client.ts";
+import { deliverSoon } from "../mail/outbox.ts";
 import { linkInAccountsTx } from "../observer-links/core.ts";
 import {
   assertMayAddObservee,
@@ -14,9 +14,9 @@ import {
   type LinkTarget,
   type RootAccountChoice,
 } from "../observer-links/target.ts";
-import { loginRootAccountIds } from "../permissions.ts";
-import { guessLimits, throttledAttempt } from "../throttle.ts";
-import { toUserJson, userJsonSelect, type UserJson } from "../users.ts";
+import { loginRootAccountIds } from "../accounts/permissions.ts";
+import { guessLimits, throttledAttempt } from "../identity/throttle/index.ts";
+import { toUserJson, userJsonSelect, type UserJson } from "../users/index.ts";
 import { digestCode, normalizeCode } from "./format.ts";
 import { isStaffOverStudent } from "./staff.ts";
 
@@ -98,7 +98,7 @@ export async function redeemPairingCode(
     code: string;
     rootAccountId?: RootAccountChoice;
     method?: LinkMethod;
-    /** A solved challenge, needed while the schools' guessing budget is spent (lib/throttle.ts). */
+    /** A solved challenge, needed while the schools' guessing budget is spent (lib/identity/throttle/index.ts). */
     challenge?: string | null;
   },
 ): Promise<UserJson> {

@@ -1,13 +1,13 @@
 import "server-only";
 // Who is staff over a student for pairing codes: who may generate a code for them, and so who
 // may not redeem one (a code is a family's consent to observe, not a staff tool).
-import { db } from "../db.ts";
-import type { Actor } from "../actor.ts";
-import { getRootAccountSettings } from "../accounts.ts";
-import { unauthorized } from "../errors.ts";
-import { LIVE_ENROLLMENT_STATES, liveCourse, liveStudentEnrollment } from "../live-states.ts";
-import { adminRootAccountIds } from "../permissions.ts";
-import { getAdminScope } from "../admin/scope.ts";
+import { db } from "../platform/db.ts";
+import type { Actor } from "../accounts/actor.ts";
+import { getRootAccountSettings } from "../accounts/accounts.ts";
+import { unauthorized } from "../platform/errors.ts";
+import { LIVE_ENROLLMENT_STATES, liveCourse, liveStudentEnrollment } from "../platform/live-states.ts";
+import { adminRootAccountIds } from "../accounts/permissions.ts";
+import { getAdminScope } from "../accounts/admin-scope.ts";
 
 type Reach = { studentId: number; rootAccountId: number; teachersMayGenerateCodes: boolean };
 

@@ -1,6 +1,6 @@
 import "server-only";
-import type { Actor } from "../actor.ts";
-import { guessLimits, triesLeft } from "../throttle.ts";
+import type { Actor } from "../accounts/actor.ts";
+import { guessLimits, triesLeft } from "../identity/throttle/index.ts";
 
 /** From this many tries left, a parent entering codes is warned before the wait. */
 export const WARN_WHEN_TRIES_LEFT = 3;

@@ -1,11 +1,11 @@
 import "server-only";
 // Who may read a user, and what they see (GET /users/:id, observee/observer rows for admins).
-import { db } from "../db.ts";
-import type { Actor } from "../actor.ts";
-import { getAdminScope, scopeCoversUser } from "../admin/scope.ts";
-import { notFound, unauthorized } from "../errors.ts";
-import { liveEnrollment } from "../live-states.ts";
-import { adminRootAccountIds, loginRootAccountIds } from "../permissions.ts";
+import { db } from "../platform/db.ts";
+import type { Actor } from "../accounts/actor.ts";
+import { getAdminScope, scopeCoversUser } from "../accounts/admin-scope.ts";
+import { notFound, unauthorized } from "../platform/errors.ts";
+import { liveEnrollment } from "../platform/live-states.ts";
+import { adminRootAccountIds, loginRootAccountIds } from "../accounts/permissions.ts";
 import { adminLoginSelect, toUserJson, userJsonSelect, withAdminFields, type UserJson } from "./json.ts";
 
 /**

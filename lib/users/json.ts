@@ -1,7 +1,7 @@
 import "server-only";
 // Canvas's User JSON: the one DTO for a user, and the admin-only fields added to it.
-import { db } from "../db.ts";
-import { notFound } from "../errors.ts";
+import { db } from "../platform/db.ts";
+import { notFound } from "../platform/errors.ts";
 
 /** Canvas's User JSON, as this API returns it. */
 export type UserJson = {

@@ -12,3 +12,14 @@ export function cleanName(name: string): string {
 /** cleanName for optional values (imports' sortable and short names). */
 export const cleanNameOrNull = (name: string | null | undefined): string | null =>
   name == null ? null : cleanName(name) || null;
+
+export function sortableNameOf(name: string): string {
+  const parts = name.trim().split(/\s+/);
+  if (parts.length < 2) return name.trim();
+  const last = parts.pop()!;
+  return `${last}, ${parts.join(" ")}`;
+}
+
+export function shortNameOf(name: string): string {
+  return name.trim();
+}

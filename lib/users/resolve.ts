@@ -1,7 +1,7 @@
 import "server-only";
-import { db } from "../db.ts";
-import { AppError, notFound } from "../errors.ts";
-import { decodeSegment, parseId } from "../ids.ts";
+import { db } from "../platform/db.ts";
+import { AppError, notFound } from "../platform/errors.ts";
+import { decodeSegment, parseId } from "../platform/ids.ts";
 
 /**
  * Resolves a user id as Canvas accepts it: `self`, a numeric id, `sis_user_id:<id>` or

@@ -2,9 +2,9 @@
 // admin users table's role column and its role filter (both use these `where`s, so a row never
 // shows a role its filter would not find).
 import "server-only";
-import { db } from "../db.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import { liveCourse, liveEnrollment } from "../live-states.ts";
+import { db } from "../platform/db.ts";
+import type { Prisma } from "../platform/generated/prisma/client.ts";
+import { liveCourse, liveEnrollment } from "../platform/live-states.ts";
 
 export const USER_ROLES = ["student", "observer", "teacher", "admin"] as const;
 export type UserRole = (typeof USER_ROLES)[number];

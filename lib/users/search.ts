@@ -1,10 +1,10 @@
 // The one user search: what "find a user by …" means for the account users API, the admin
 // dashboard and the audit log's user filter.
 import "server-only";
-import { db } from "../db.ts";
-import type { Prisma } from "../generated/prisma/client.ts";
-import { parseId } from "../ids.ts";
-import { pageWithTotal, type PageRequest } from "../pagination.ts";
+import { db } from "../platform/db.ts";
+import type { Prisma } from "../platform/generated/prisma/client.ts";
+import { parseId } from "../platform/ids.ts";
+import { pageWithTotal, type PageRequest } from "../platform/pagination.ts";
 
 /**
  * Users matching `term` (case-insensitive substring) in their name, email, or a login or SIS id

@@ -1,11 +1,11 @@
 // Who the command line acts as. It runs with the server's authority, but the import functions
 // take an actor and authorize it like any other caller, so the CLI names a real admin of the
 // school: the one given with --as, else the school's first active root-account admin.
-import { getDomainRootAccount } from "../../lib/accounts.ts";
-import { loadActor, type Actor } from "../../lib/actor.ts";
-import { db } from "../../lib/db.ts";
-import { adminRootAccountIds } from "../../lib/permissions.ts";
-import { findLoginForSignIn } from "../../lib/sign-in.ts";
+import { getDomainRootAccount } from "../../lib/accounts/accounts.ts";
+import { loadActor, type Actor } from "../../lib/accounts/actor.ts";
+import { db } from "../../lib/platform/db.ts";
+import { adminRootAccountIds } from "../../lib/accounts/permissions.ts";
+import { findLoginForSignIn } from "../../lib/identity/sign-in.ts";
 
 export type CliAccount = { id: number; name: string };
 

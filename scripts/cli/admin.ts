@@ -1,8 +1,8 @@
 // `cli admin create --login <email> --account "<school name>"`: a real deployment's first admin
-// (lib/bootstrap-admin.ts). The one-time setup link is the only thing on stdout; what was done
+// (lib/identity/first-admin.ts). The one-time setup link is the only thing on stdout; what was done
 // goes to stderr.
 import { parseArgs } from "node:util";
-import { bootstrapAdmin } from "../../lib/bootstrap-admin.ts";
+import { bootstrapAdmin } from "../../lib/identity/first-admin.ts";
 
 export const ADMIN_USAGE = `  npm run --silent cli -- admin create --login <email> --account "<school name>" [--name "<full name>"]
 `;

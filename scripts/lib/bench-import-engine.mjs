@@ -46,10 +46,10 @@ if (process.env.BENCH_PROFILE === "1") {
   };
 }
 
-const { loadActor } = await import("../../lib/actor.ts");
+const { loadActor } = await import("../../lib/accounts/actor.ts");
 const { createSisImport, getSisImport } = await import("../../lib/imports/imports.ts");
 const { runSisImport } = await import("../../lib/imports/run.ts");
-const { db, pool } = await import("../../lib/db.ts");
+const { db, pool } = await import("../../lib/platform/db.ts");
 
 const actor = await loadActor(input.adminId, {
   domainRootAccountId: input.accountId,

@@ -1,5 +1,5 @@
 // Stamps a request with the address of its TCP connection, signed under AUTH_SECRET, for
-// lib/client-ip.ts (whose socketIpSignature is the same formula: tests/unit/client-ip.test.ts).
+// lib/platform/client-ip.ts (whose socketIpSignature is the same formula: tests/unit/client-ip.test.ts).
 import { createHmac } from "node:crypto";
 
 export const SOCKET_IP_HEADER = "x-pairing-socket-ip";

@@ -7,18 +7,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadActor, type Actor } from "../../lib/actor.ts";
-import { renewPasswordSetup } from "../../lib/admin/setup-links.ts";
-import { updateAccountSettings } from "../../lib/admin/account-settings.ts";
+import { loadActor, type Actor } from "../../lib/accounts/actor.ts";
+import { renewPasswordSetup } from "../../lib/identity/setup-links.ts";
+import { updateAccountSettings } from "../../lib/accounts/settings.ts";
 import { searchUsers } from "../../lib/admin/users.ts";
-import { AppError } from "../../lib/errors.ts";
+import { AppError } from "../../lib/platform/errors.ts";
 import { createSisImport, runDryRunForReal } from "../../lib/imports/imports.ts";
 import { getSisImport } from "../../lib/imports/read.ts";
-import { markNotificationsRead } from "../../lib/notifications.ts";
-import { linkObserveeByAdmin, removeObserver, unlinkObservee } from "../../lib/observer-links.ts";
-import { pageRequest } from "../../lib/pagination.ts";
+import { markNotificationsRead } from "../../lib/mail/notifications.ts";
+import { linkObserveeByAdmin, removeObserver, unlinkObservee } from "../../lib/observer-links/index.ts";
+import { pageRequest } from "../../lib/platform/pagination.ts";
 import { courseCodeSlips } from "../../lib/admin/courses.ts";
-import { resendEmailVerification } from "../../lib/email-verification.ts";
+import { resendEmailVerification } from "../../lib/identity/email-verification.ts";
 import {
   createPairingCode,
   listActivePairingCodes,
@@ -26,8 +26,8 @@ import {
   revokePairingCode,
 } from "../../lib/pairing-codes/index.ts";
 import { codeTriesWarning } from "../../lib/pairing-codes/tries-left.ts";
-import { changePassword } from "../../lib/password-change.ts";
-import { createAccessToken, revokeAccessToken } from "../../lib/tokens.ts";
+import { changePassword } from "../../lib/identity/password-change.ts";
+import { createAccessToken, revokeAccessToken } from "../../lib/identity/tokens.ts";
 import { authzWorld, foreignStrings, snapshot, type Targets } from "./authz-world.ts";
 
 type Case = (actor: Actor, t: Targets) => Promise<unknown>[];

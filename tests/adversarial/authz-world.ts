@@ -1,9 +1,10 @@
 // The authorization sweep's world: school A (where five of the actors belong, and the victims),
 // school B (another school: its root admin acts on A's ids; A's actors act on B's ids), and what
 // must never leak or change.
-import { db } from "../../lib/db.ts";
+import { db } from "../../lib/platform/db.ts";
 import { linkInAccountsTx } from "../../lib/observer-links/core.ts";
-import { createCourse, createSubAccount, enrollUser, makeAccountAdmin } from "../../lib/provisioning.ts";
+import { createCourse, enrollUser } from "../../lib/courses/provisioning.ts";
+import { createSubAccount, makeAccountAdmin } from "../../lib/accounts/provisioning.ts";
 import { cast, member, pairingCode, school, type Member, type School } from "./fixtures.ts";
 
 export type Actor = {

@@ -3,8 +3,8 @@
 // and again → the import still finishes, every guardian exists once and every student has exactly
 // the roster's link: nothing half-written, nothing twice, and the app serves on without a restart.
 import { describe, expect, it } from "vitest";
-import { db } from "../../lib/db.ts";
-import { makeAccountAdmin } from "../../lib/provisioning.ts";
+import { db } from "../../lib/platform/db.ts";
+import { makeAccountAdmin } from "../../lib/accounts/provisioning.ts";
 import { bulkStudents, rosterLines } from "../helpers/bulk-students.ts";
 import { uid } from "../helpers/factory.ts";
 import { backendKiller } from "./faults.ts";

@@ -68,7 +68,7 @@ describe("faults during redemptions", () => {
     const ids = rs.map((r) => r.student.id);
     expect(await redemptionInvariant(ids, s.course.id)).toEqual([]);
     // A 200 answer is a link that exists.
-    const { db } = await import("../../lib/db.ts");
+    const { db } = await import("../../lib/platform/db.ts");
     for (const [i, r] of rs.entries())
       if (answers[i]?.status === 200)
         expect(

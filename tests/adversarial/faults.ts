@@ -1,7 +1,7 @@
 // Fault injection for the faults tests: killing the app's PostgreSQL backends while it works, and
 // the invariant "a redeemed code ⇔ its link exists" (with everything the redemption writes).
 import pg from "pg";
-import { db } from "../../lib/db.ts";
+import { db } from "../../lib/platform/db.ts";
 
 /**
  * Kills every other client backend of the database every `everyMs` until stopped (the app's, and

@@ -1,14 +1,9 @@
 // Adversarial fixtures: schools answering their own Host, and members with recorded API tokens.
 // Users are made without passwords (no Argon2 per user: the suite makes hundreds).
-import { db } from "../../lib/db.ts";
-import {
-  createCourse,
-  createRootAccount,
-  createSubAccount,
-  createUserWithLogin,
-  enrollUser,
-  makeAccountAdmin,
-} from "../../lib/provisioning.ts";
+import { db } from "../../lib/platform/db.ts";
+import { createCourse, enrollUser } from "../../lib/courses/provisioning.ts";
+import { createRootAccount, createSubAccount, makeAccountAdmin } from "../../lib/accounts/provisioning.ts";
+import { createUserWithLogin } from "../../lib/identity/provisioning.ts";
 import { uid } from "../helpers/factory.ts";
 import { bearerFor, httpJson, recordIssued } from "./harness.ts";
 

@@ -2,7 +2,8 @@
 // fuzz-requests.ts) over real HTTP, as a root admin of a school with real data (mostly), anonymous
 // or with a junk token: never a 5xx, never a stack trace or source path in a body.
 import { beforeAll, describe, expect, it } from "vitest";
-import { enrollUser, makeAccountAdmin } from "../../lib/provisioning.ts";
+import { enrollUser } from "../../lib/courses/provisioning.ts";
+import { makeAccountAdmin } from "../../lib/accounts/provisioning.ts";
 import { cast, member, school, type School } from "./fixtures.ts";
 import { fuzzRequests, type FuzzRequest } from "./fuzz-requests.ts";
 import { rawRequest, recordIssued, type HttpResult } from "./harness.ts";

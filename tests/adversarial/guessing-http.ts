@@ -2,7 +2,7 @@
 // of its own, on its own domain, so spending that school's budget touches no other test.
 import http from "node:http";
 import { BASE_URL, randomIp } from "./harness.ts";
-import { solveChallenge, type Challenge } from "../../lib/challenge-solve.ts";
+import { solveChallenge, type Challenge } from "../../lib/identity/throttle/challenge-solve.ts";
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 32 });
 

@@ -3,11 +3,11 @@
 // while the attacked school's budget is spent, a parent with the right code still links (and a
 // new family still registers), and another school is untouched.
 import { describe, expect, it } from "vitest";
-import { db } from "../../lib/db.ts";
+import { db } from "../../lib/platform/db.ts";
 import { createPairingCode } from "../../lib/pairing-codes/index.ts";
-import { createRootAccount } from "../../lib/provisioning.ts";
-import { MESSAGES } from "../../lib/errors.ts";
-import { CHALLENGE_MESSAGE, GUESS_LIMITS, THROTTLED_MESSAGE } from "../../lib/throttle.ts";
+import { createRootAccount } from "../../lib/accounts/provisioning.ts";
+import { MESSAGES } from "../../lib/platform/errors.ts";
+import { CHALLENGE_MESSAGE, GUESS_LIMITS, THROTTLED_MESSAGE } from "../../lib/identity/throttle/index.ts";
 import { actorFor, defaultRootAccount, makeStudent, makeUser, uid } from "../helpers/factory.ts";
 import { bearerFor, recordIssued } from "./harness.ts";
 import { inParallel, post, randomCode, shapeOf, solve, type Answer } from "./guessing-http.ts";

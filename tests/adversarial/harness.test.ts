@@ -1,7 +1,7 @@
 // The harness itself: the app answers over real HTTP with the test's database behind it, and a
 // database restart injected through the runner is survived without restarting the app.
 import { describe, expect, it } from "vitest";
-import { db } from "../../lib/db.ts";
+import { db } from "../../lib/platform/db.ts";
 import { defaultRootAccount, makeUser } from "../helpers/factory.ts";
 import { bearerFor, eventually, httpJson, issuedSecrets, restartPostgres } from "./harness.ts";
 

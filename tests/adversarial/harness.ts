@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import nodeHttp from "node:http";
-import { issueAccessToken } from "../../lib/tokens.ts";
+import { issueAccessToken } from "../../lib/identity/tokens.ts";
 
 function need(name: string): string {
   const value = process.env[name];

@@ -1,8 +1,9 @@
 // The several-instances test's world: two `next start` instances of the suite's build on the
 // suite's database behind Debian's nginx (scripts/lib/instances.mjs, shared with bench:resilience),
 // and families made directly in the database, each with recorded API tokens.
-import { db } from "../../lib/db.ts";
-import { createCourse, createUserWithLogin, enrollUser } from "../../lib/provisioning.ts";
+import { db } from "../../lib/platform/db.ts";
+import { createCourse, enrollUser } from "../../lib/courses/provisioning.ts";
+import { createUserWithLogin } from "../../lib/identity/provisioning.ts";
 import { defaultRootAccount, TEST_PASSWORD, uid } from "../helpers/factory.ts";
 import { api, redeem, type Answer } from "../../scripts/lib/http-client.mjs";
 import type { Cluster } from "../../scripts/lib/instances.mjs";

@@ -2,7 +2,7 @@
 // Debian's nginx (round robin, X-Forwarded-For appended; the app trusts only that last entry).
 // Which instance answered is nginx's X-Served-By header. Bounded: fixed counts, loopback only.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "../../lib/db.ts";
+import { db } from "../../lib/platform/db.ts";
 import { TEST_PASSWORD } from "../helpers/factory.ts";
 import { closeAgents, redeem, request } from "../../scripts/lib/http-client.mjs";
 import { startInstances, type Cluster } from "../../scripts/lib/instances.mjs";

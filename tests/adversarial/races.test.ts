@@ -1,7 +1,7 @@
 // 50 observers redeem one code at the same instant, 100 rounds, over real HTTP: each round exactly
 // one link (to the one observer answered 200), the code redeemed by them, no 5xx.
 import { beforeAll, describe, expect, it } from "vitest";
-import { db } from "../../lib/db.ts";
+import { db } from "../../lib/platform/db.ts";
 import {
   member,
   pairingCode,

@@ -3,7 +3,7 @@
 // client wrote itself (issue 10, item 3). Every other test server trusts a test header instead.
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "../../lib/db.ts";
+import { db } from "../../lib/platform/db.ts";
 import { freePort } from "../../scripts/lib/embedded-db.mjs";
 import { closeAgents, redeem } from "../../scripts/lib/http-client.mjs";
 import { eventually } from "./harness.ts";

@@ -23,8 +23,8 @@ test("an admin-made parent chooses a password from a setup link an admin made an
 }) => {
   const account = await defaultRootAccount();
   const admin = await makeAdmin(account.id);
-  const { createAccountUser } = await import("../../lib/account-users.ts");
-  const { db } = await import("../../lib/db.ts");
+  const { createAccountUser } = await import("../../lib/identity/account-users.ts");
+  const { db } = await import("../../lib/platform/db.ts");
   const { actorFor } = await import("../helpers/factory.ts");
   const email = `quinn-${uid()}@home.test`;
   const quinn = await createAccountUser(actorFor(admin, account.id), {
@@ -34,7 +34,7 @@ test("an admin-made parent chooses a password from a setup link an admin made an
     origin: "http://localhost",
   });
   // No SMTP here: the waiting email holds no link (it is issued only as an email is sent), so an
-  // admin makes a new one on the user's page, shown to them once (lib/admin/setup-links.ts).
+  // admin makes a new one on the user's page, shown to them once (lib/identity/setup-links.ts).
   const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: email } });
   expect(mail.text).not.toContain("token=");
   await signIn(page, admin.login);
@@ -113,7 +113,7 @@ test("admin pages", async ({ page }) => {
   const account = await defaultRootAccount();
   const admin = await makeAdmin(account.id);
   const course = await makeCourse(account.id, `Algebra ${uid()}`);
-  const { enrollUser } = await import("../../lib/provisioning.ts");
+  const { enrollUser } = await import("../../lib/courses/provisioning.ts");
   const student = await makeStudent(account.id, { name: `Jordan Lee ${uid()}` });
   await enrollUser({ courseId: course.id, userId: student.id, type: "student" });
   await signIn(page, admin.login);
@@ -137,7 +137,8 @@ test("admin pages", async ({ page }) => {
 
 test("sub-account admin pages", async ({ page }) => {
   const account = await defaultRootAccount();
-  const { createSubAccount, enrollUser, makeAccountAdmin } = await import("../../lib/provisioning.ts");
+  const { createSubAccount, makeAccountAdmin } = await import("../../lib/accounts/provisioning.ts");
+  const { enrollUser } = await import("../../lib/courses/provisioning.ts");
   const sub = await createSubAccount({ name: `Middle School ${uid()}`, parentId: account.id });
   const subAdmin = await makeUser(account.id, { name: `Sam Subadmin ${uid()}` });
   await makeAccountAdmin({ accountId: sub.id, userId: subAdmin.id });

@@ -56,7 +56,7 @@ test("a teacher prints one slip per student for a course; at the cap it asks fir
     teacher: "Tess Teacher",
     student: "Ben Pupil",
   });
-  const { enrollUser } = await import("../../lib/provisioning.ts");
+  const { enrollUser } = await import("../../lib/courses/provisioning.ts");
   const second = await makeStudent(account.id, { name: `Cy Pupil ${uid()}` });
   await enrollUser({ courseId: course.id, userId: second.id, type: "student" });
   for (let i = 0; i < 5; i++) await codeFor(second, account.id);

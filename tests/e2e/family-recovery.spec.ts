@@ -95,7 +95,7 @@ test("a self-registered parent confirms their email; until then an admin cannot 
   page,
 }) => {
   const account = await defaultRootAccount();
-  const { registerObserver } = await import("../../lib/registration.ts");
+  const { registerObserver } = await import("../../lib/pairing-codes/registration.ts");
   const { codeFor } = await import("./helpers.ts");
   const { makeStudent } = await import("../helpers/factory.ts");
   const student = await makeStudent(account.id, { name: `Sam ${uid()}` });
@@ -113,7 +113,7 @@ test("a self-registered parent confirms their email; until then an admin cannot 
   await signIn(page, admin.login);
   await page.goto(`/admin/users/${jo.userId}`);
   await expect(page.getByText(/email not confirmed yet/)).toBeVisible();
-  const { linkObserveeByAdmin } = await import("../../lib/observer-links.ts");
+  const { linkObserveeByAdmin } = await import("../../lib/observer-links/index.ts");
   const { actorFor } = await import("../helpers/factory.ts");
   await expect(
     linkObserveeByAdmin(actorFor(admin, account.id), { observerId: jo.userId, studentId: second.id }),

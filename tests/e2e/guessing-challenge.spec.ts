@@ -1,5 +1,5 @@
 import { test, expect } from "./fixtures.ts";
-import { db } from "../../lib/db.ts";
+import { db } from "../../lib/platform/db.ts";
 import { defaultRootAccount, makeStudent, makeUser, uid } from "../helpers/factory.ts";
 import { spendSchoolBudget } from "../helpers/throttle.ts";
 import { codeFor, signIn } from "./helpers.ts";

@@ -29,7 +29,7 @@ export async function setDefaultAccountSettings(data: {
   teachersMayGenerateCodes?: boolean;
   studentsMayRemoveObservers?: boolean;
 }) {
-  const { db } = await import("../../lib/db.ts");
+  const { db } = await import("../../lib/platform/db.ts");
   const { defaultRootAccount } = await import("../helpers/factory.ts");
   const account = await defaultRootAccount();
   await db.account.update({ where: { id: account.id }, data });
@@ -45,7 +45,7 @@ export async function codeFor(student: { id: number; name: string }, rootAccount
 
 /** In the default root account, with teachers allowed to make codes: a course, its teacher and one student. */
 export async function teacherWithCourse(names: { course: string; teacher: string; student: string }) {
-  const { enrollUser } = await import("../../lib/provisioning.ts");
+  const { enrollUser } = await import("../../lib/courses/provisioning.ts");
   const { makeCourse, makeStudent, makeUser, uid } = await import("../helpers/factory.ts");
   const account = await setDefaultAccountSettings({ teachersMayGenerateCodes: true });
   const course = await makeCourse(account.id, `${names.course} ${uid()}`);

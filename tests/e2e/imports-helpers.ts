@@ -1,6 +1,6 @@
 // The imports spec's school, roster and page checks.
 import { expect, type Locator, type Page } from "@playwright/test";
-import { pool } from "../../lib/db.ts";
+import { pool } from "../../lib/platform/db.ts";
 import { defaultRootAccount, makeAdmin, makeCourse, uid } from "../helpers/factory.ts";
 
 /**

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { test, expect } from "./fixtures.ts";
-import { db } from "../../lib/db.ts";
-import { createSubAccount, makeAccountAdmin } from "../../lib/provisioning.ts";
+import { db } from "../../lib/platform/db.ts";
+import { createSubAccount, makeAccountAdmin } from "../../lib/accounts/provisioning.ts";
 import { makeUser, uid } from "../helpers/factory.ts";
 import { csvFile, importNow, importSchool } from "../helpers/imports.ts";
 import { signIn } from "./helpers.ts";

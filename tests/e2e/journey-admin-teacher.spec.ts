@@ -70,7 +70,7 @@ test("an admin links a parent to a student, audits it and unlinks", async ({ pag
 // Journey 4: a teacher downloads the course's pairing-code CSV, and a code from it works.
 test("a teacher downloads the course codes CSV and a parent uses one", async ({ page }) => {
   const account = await setDefaultAccountSettings({ teachersMayGenerateCodes: true });
-  const { enrollUser } = await import("../../lib/provisioning.ts");
+  const { enrollUser } = await import("../../lib/courses/provisioning.ts");
   const course = await makeCourse(account.id, `Chemistry ${uid()}`);
   const teacher = await makeUser(account.id, { name: `Teacher ${uid()}` });
   await enrollUser({ courseId: course.id, userId: teacher.id, type: "teacher" });

@@ -1,5 +1,5 @@
 import { test, expect } from "./fixtures.ts";
-import { createRootAccount } from "../../lib/provisioning.ts";
+import { createRootAccount } from "../../lib/accounts/provisioning.ts";
 import { defaultRootAccount, makeUser, uid } from "../helpers/factory.ts";
 import { signIn } from "./helpers.ts";
 

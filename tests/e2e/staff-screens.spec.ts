@@ -20,12 +20,12 @@ test("an admin sees each user's role and narrows the users table to one role", a
   const account = await defaultRootAccount();
   const admin = await makeAdmin(account.id);
   const tag = uid();
-  const { enrollUser } = await import("../../lib/provisioning.ts");
+  const { enrollUser } = await import("../../lib/courses/provisioning.ts");
   const student = await makeStudent(account.id, { name: `Rory Roles${tag}` });
   const teacher = await makeUser(account.id, { name: `Tess Roles${tag}` });
   await enrollUser({ courseId: student.courses[0].id, userId: teacher.id, type: "teacher" });
   const parent = await makeUser(account.id, { name: `Pia Roles${tag}` });
-  const { linkObserveeByAdmin } = await import("../../lib/observer-links.ts");
+  const { linkObserveeByAdmin } = await import("../../lib/observer-links/index.ts");
   await linkObserveeByAdmin(actorFor(admin, account.id), {
     observerId: parent.id,
     studentId: student.id,
@@ -56,7 +56,7 @@ test("an admin finds a student on a course page by search, listed in natural ord
   const admin = await makeAdmin(account.id);
   const tag = uid();
   const course = await makeCourse(account.id, `Natural Course ${tag}`);
-  const { enrollUser } = await import("../../lib/provisioning.ts");
+  const { enrollUser } = await import("../../lib/courses/provisioning.ts");
   for (const n of [10, 2, 1]) {
     const kid = await makeUser(account.id, { name: `Kid${n} Order${tag}` });
     await enrollUser({ courseId: course.id, userId: kid.id, type: "student" });
@@ -125,7 +125,7 @@ test("a teacher whose school keeps codes for admins lands on their courses and l
   const schoolAdmin = await makeAdmin(school.id);
   const course = await makeCourse(school.id, `Room 12 ${tag}`);
   const teacher = await makeUser(account.id, { name: `Terry Teach${tag}` });
-  const { enrollUser } = await import("../../lib/provisioning.ts");
+  const { enrollUser } = await import("../../lib/courses/provisioning.ts");
   await enrollUser({ courseId: course.id, userId: teacher.id, type: "teacher" });
 
   await signIn(page, teacher.login);

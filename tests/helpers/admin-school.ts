@@ -1,7 +1,8 @@
 // A school as the admin pages see it: a root account with a sub-account, their admins, and a
 // student inside the sub-account and one outside it.
-import { pageRequest } from "../../lib/pagination.ts";
-import { createSubAccount, enrollUser, makeAccountAdmin } from "../../lib/provisioning.ts";
+import { pageRequest } from "../../lib/platform/pagination.ts";
+import { createSubAccount, makeAccountAdmin } from "../../lib/accounts/provisioning.ts";
+import { enrollUser } from "../../lib/courses/provisioning.ts";
 import { actorFor, makeAdmin, makeCourse, makeRootAccount, makeStudent, makeUser, uid } from "./factory.ts";
 
 /** The first page of 50, as the admin pages ask for. */

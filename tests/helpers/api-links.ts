@@ -3,7 +3,7 @@ import { expect } from "vitest";
 import * as observees from "../../app/api/v1/users/[user_id]/observees/route.ts";
 import * as observee from "../../app/api/v1/users/[user_id]/observees/[observee_id]/route.ts";
 import * as codes from "../../app/api/v1/users/[user_id]/observer_pairing_codes/route.ts";
-import { db } from "../../lib/db.ts";
+import { db } from "../../lib/platform/db.ts";
 import { client, type Call, type World } from "./api-world.ts";
 
 /** Links the world's parent to its student through the admin's PUT; returns the world's client. */

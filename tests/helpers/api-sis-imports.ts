@@ -7,7 +7,7 @@ import * as abort from "../../app/api/v1/accounts/[account_id]/sis_imports/[id]/
 import * as errors from "../../app/api/v1/accounts/[account_id]/sis_imports/[id]/errors/route.ts";
 import * as attachment from "../../app/api/v1/accounts/[account_id]/sis_imports/[id]/errors_attachment/route.ts";
 import * as observees from "../../app/api/v1/users/[user_id]/observees/route.ts";
-import { db } from "../../lib/db.ts";
+import { db } from "../../lib/platform/db.ts";
 import type { World } from "./api-world.ts";
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;

@@ -1,6 +1,7 @@
 // A school with everyone the REST API's authorization matrix needs, each with an API token, and a
 // request helper for calling route handlers the way HTTP clients do (query, JSON, form, multipart).
-import { createRootAccount, createSubAccount, makeAccountAdmin, enrollUser } from "../../lib/provisioning.ts";
+import { createRootAccount, createSubAccount, makeAccountAdmin } from "../../lib/accounts/provisioning.ts";
+import { enrollUser } from "../../lib/courses/provisioning.ts";
 import { tokenFor } from "./api.ts";
 import { makeCourse, makeUser, uid } from "./factory.ts";
 

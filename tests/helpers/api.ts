@@ -1,5 +1,5 @@
 // Calls App Router route handlers directly with real Requests (the same code `next start` runs).
-import { issueAccessToken } from "../../lib/tokens.ts";
+import { issueAccessToken } from "../../lib/identity/tokens.ts";
 
 type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 

@@ -1,5 +1,5 @@
 // Many students at once, in plain SQL (the factory's one-by-one users hash a password each).
-import { pool } from "../../lib/db.ts";
+import { pool } from "../../lib/platform/db.ts";
 
 /** `n` students with SIS ids `${prefix}${i}`, each enrolled (active) in the course. */
 export async function bulkStudents(rootAccountId: number, courseId: number, n: number, prefix: string) {

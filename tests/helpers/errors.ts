@@ -1,4 +1,4 @@
-import { AppError } from "../../lib/errors.ts";
+import { AppError } from "../../lib/platform/errors.ts";
 
 /** The AppError a call fails with (the test fails if it succeeds or throws something else). */
 export async function errorOf(p: Promise<unknown>): Promise<AppError> {

@@ -1,15 +1,11 @@
 // Test data: every test makes its own accounts and users with unique names, so files run in parallel.
 import { randomBytes } from "node:crypto";
-import { db } from "../../lib/db.ts";
-import type { Actor } from "../../lib/actor.ts";
-import {
-  createCourse,
-  createRootAccount,
-  createUserWithLogin,
-  enrollUser,
-  makeAccountAdmin,
-} from "../../lib/provisioning.ts";
-import type { SelfRegistration } from "../../lib/generated/prisma/client.ts";
+import { db } from "../../lib/platform/db.ts";
+import type { Actor } from "../../lib/accounts/actor.ts";
+import { createCourse, enrollUser } from "../../lib/courses/provisioning.ts";
+import { createRootAccount, makeAccountAdmin } from "../../lib/accounts/provisioning.ts";
+import { createUserWithLogin } from "../../lib/identity/provisioning.ts";
+import type { SelfRegistration } from "../../lib/platform/generated/prisma/client.ts";
 
 export const TEST_PASSWORD = "test-pass-4815";
 export const uid = () => randomBytes(5).toString("hex");

@@ -1,7 +1,7 @@
 // A school ready for bulk imports: an admin and students with SIS ids, enrolled or not.
 import { createSisImport, getSisImport } from "../../lib/imports/imports.ts";
 import { runSisImport } from "../../lib/imports/run.ts";
-import { enrollUser } from "../../lib/provisioning.ts";
+import { enrollUser } from "../../lib/courses/provisioning.ts";
 import { actorFor, makeAdmin, makeCourse, makeRootAccount, makeUser, uid } from "./factory.ts";
 
 export async function importSchool(opts: { students?: number; unenrolled?: number } = {}) {

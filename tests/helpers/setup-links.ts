@@ -1,8 +1,8 @@
 // Password-setup links as their emails carry them. The outbox never holds a live link (see
-// lib/password-setup.ts): the text is completed, with a freshly issued token, only as the email
+// lib/identity/password-setup.ts): the text is completed, with a freshly issued token, only as the email
 // is sent — here through the same function delivery uses, without SMTP.
-import { db } from "../../lib/db.ts";
-import { textToSendInTx } from "../../lib/mail.ts";
+import { db } from "../../lib/platform/db.ts";
+import { textToSendInTx } from "../../lib/mail/outbox.ts";
 
 /**
  * Sends the newest email to `to` as delivery does, minus SMTP: locks its row, issues its link and

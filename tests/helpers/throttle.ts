@@ -1,10 +1,10 @@
-import { db } from "../../lib/db.ts";
+import { db } from "../../lib/platform/db.ts";
 import { createPairingCode } from "../../lib/pairing-codes/index.ts";
-import { createRootAccount } from "../../lib/provisioning.ts";
-import type { SelfRegistration } from "../../lib/generated/prisma/enums.ts";
+import { createRootAccount } from "../../lib/accounts/provisioning.ts";
+import type { SelfRegistration } from "../../lib/platform/generated/prisma/enums.ts";
 import { actorFor, makeStudent, uid } from "./factory.ts";
-import { GUESS_LIMITS } from "../../lib/throttle.ts";
-import { solveChallenge, type Challenge } from "../../lib/challenge-solve.ts";
+import { GUESS_LIMITS } from "../../lib/identity/throttle/index.ts";
+import { solveChallenge, type Challenge } from "../../lib/identity/throttle/challenge-solve.ts";
 
 /** Spends a school's guessing budget for the current window, as ~500 wrong guesses would. */
 export async function spendSchoolBudget(rootAccountId: number, count: number = GUESS_LIMITS.school.max) {

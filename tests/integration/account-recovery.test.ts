@@ -1,16 +1,16 @@
 // "Forgot password?", "Change password" and an admin's "Send password link" (issue 11 item 1):
-// one-time links through the one mechanism of lib/setup-tokens.ts, sessions ended by version.
+// one-time links through the one mechanism of lib/mail/one-time-links.ts, sessions ended by version.
 import { describe, expect, it } from "vitest";
-import { loadActor } from "../../lib/actor.ts";
-import { renewPasswordSetup } from "../../lib/admin/setup-links.ts";
-import { createRootAccount } from "../../lib/provisioning.ts";
-import { db } from "../../lib/db.ts";
-import { changePassword } from "../../lib/password-change.ts";
-import { RESET_LIMITS, requestPasswordReset } from "../../lib/password-reset.ts";
-import { completePasswordSetup, findPasswordSetup } from "../../lib/password-setup.ts";
-import { verifyPassword } from "../../lib/passwords.ts";
-import { LINK_LIFETIME_MINUTES, SETUP_LINK_PLACEHOLDER } from "../../lib/setup-tokens.ts";
-import { findLoginForSignIn } from "../../lib/sign-in.ts";
+import { loadActor } from "../../lib/accounts/actor.ts";
+import { renewPasswordSetup } from "../../lib/identity/setup-links.ts";
+import { createRootAccount } from "../../lib/accounts/provisioning.ts";
+import { db } from "../../lib/platform/db.ts";
+import { changePassword } from "../../lib/identity/password-change.ts";
+import { RESET_LIMITS, requestPasswordReset } from "../../lib/identity/password-reset.ts";
+import { completePasswordSetup, findPasswordSetup } from "../../lib/identity/password-setup.ts";
+import { verifyPassword } from "../../lib/identity/passwords.ts";
+import { LINK_LIFETIME_MINUTES, SETUP_LINK_PLACEHOLDER } from "../../lib/mail/one-time-links.ts";
+import { findLoginForSignIn } from "../../lib/identity/sign-in.ts";
 import { actorFor, makeAdmin, makeUser, TEST_PASSWORD, uid } from "../helpers/factory.ts";
 import { errorOf } from "../helpers/errors.ts";
 import { oneTimeLinkIn, textAsSent } from "../helpers/setup-links.ts";

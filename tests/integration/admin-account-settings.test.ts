@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../../lib/db.ts";
+import { db } from "../../lib/platform/db.ts";
 import {
   accountSettingsSchema,
   listEditableAccounts,
   updateAccountSettings,
-} from "../../lib/admin/account-settings.ts";
-import { zodFieldErrors } from "../../lib/action-state.ts";
+} from "../../lib/accounts/settings.ts";
+import { zodFieldErrors } from "../../lib/platform/action-state.ts";
 import { adminSchool } from "../helpers/admin-school.ts";
 import { errorOf } from "../helpers/errors.ts";
 

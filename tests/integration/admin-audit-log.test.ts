@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { auditCsv, listAuditEvents } from "../../lib/admin/audit.ts";
-import { linkObserveeByAdmin } from "../../lib/observer-links.ts";
+import { auditCsv, listAuditEvents } from "../../lib/admin/audit-log.ts";
+import { linkObserveeByAdmin } from "../../lib/observer-links/index.ts";
 import { makeUser, uid } from "../helpers/factory.ts";
 import { parse } from "csv-parse/sync";
 import { adminPage, adminSchool } from "../helpers/admin-school.ts";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../../lib/db.ts";
+import { db } from "../../lib/platform/db.ts";
 import { courseCodesCsv, getCourseRoster, listCodeCourses } from "../../lib/admin/courses.ts";
 import { createPairingCode, createPairingCodes, redeemPairingCode } from "../../lib/pairing-codes/index.ts";
-import { enrollUser } from "../../lib/provisioning.ts";
+import { enrollUser } from "../../lib/courses/provisioning.ts";
 import { actorFor, makeCourse, makeUser, uid } from "../helpers/factory.ts";
 import { adminSchool, parseCsv } from "../helpers/admin-school.ts";
 import { errorOf } from "../helpers/errors.ts";

@@ -2,16 +2,16 @@
 // courses and rosters searchable in natural order, a teacher's landing without code permission,
 // and the audit log in words.
 import { describe, expect, it } from "vitest";
-import { db } from "../../lib/db.ts";
+import { db } from "../../lib/platform/db.ts";
 import { searchUsers } from "../../lib/admin/users.ts";
 import { getCourseRoster, listCodeCourses } from "../../lib/admin/courses.ts";
-import { listAuditEvents } from "../../lib/admin/audit.ts";
-import { updateAccountSettings } from "../../lib/admin/account-settings.ts";
-import { linkObserveeByAdmin } from "../../lib/observer-links.ts";
-import { enrollUser } from "../../lib/provisioning.ts";
-import { getTeachingSummary } from "../../lib/teaching.ts";
+import { listAuditEvents } from "../../lib/admin/audit-log.ts";
+import { updateAccountSettings } from "../../lib/accounts/settings.ts";
+import { linkObserveeByAdmin } from "../../lib/observer-links/index.ts";
+import { enrollUser } from "../../lib/courses/provisioning.ts";
+import { getTeachingSummary } from "../../lib/courses/teaching.ts";
 import { hasRole, rolesOfUsers } from "../../lib/users/roles.ts";
-import { pageRequest } from "../../lib/pagination.ts";
+import { pageRequest } from "../../lib/platform/pagination.ts";
 import { makeAdmin, makeCourse, makeRootAccount, makeStudent, makeUser, uid } from "../helpers/factory.ts";
 import { adminPage, adminSchool } from "../helpers/admin-school.ts";
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../../lib/db.ts";
+import { db } from "../../lib/platform/db.ts";
 import {
   createPairingCode,
   listActivePairingCodes,
   revokePairingCode,
 } from "../../lib/pairing-codes/index.ts";
-import { linkObserveeByAdmin } from "../../lib/observer-links.ts";
+import { linkObserveeByAdmin } from "../../lib/observer-links/index.ts";
 import * as observee from "../../app/api/v1/users/[user_id]/observees/[observee_id]/route.ts";
 import { actorFor, makeAdmin, makeRootAccount, makeStudent, makeUser } from "../helpers/factory.ts";
 import { errorOf } from "../helpers/errors.ts";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { getUserDetail, searchUsers } from "../../lib/admin/users.ts";
-import { linkObserveeByAdmin } from "../../lib/observer-links.ts";
+import { linkObserveeByAdmin } from "../../lib/observer-links/index.ts";
 import { actorFor, makeAdmin, makeRootAccount, makeUser, uid } from "../helpers/factory.ts";
 import { adminPage, adminSchool } from "../helpers/admin-school.ts";
 import { errorOf } from "../helpers/errors.ts";

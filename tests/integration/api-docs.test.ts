@@ -41,7 +41,7 @@ describe("API reference", () => {
       add.requestBody.content["application/x-www-form-urlencoded"].schema.properties.observee.properties,
     ).toHaveProperty("unique_id");
     expect(add.responses["200"].content["application/json"].schema.$ref).toBe("#/components/schemas/User");
-    // Every operation documents the 503 a briefly unreachable database answers (lib/db-unavailable.ts).
+    // Every operation documents the 503 a briefly unreachable database answers (lib/platform/db-unavailable.ts).
     for (const ops of Object.values(doc.paths as Record<string, Record<string, { responses: object }>>))
       for (const op of Object.values(ops)) expect(op.responses).toHaveProperty("503");
     expect(

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as courseEnrollments from "../../app/api/v1/courses/[course_id]/enrollments/route.ts";
 import * as userEnrollments from "../../app/api/v1/users/[user_id]/enrollments/route.ts";
 import * as observee from "../../app/api/v1/users/[user_id]/observees/[observee_id]/route.ts";
-import { db } from "../../lib/db.ts";
+import { db } from "../../lib/platform/db.ts";
 import { client, world } from "../helpers/api-world.ts";
 import { linkParent } from "../helpers/api-links.ts";
 import { makeStudent } from "../helpers/factory.ts";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as observees from "../../app/api/v1/users/[user_id]/observees/route.ts";
 import * as observee from "../../app/api/v1/users/[user_id]/observees/[observee_id]/route.ts";
 import * as observers from "../../app/api/v1/users/[user_id]/observers/route.ts";
-import { db } from "../../lib/db.ts";
+import { db } from "../../lib/platform/db.ts";
 import { UNAUTHENTICATED, UNAUTHORIZED, client, world } from "../helpers/api-world.ts";
 import { linkParent } from "../helpers/api-links.ts";
 import { makeStudent } from "../helpers/factory.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as observee from "../../app/api/v1/users/[user_id]/observees/[observee_id]/route.ts";
 import * as observer from "../../app/api/v1/users/[user_id]/observers/[observer_id]/route.ts";
-import { db } from "../../lib/db.ts";
+import { db } from "../../lib/platform/db.ts";
 import { NOT_FOUND, UNAUTHORIZED, client, world } from "../helpers/api-world.ts";
 import { linkParent } from "../helpers/api-links.ts";
 

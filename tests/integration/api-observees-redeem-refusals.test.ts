@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as observees from "../../app/api/v1/users/[user_id]/observees/route.ts";
-import { db } from "../../lib/db.ts";
+import { db } from "../../lib/platform/db.ts";
 import { api, client, person, world } from "../helpers/api-world.ts";
 import { activeLinks, newCode, redeem } from "../helpers/api-links.ts";
 

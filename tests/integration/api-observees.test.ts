@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as observees from "../../app/api/v1/users/[user_id]/observees/route.ts";
 import * as codes from "../../app/api/v1/users/[user_id]/observer_pairing_codes/route.ts";
-import { db } from "../../lib/db.ts";
-import { createRootAccount } from "../../lib/provisioning.ts";
+import { db } from "../../lib/platform/db.ts";
+import { createRootAccount } from "../../lib/accounts/provisioning.ts";
 import { call, tokenFor } from "../helpers/api.ts";
 import { makeStudent, makeUser, uid } from "../helpers/factory.ts";
 

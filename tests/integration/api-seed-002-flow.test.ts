@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import * as accountUsers from "../../app/api/v1/accounts/[account_id]/users/route.ts";
 import * as observees from "../../app/api/v1/users/[user_id]/observees/route.ts";
 import * as codes from "../../app/api/v1/users/[user_id]/observer_pairing_codes/route.ts";
-import { enrollUser } from "../../lib/provisioning.ts";
+import { enrollUser } from "../../lib/courses/provisioning.ts";
 import { client, person, world } from "../helpers/api-world.ts";
 import { uid } from "../helpers/factory.ts";
 

@@ -1,6 +1,6 @@
 // dry_run=true reports and writes nothing; abort stops an import that has not run yet.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db, pool } from "../../lib/db.ts";
+import { db, pool } from "../../lib/platform/db.ts";
 import { startImportWorker, stopImportWorker } from "../../lib/imports/queue.ts";
 import { runSisImport } from "../../lib/imports/run.ts";
 import { world, type World } from "../helpers/api-world.ts";

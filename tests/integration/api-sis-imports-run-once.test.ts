@@ -1,7 +1,7 @@
 // A finished dry run runs for real once (a double click or a second tab gets the same run), and
 // the list takes Canvas's filters: workflow_state[], created_since, created_before.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { db } from "../../lib/db.ts";
+import { db } from "../../lib/platform/db.ts";
 import { runDryRunForReal } from "../../lib/imports/imports.ts";
 import { startImportWorker, stopImportWorker } from "../../lib/imports/queue.ts";
 import { world } from "../helpers/api-world.ts";

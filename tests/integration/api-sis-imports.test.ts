@@ -2,9 +2,9 @@
 // the real import worker (pg-boss), polled until done, the links found through the observees API.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sisImportJsonSchema } from "../../lib/api/endpoints/sis-imports.ts";
-import { db } from "../../lib/db.ts";
+import { db } from "../../lib/platform/db.ts";
 import { startImportWorker, stopImportWorker } from "../../lib/imports/queue.ts";
-import { verifyPassword } from "../../lib/passwords.ts";
+import { verifyPassword } from "../../lib/identity/passwords.ts";
 import { person, world } from "../helpers/api-world.ts";
 import { csv, observeeIds, sisClient, sisIdOf } from "../helpers/api-sis-imports.ts";
 import { uid } from "../helpers/factory.ts";

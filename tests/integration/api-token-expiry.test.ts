@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as tokens from "../../app/api/v1/users/[user_id]/tokens/route.ts";
 import * as me from "../../app/api/v1/users/[user_id]/route.ts";
-import { db } from "../../lib/db.ts";
+import { db } from "../../lib/platform/db.ts";
 import { UNAUTHENTICATED, client, world } from "../helpers/api-world.ts";
 
 describe("access tokens: expiry and suspension", () => {

@@ -7,7 +7,7 @@ import {
   issueAccessToken,
   listAccessTokens,
   revokeAccessToken,
-} from "../../lib/tokens.ts";
+} from "../../lib/identity/tokens.ts";
 import { UNAUTHORIZED, client, world } from "../helpers/api-world.ts";
 import { errorOf } from "../helpers/errors.ts";
 import { actorFor } from "../helpers/factory.ts";

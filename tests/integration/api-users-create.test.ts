@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as accountUsers from "../../app/api/v1/accounts/[account_id]/users/route.ts";
-import { db } from "../../lib/db.ts";
+import { db } from "../../lib/platform/db.ts";
 import { client, world, type World } from "../helpers/api-world.ts";
 import { newCode } from "../helpers/api-links.ts";
 import { uid } from "../helpers/factory.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as accountUsers from "../../app/api/v1/accounts/[account_id]/users/route.ts";
 import * as user from "../../app/api/v1/users/[user_id]/route.ts";
-import { db } from "../../lib/db.ts";
+import { db } from "../../lib/platform/db.ts";
 import { client, world } from "../helpers/api-world.ts";
 import { linkParent } from "../helpers/api-links.ts";
 

@@ -5,7 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { db } from "../../lib/db.ts";
+import { db } from "../../lib/platform/db.ts";
 import { makeRootAccount, makeUser } from "../helpers/factory.ts";
 import { importSchool } from "../helpers/imports.ts";
 

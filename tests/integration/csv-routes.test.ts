@@ -1,11 +1,11 @@
 // The session-authenticated CSV downloads answer errors through the one code→HTTP table.
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import type { Actor } from "../../lib/actor.ts";
-import { AppError } from "../../lib/errors.ts";
+import type { Actor } from "../../lib/accounts/actor.ts";
+import { AppError } from "../../lib/platform/errors.ts";
 import { actorFor, makeAdmin, makeCourse, makeRootAccount, makeUser } from "../helpers/factory.ts";
 
 const session = vi.hoisted(() => ({ actor: null as Actor | null, fail: null as unknown }));
-vi.mock("../../lib/session.ts", () => ({ getActor: async () => session.actor }));
+vi.mock("../../lib/identity/session.ts", () => ({ getActor: async () => session.actor }));
 vi.mock("../../lib/admin/courses.ts", async (original) => {
   const real = await original<typeof import("../../lib/admin/courses.ts")>();
   return {

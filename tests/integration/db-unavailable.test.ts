@@ -3,12 +3,12 @@
 // backend, a refused connection, through pg and through Prisma's adapter).
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { actionErrorState } from "../../lib/action-state.ts";
+import { actionErrorState } from "../../lib/platform/action-state.ts";
 import { renderError } from "../../lib/api/respond.ts";
-import { ReleasingPrismaPg } from "../../lib/db-adapter.ts";
-import { isDatabaseUnavailable } from "../../lib/db-unavailable.ts";
-import { AppError, MESSAGES, toAppError } from "../../lib/errors.ts";
-import { PrismaClient } from "../../lib/generated/prisma/client.ts";
+import { ReleasingPrismaPg } from "../../lib/platform/db-adapter.ts";
+import { isDatabaseUnavailable } from "../../lib/platform/db-unavailable.ts";
+import { AppError, MESSAGES, toAppError } from "../../lib/platform/errors.ts";
+import { PrismaClient } from "../../lib/platform/generated/prisma/client.ts";
 
 async function failureOf(run: () => Promise<unknown>): Promise<unknown> {
   try {

@@ -2,23 +2,23 @@
 // verification before an admin may link them, names that never become links in students' email,
 // signing in from a code link, what the Observing page says, and the warning before the lockout.
 import { describe, expect, it } from "vitest";
-import { db } from "../../lib/db.ts";
+import { db } from "../../lib/platform/db.ts";
 import {
   emailVerificationStatus,
   resendEmailVerification,
   verifyEmail,
-} from "../../lib/email-verification.ts";
-import { linkChangeNotice, linkObserveeByAdmin, unlinkObservee } from "../../lib/observer-links.ts";
+} from "../../lib/identity/email-verification.ts";
+import { linkChangeNotice, linkObserveeByAdmin, unlinkObservee } from "../../lib/observer-links/index.ts";
 import {
   codeTriesWarning,
   createPairingCode,
   redeemCodeWithPassword,
   redeemPairingCode,
 } from "../../lib/pairing-codes/index.ts";
-import { createRootAccount } from "../../lib/provisioning.ts";
-import { registerObserver } from "../../lib/registration.ts";
-import { GUESS_LIMITS } from "../../lib/throttle.ts";
-import { SETUP_LINK_PLACEHOLDER } from "../../lib/setup-tokens.ts";
+import { createRootAccount } from "../../lib/accounts/provisioning.ts";
+import { registerObserver } from "../../lib/pairing-codes/registration.ts";
+import { GUESS_LIMITS } from "../../lib/identity/throttle/index.ts";
+import { SETUP_LINK_PLACEHOLDER } from "../../lib/mail/one-time-links.ts";
 import { actorFor, makeAdmin, makeStudent, makeUser, uid } from "../helpers/factory.ts";
 import { errorOf } from "../helpers/errors.ts";
 import { oneTimeLinkIn, textAsSent } from "../helpers/setup-links.ts";

@@ -1,6 +1,6 @@
 import { zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { db } from "../../lib/db.ts";
+import { db } from "../../lib/platform/db.ts";
 import { detectKind } from "../../lib/imports/formats.ts";
 import { csvFile, importNow, importSchool } from "../helpers/imports.ts";
 

@@ -2,7 +2,7 @@
 // every row is applied exactly once.
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { db } from "../../lib/db.ts";
+import { db } from "../../lib/platform/db.ts";
 import { createSisImport, getSisImport } from "../../lib/imports/imports.ts";
 import { BATCH_SIZE, runSisImport } from "../../lib/imports/run.ts";
 import { bulkStudents, rosterLines } from "../helpers/bulk-students.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../../lib/db.ts";
+import { db } from "../../lib/platform/db.ts";
 import { listSisImportErrors } from "../../lib/imports/imports.ts";
-import { pageRequest } from "../../lib/pagination.ts";
+import { pageRequest } from "../../lib/platform/pagination.ts";
 import { csvFile, importNow, importSchool } from "../helpers/imports.ts";
 
 function roster(s: Awaited<ReturnType<typeof importSchool>>) {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../../lib/db.ts";
-import { linkObserveeByAdmin, unlinkObservee } from "../../lib/observer-links.ts";
+import { db } from "../../lib/platform/db.ts";
+import { linkObserveeByAdmin, unlinkObservee } from "../../lib/observer-links/index.ts";
 import { createPairingCode } from "../../lib/pairing-codes/index.ts";
-import { createRootAccount, enrollUser } from "../../lib/provisioning.ts";
-import { registerObserver } from "../../lib/registration.ts";
+import { createRootAccount } from "../../lib/accounts/provisioning.ts";
+import { enrollUser } from "../../lib/courses/provisioning.ts";
+import { registerObserver } from "../../lib/pairing-codes/registration.ts";
 import {
   actorFor,
   makeAdmin,

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../../lib/db.ts";
+import { db } from "../../lib/platform/db.ts";
 import {
   getObservee,
   linkObserveeByAdmin,
   listObservers,
   removeObserver,
   unlinkObservee,
-} from "../../lib/observer-links.ts";
-import { pageRequest } from "../../lib/pagination.ts";
-import { createRootAccount } from "../../lib/provisioning.ts";
+} from "../../lib/observer-links/index.ts";
+import { pageRequest } from "../../lib/platform/pagination.ts";
+import { createRootAccount } from "../../lib/accounts/provisioning.ts";
 import { actorFor, makeAdmin, makeRootAccount, makeStudent, makeUser, uid } from "../helpers/factory.ts";
 import { pairedFamily } from "../helpers/family.ts";
 import { errorOf } from "../helpers/errors.ts";

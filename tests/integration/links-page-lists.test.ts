@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../../lib/db.ts";
-import { listObserveesWithCourses, listObserverLinks } from "../../lib/observer-links.ts";
+import { db } from "../../lib/platform/db.ts";
+import { listObserveesWithCourses, listObserverLinks } from "../../lib/observer-links/index.ts";
 import { actorFor, makeRootAccount } from "../helpers/factory.ts";
 import { pairedFamily } from "../helpers/family.ts";
 

@@ -4,13 +4,13 @@
 // the whole outbox, so two such files running at once would deliver each other's mail.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as accountUsers from "../../app/api/v1/accounts/[account_id]/users/route.ts";
-import { renewPasswordSetup } from "../../lib/admin/setup-links.ts";
-import { db } from "../../lib/db.ts";
-import { deliverPendingEmails, listOutbox } from "../../lib/mail.ts";
-import { findPasswordSetup } from "../../lib/password-setup.ts";
+import { renewPasswordSetup } from "../../lib/identity/setup-links.ts";
+import { db } from "../../lib/platform/db.ts";
+import { deliverPendingEmails, listOutbox } from "../../lib/mail/outbox.ts";
+import { findPasswordSetup } from "../../lib/identity/password-setup.ts";
 import { linkObserveeByAdmin } from "../../lib/observer-links/manage.ts";
-import { createSubAccount, makeAccountAdmin } from "../../lib/provisioning.ts";
-import type { Actor } from "../../lib/actor.ts";
+import { createSubAccount, makeAccountAdmin } from "../../lib/accounts/provisioning.ts";
+import type { Actor } from "../../lib/accounts/actor.ts";
 import { errorOf } from "../helpers/errors.ts";
 import { actorFor, makeAdmin, makeRootAccount, makeStudent, makeUser, uid } from "../helpers/factory.ts";
 import { client, world, type World } from "../helpers/api-world.ts";
@@ -97,7 +97,7 @@ async function newParent(w: World, email: string) {
   return made.json.id as number;
 }
 
-describe("password-setup links over SMTP (design: lib/password-setup.ts)", () => {
+describe("password-setup links over SMTP (design: lib/identity/password-setup.ts)", () => {
   it("a refused send is retried with a fresh link; the delivered one works; the outbox row never has it", async () => {
     const w = await world();
     const email = `robin-${uid()}@home.test`;

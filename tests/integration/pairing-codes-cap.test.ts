@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../../lib/db.ts";
+import { db } from "../../lib/platform/db.ts";
 import {
   createPairingCode,
   createPairingCodes,

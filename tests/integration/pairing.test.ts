@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../../lib/db.ts";
-import { AppError } from "../../lib/errors.ts";
-import { listObservees } from "../../lib/observer-links.ts";
-import { pageRequest } from "../../lib/pagination.ts";
+import { db } from "../../lib/platform/db.ts";
+import { AppError } from "../../lib/platform/errors.ts";
+import { listObservees } from "../../lib/observer-links/index.ts";
+import { pageRequest } from "../../lib/platform/pagination.ts";
 import { createPairingCode, redeemPairingCode } from "../../lib/pairing-codes/index.ts";
 import { actorFor, makeRootAccount, makeUser } from "../helpers/factory.ts";
 import { family } from "../helpers/family.ts";

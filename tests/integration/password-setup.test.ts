@@ -1,10 +1,10 @@
 // Accounts an admin makes without a password get a one-time link to choose one.
 import { describe, expect, it } from "vitest";
 import * as accountUsers from "../../app/api/v1/accounts/[account_id]/users/route.ts";
-import { db } from "../../lib/db.ts";
-import { completePasswordSetup, findPasswordSetup } from "../../lib/password-setup.ts";
-import { verifyPassword } from "../../lib/passwords.ts";
-import { findLoginForSignIn } from "../../lib/sign-in.ts";
+import { db } from "../../lib/platform/db.ts";
+import { completePasswordSetup, findPasswordSetup } from "../../lib/identity/password-setup.ts";
+import { verifyPassword } from "../../lib/identity/passwords.ts";
+import { findLoginForSignIn } from "../../lib/identity/sign-in.ts";
 import { client, world } from "../helpers/api-world.ts";
 import { uid } from "../helpers/factory.ts";
 import { errorOf } from "../helpers/errors.ts";

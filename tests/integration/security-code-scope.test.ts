@@ -4,8 +4,8 @@
 import { describe, expect, it } from "vitest";
 import * as courseEnrollments from "../../app/api/v1/courses/[course_id]/enrollments/route.ts";
 import * as codes from "../../app/api/v1/users/[user_id]/observer_pairing_codes/route.ts";
-import { db } from "../../lib/db.ts";
-import { registerObserver } from "../../lib/registration.ts";
+import { db } from "../../lib/platform/db.ts";
+import { registerObserver } from "../../lib/pairing-codes/registration.ts";
 import { activeLinks, newCode, redeem } from "../helpers/api-links.ts";
 import { client, world, type World } from "../helpers/api-world.ts";
 import { errorOf } from "../helpers/errors.ts";

@@ -2,11 +2,11 @@
 // a one-time setup link on stdout — run as the child process an operator would start.
 import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import { db } from "../../lib/db.ts";
-import { completePasswordSetup, findPasswordSetup } from "../../lib/password-setup.ts";
-import { adminRootAccountIds } from "../../lib/permissions.ts";
-import { findLoginForSignIn } from "../../lib/sign-in.ts";
-import { verifyPassword } from "../../lib/passwords.ts";
+import { db } from "../../lib/platform/db.ts";
+import { completePasswordSetup, findPasswordSetup } from "../../lib/identity/password-setup.ts";
+import { adminRootAccountIds } from "../../lib/accounts/permissions.ts";
+import { findLoginForSignIn } from "../../lib/identity/sign-in.ts";
+import { verifyPassword } from "../../lib/identity/passwords.ts";
 import { defaultRootAccount, uid } from "../helpers/factory.ts";
 
 function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {

@@ -4,9 +4,9 @@ import { describe, expect, it } from "vitest";
 import * as observees from "../../app/api/v1/users/[user_id]/observees/route.ts";
 import * as tokens from "../../app/api/v1/users/[user_id]/tokens/route.ts";
 import * as token from "../../app/api/v1/users/[user_id]/tokens/[token_id]/route.ts";
-import { db } from "../../lib/db.ts";
-import { makeAccountAdmin } from "../../lib/provisioning.ts";
-import { issueAccessToken } from "../../lib/tokens.ts";
+import { db } from "../../lib/platform/db.ts";
+import { makeAccountAdmin } from "../../lib/accounts/provisioning.ts";
+import { issueAccessToken } from "../../lib/identity/tokens.ts";
 import { UNAUTHORIZED, client, world } from "../helpers/api-world.ts";
 import { uid } from "../helpers/factory.ts";
 

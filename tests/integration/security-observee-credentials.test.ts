@@ -1,8 +1,8 @@
 // POST /users/:id/observees with observee[unique_id] + observee[password] must not be a password
 // oracle: one answer for every failure, the sign-in throttle's per-login budget, students only.
 import { describe, expect, it } from "vitest";
-import { db } from "../../lib/db.ts";
-import { signInLimits, throttledAttempt } from "../../lib/throttle.ts";
+import { db } from "../../lib/platform/db.ts";
+import { signInLimits, throttledAttempt } from "../../lib/identity/throttle/index.ts";
 import { activeLinks, redeem } from "../helpers/api-links.ts";
 import { client, person, world } from "../helpers/api-world.ts";
 import * as observees from "../../app/api/v1/users/[user_id]/observees/route.ts";

@@ -7,7 +7,7 @@ import {
   hashSlotStats,
   verifyPassword,
   withHashSlot,
-} from "../../lib/passwords.ts";
+} from "../../lib/identity/passwords.ts";
 
 describe("password hashing: a cap on concurrent hashes", () => {
   it("N parallel hashes and checks never run more than the cap at once", async () => {

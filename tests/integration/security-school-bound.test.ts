@@ -2,9 +2,9 @@
 // no login in the host's school is anonymous there.
 import { describe, expect, it } from "vitest";
 import { GET as getSelf } from "../../app/api/v1/users/[user_id]/route.ts";
-import { db } from "../../lib/db.ts";
-import { createRootAccount } from "../../lib/provisioning.ts";
-import { createAccessToken } from "../../lib/tokens.ts";
+import { db } from "../../lib/platform/db.ts";
+import { createRootAccount } from "../../lib/accounts/provisioning.ts";
+import { createAccessToken } from "../../lib/identity/tokens.ts";
 import { actorFor, defaultRootAccount, makeUser, uid } from "../helpers/factory.ts";
 import { call, tokenFor } from "../helpers/api.ts";
 

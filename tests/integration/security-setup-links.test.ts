@@ -3,11 +3,11 @@
 // exists only in the email as it is sent, or shown once to an admin who asks for a new one.
 import { describe, expect, it } from "vitest";
 import * as accountUsers from "../../app/api/v1/accounts/[account_id]/users/route.ts";
-import { renewPasswordSetup } from "../../lib/admin/setup-links.ts";
-import { db } from "../../lib/db.ts";
-import { listOutbox } from "../../lib/mail.ts";
-import { completePasswordSetup, findPasswordSetup } from "../../lib/password-setup.ts";
-import { makeAccountAdmin } from "../../lib/provisioning.ts";
+import { renewPasswordSetup } from "../../lib/identity/setup-links.ts";
+import { db } from "../../lib/platform/db.ts";
+import { listOutbox } from "../../lib/mail/outbox.ts";
+import { completePasswordSetup, findPasswordSetup } from "../../lib/identity/password-setup.ts";
+import { makeAccountAdmin } from "../../lib/accounts/provisioning.ts";
 import { client, world, type World } from "../helpers/api-world.ts";
 import { errorOf } from "../helpers/errors.ts";
 import { actorFor, makeAdmin, uid } from "../helpers/factory.ts";

@@ -2,9 +2,9 @@
 // their own addresses) must not stop the admin signing in from theirs, while one address trying
 // many logins is stopped by the per-address limit.
 import { describe, expect, it } from "vitest";
-import { createRootAccount, makeAccountAdmin } from "../../lib/provisioning.ts";
-import { signInWithPassword } from "../../lib/sign-in.ts";
-import { SIGN_IN_LIMITS } from "../../lib/throttle.ts";
+import { createRootAccount, makeAccountAdmin } from "../../lib/accounts/provisioning.ts";
+import { signInWithPassword } from "../../lib/identity/sign-in.ts";
+import { SIGN_IN_LIMITS } from "../../lib/identity/throttle/index.ts";
 import { makeUser, TEST_PASSWORD, uid } from "../helpers/factory.ts";
 
 async function school() {

@@ -1,12 +1,12 @@
 // Issue 10, item 9's smaller holes: names that reorder text, admins' weak passwords, and observer
 // enrollments outliving the student's.
 import { describe, expect, it } from "vitest";
-import { db } from "../../lib/db.ts";
-import { createAccountUser } from "../../lib/account-users.ts";
-import { createEnrollment } from "../../lib/enrollments/create.ts";
+import { db } from "../../lib/platform/db.ts";
+import { createAccountUser } from "../../lib/identity/account-users.ts";
+import { createEnrollment } from "../../lib/courses/enrollments/create.ts";
 import { createPairingCode, redeemPairingCode } from "../../lib/pairing-codes/index.ts";
-import { registerObserver } from "../../lib/registration.ts";
-import { createRootAccount } from "../../lib/provisioning.ts";
+import { registerObserver } from "../../lib/pairing-codes/registration.ts";
+import { createRootAccount } from "../../lib/accounts/provisioning.ts";
 import { cleanName } from "../../lib/users/name.ts";
 import { actorFor, makeAdmin, makeRootAccount, makeStudent, makeUser, uid } from "../helpers/factory.ts";
 import { errorOf } from "../helpers/errors.ts";

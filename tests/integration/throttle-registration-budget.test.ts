@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../../lib/db.ts";
-import { registerObserver } from "../../lib/registration.ts";
-import { GUESS_LIMITS, THROTTLED_MESSAGE } from "../../lib/throttle.ts";
+import { db } from "../../lib/platform/db.ts";
+import { registerObserver } from "../../lib/pairing-codes/registration.ts";
+import { GUESS_LIMITS, THROTTLED_MESSAGE } from "../../lib/identity/throttle/index.ts";
 import { uid } from "../helpers/factory.ts";
 import { errorOf } from "../helpers/errors.ts";
 import { registrationForm, registrationSchool, solve, spendSchoolBudget } from "../helpers/throttle.ts";

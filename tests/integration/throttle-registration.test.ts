@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../../lib/db.ts";
+import { db } from "../../lib/platform/db.ts";
 import {
   createPairingCode,
   redeemPairingCode,
   redeemWithCredentials,
 } from "../../lib/pairing-codes/index.ts";
-import { createRootAccount } from "../../lib/provisioning.ts";
-import { registerObserver } from "../../lib/registration.ts";
-import { GUESS_LIMITS, THROTTLED_MESSAGE } from "../../lib/throttle.ts";
+import { createRootAccount } from "../../lib/accounts/provisioning.ts";
+import { registerObserver } from "../../lib/pairing-codes/registration.ts";
+import { GUESS_LIMITS, THROTTLED_MESSAGE } from "../../lib/identity/throttle/index.ts";
 import { actorFor, makeRootAccount, makeStudent, makeUser, TEST_PASSWORD, uid } from "../helpers/factory.ts";
 import { errorOf } from "../helpers/errors.ts";
 import { registrationForm, registrationSchool } from "../helpers/throttle.ts";

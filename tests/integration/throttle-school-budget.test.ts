@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { db } from "../../lib/db.ts";
+import { db } from "../../lib/platform/db.ts";
 import { createPairingCode, redeemPairingCode } from "../../lib/pairing-codes/index.ts";
-import { GUESS_LIMITS, THROTTLED_MESSAGE } from "../../lib/throttle.ts";
-import { CHALLENGE_MESSAGE } from "../../lib/throttle/challenge.ts";
+import { GUESS_LIMITS, THROTTLED_MESSAGE } from "../../lib/identity/throttle/index.ts";
+import { CHALLENGE_MESSAGE } from "../../lib/identity/throttle/challenge.ts";
 import { actorFor, makeRootAccount, makeStudent, makeUser } from "../helpers/factory.ts";
 import { errorOf } from "../helpers/errors.ts";
 import { solve, spendSchoolBudget } from "../helpers/throttle.ts";

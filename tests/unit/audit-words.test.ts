@@ -1,15 +1,15 @@
 // The audit log's words: every action has some, the people and the method are named, a settings
 // change says before → after, and an action added without wording still reads sensibly.
 import { describe, expect, it } from "vitest";
-import { AUDIT_ACTIONS, AUDIT_METHODS } from "../../lib/audit.ts";
+import { AUDIT_ACTIONS, AUDIT_METHODS } from "../../lib/audit/events.ts";
 import {
   AUDIT_WORDS,
   actionLabel,
   describeAuditEvent,
   fallbackWords,
   type NamedAuditEvent,
-} from "../../lib/audit-words.ts";
-import { methodWords } from "../../lib/method-words.ts";
+} from "../../lib/audit/words.ts";
+import { methodWords } from "../../lib/audit/method-words.ts";
 
 const event = (e: Partial<NamedAuditEvent> & { action: string }): NamedAuditEvent => ({
   method: null,
@@ -21,7 +21,7 @@ const event = (e: Partial<NamedAuditEvent> & { action: string }): NamedAuditEven
 });
 
 describe("audit words", () => {
-  it("has wording for every action in AUDIT_ACTIONS (add it in lib/audit-words.ts with the action)", () => {
+  it("has wording for every action in AUDIT_ACTIONS (add it in lib/audit/words.ts with the action)", () => {
     const missing = AUDIT_ACTIONS.filter((a) => !AUDIT_WORDS[a]);
     expect(missing).toEqual([]);
     for (const action of AUDIT_ACTIONS) {

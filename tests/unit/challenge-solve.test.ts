@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { leadingZeroBits, sha256Words, solveChallenge } from "../../lib/challenge-solve.ts";
+import { leadingZeroBits, sha256Words, solveChallenge } from "../../lib/identity/throttle/challenge-solve.ts";
 
 const words = (hex: string) => Uint32Array.from(hex.match(/.{8}/g)!.map((w) => parseInt(w, 16)));
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { addressKey, clientIp, SOCKET_IP_HEADER } from "../../lib/client-ip.ts";
+import { addressKey, clientIp, SOCKET_IP_HEADER } from "../../lib/platform/client-ip.ts";
 // @ts-expect-error: a plain .mjs module of the start script, without types
 import { stampSocketIp } from "../../scripts/lib/socket-ip.mjs";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { plainTextName } from "../../lib/mail-text.ts";
+import { plainTextName } from "../../lib/mail/texts.ts";
 
 // What mail clients' autolinkers look for: a scheme, "www.", a host name, an address.
 const LINKY = /:\/\/|www\.|@|[\p{L}\p{N}][.\u3002\uFF0E\uFF61][\p{L}\p{N}]{2,}/u;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseTimeZone } from "../../lib/time-zone.ts";
+import { parseTimeZone } from "../../lib/platform/time-zone.ts";
 import { formatDate, formatDateTime } from "../../components/format.ts";
 
 describe("the viewer's time zone", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { zodFieldErrors } from "../../lib/action-state.ts";
+import { zodFieldErrors } from "../../lib/platform/action-state.ts";
 
 describe("zodFieldErrors (the one converter, forms and API)", () => {
   const schema = z.object({

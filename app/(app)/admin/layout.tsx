@@ -1,6 +1,6 @@
 import { notFound } from "next/navigation";
-import { requireActor } from "@/lib/session";
-import { getAdminScope, isAnyAdmin } from "@/lib/admin/scope";
+import { requireActor } from "@/lib/identity/session";
+import { getAdminScope, isAnyAdmin } from "@/lib/accounts/admin-scope";
 import { NavLinks } from "@/components/ui/nav-links";
 
 // Teachers, students and parents get a plain 404: the dashboard's existence is not their business.

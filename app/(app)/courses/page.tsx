@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireActor } from "@/lib/session";
+import { requireActor } from "@/lib/identity/session";
 import { listCodeCourses, type CodeCourse } from "@/lib/admin/courses";
-import { getTeachingSummary } from "@/lib/teaching";
-import { pageRequest } from "@/lib/pagination";
+import { getTeachingSummary } from "@/lib/courses/teaching";
+import { pageRequest } from "@/lib/platform/pagination";
 import type { Column } from "@/components/ui/data-table";
 import { Page } from "@/components/ui/page";
 import { PagedTable } from "@/components/ui/paged-table";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { TeachingSummary } from "@/lib/teaching";
+import type { TeachingSummary } from "@/lib/courses/teaching";
 import { Page } from "@/components/ui/page";
 import { Section } from "@/components/ui/section";
 

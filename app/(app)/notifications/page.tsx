@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { requireActor } from "@/lib/session";
-import { listNotifications } from "@/lib/notifications";
+import { requireActor } from "@/lib/identity/session";
+import { listNotifications } from "@/lib/mail/notifications";
 import { formatDateTime } from "@/components/format";
 import { Page } from "@/components/ui/page";
 import { markReadAction } from "./actions";

@@ -1,12 +1,12 @@
 "use server";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/action-state";
+import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/platform/action-state";
 import { retryWords } from "@/components/format";
 import { unlinkObservee } from "@/lib/observer-links";
 import { codeTriesWarning, redeemPairingCode } from "@/lib/pairing-codes";
 import { challengeField, pairingCodeInputSchema } from "@/lib/pairing-codes/schemas";
-import { requireActor } from "@/lib/session";
+import { requireActor } from "@/lib/identity/session";
 
 /** `warning`: a few tries are left before the code throttle makes the parent wait. */
 export type AddStudentState = ActionState & { warning?: string };

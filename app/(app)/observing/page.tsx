@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { requireActor } from "@/lib/session";
-import { getHomeSummary } from "@/lib/home";
+import { requireActor } from "@/lib/identity/session";
+import { getHomeSummary } from "@/lib/admin/home";
 import { linkChangeNotice, listObserveesWithCourses } from "@/lib/observer-links";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Notice } from "@/components/ui/notice";

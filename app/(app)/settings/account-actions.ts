@@ -1,11 +1,11 @@
 "use server";
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
-import { signIn } from "@/lib/auth";
-import { actionErrorState, type ActionState } from "@/lib/action-state";
-import { resendEmailVerification } from "@/lib/email-verification";
-import { changePassword } from "@/lib/password-change";
-import { requireActor } from "@/lib/session";
+import { signIn } from "@/lib/identity/auth";
+import { actionErrorState, type ActionState } from "@/lib/platform/action-state";
+import { resendEmailVerification } from "@/lib/identity/email-verification";
+import { changePassword } from "@/lib/identity/password-change";
+import { requireActor } from "@/lib/identity/session";
 import { retryWords } from "@/components/format";
 import { requestOrigin } from "@/app/request-origin";
 

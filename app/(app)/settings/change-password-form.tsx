@@ -4,7 +4,7 @@ import { NewPasswordField } from "@/components/auth/new-password-field";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { ActionState } from "@/lib/action-state";
+import type { ActionState } from "@/lib/platform/action-state";
 import { changePasswordAction } from "./account-actions";
 
 export function ChangePasswordForm({

@@ -1,4 +1,4 @@
-import type { Actor } from "@/lib/actor";
+import type { Actor } from "@/lib/accounts/actor";
 import { listObserverLinks } from "@/lib/observer-links";
 import { formatDate, methodWords } from "@/components/format";
 import { ConfirmAction } from "@/components/ui/confirm-action";

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireActor } from "@/lib/session";
-import { emailVerificationStatus } from "@/lib/email-verification";
+import { requireActor } from "@/lib/identity/session";
+import { emailVerificationStatus } from "@/lib/identity/email-verification";
 import { getPairingEligibility, listActivePairingCodes, MAX_ACTIVE_CODES } from "@/lib/pairing-codes";
-import { getPasswordLogin, passwordChangedRecently } from "@/lib/password-change";
-import { PASSWORD_RULES } from "@/lib/passwords";
+import { getPasswordLogin, passwordChangedRecently } from "@/lib/identity/password-change";
+import { PASSWORD_RULES } from "@/lib/identity/passwords";
 import { Notice } from "@/components/ui/notice";
 import { Section } from "@/components/ui/section";
 import { GenerateCode } from "@/components/pairing/generate-code";

@@ -2,7 +2,7 @@
 import { useActionState } from "react";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { ActionState } from "@/lib/action-state";
+import type { ActionState } from "@/lib/platform/action-state";
 import { resendVerificationAction } from "./account-actions";
 
 /** A self-registered parent whose email is not confirmed yet: why it matters, and a new link. */

@@ -1,8 +1,8 @@
 "use server";
 import { headers } from "next/headers";
-import { actionErrorState, type ActionState } from "@/lib/action-state";
-import { clientIp } from "@/lib/client-ip";
-import { requestPasswordReset, RESET_REQUESTED } from "@/lib/password-reset";
+import { actionErrorState, type ActionState } from "@/lib/platform/action-state";
+import { clientIp } from "@/lib/platform/client-ip";
+import { requestPasswordReset, RESET_REQUESTED } from "@/lib/identity/password-reset";
 import { retryWords } from "@/components/format";
 import { requestOrigin } from "@/app/request-origin";
 

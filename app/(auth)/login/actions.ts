@@ -2,9 +2,9 @@
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { signIn, signInErrorMessage, signInSchema } from "@/lib/auth";
-import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/action-state";
-import { clientIp } from "@/lib/client-ip";
+import { signIn, signInErrorMessage, signInSchema } from "@/lib/identity/auth";
+import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/platform/action-state";
+import { clientIp } from "@/lib/platform/client-ip";
 import { redeemCodeWithPassword } from "@/lib/pairing-codes";
 import { pairingCodeInputSchema } from "@/lib/pairing-codes/schemas";
 

@@ -3,7 +3,7 @@ import { useActionState } from "react";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { ActionState } from "@/lib/action-state";
+import type { ActionState } from "@/lib/platform/action-state";
 import { loginAction } from "./actions";
 
 /** `code`: a pairing code from the registration page, redeemed as soon as the parent is signed in. */

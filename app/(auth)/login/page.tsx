@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthPage, FormCard } from "@/components/ui/auth-page";
-import { getActor } from "@/lib/session";
+import { getActor } from "@/lib/identity/session";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -1,12 +1,12 @@
 "use server";
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
-import { signIn } from "@/lib/auth";
-import { actionErrorState, type ActionState } from "@/lib/action-state";
-import { clientIp } from "@/lib/client-ip";
+import { signIn } from "@/lib/identity/auth";
+import { actionErrorState, type ActionState } from "@/lib/platform/action-state";
+import { clientIp } from "@/lib/platform/client-ip";
 import { retryWords } from "@/components/format";
 import { challengeField } from "@/lib/pairing-codes/schemas";
-import { LOGIN_TAKEN, registerObserver } from "@/lib/registration";
+import { LOGIN_TAKEN, registerObserver } from "@/lib/pairing-codes/registration";
 import { requestOrigin } from "@/app/request-origin";
 
 /** `signInInstead`: the email has an account; the form offers a sign-in link carrying the code. */

@@ -1,14 +1,17 @@
 import type { Metadata } from "next";
 import { AuthPage, FormCard } from "@/components/ui/auth-page";
 import { headers } from "next/headers";
-import { getDomainRootAccount, rootAccountName } from "@/lib/accounts";
-import { PASSWORD_RULES } from "@/lib/registration";
-import { observerRegistrationClosedMessage, observerRegistrationOpen } from "@/lib/self-registration";
+import { getDomainRootAccount, rootAccountName } from "@/lib/accounts/accounts";
+import { PASSWORD_RULES } from "@/lib/pairing-codes/registration";
+import {
+  observerRegistrationClosedMessage,
+  observerRegistrationOpen,
+} from "@/lib/accounts/self-registration";
 import { Notice } from "@/components/ui/notice";
-import { getHomeSummary } from "@/lib/home";
+import { getHomeSummary } from "@/lib/admin/home";
 import { formatCode, normalizeCode } from "@/lib/pairing-codes";
-import { getActor } from "@/lib/session";
-import type { Actor } from "@/lib/actor";
+import { getActor } from "@/lib/identity/session";
+import type { Actor } from "@/lib/accounts/actor";
 import { AddByCode } from "./add-by-code";
 import { RegisterForm } from "./register-form";
 

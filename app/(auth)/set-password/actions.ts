@@ -1,10 +1,10 @@
 "use server";
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
-import { signIn } from "@/lib/auth";
-import { actionErrorState, type ActionState } from "@/lib/action-state";
-import { clientIp } from "@/lib/client-ip";
-import { completePasswordSetup } from "@/lib/password-setup";
+import { signIn } from "@/lib/identity/auth";
+import { actionErrorState, type ActionState } from "@/lib/platform/action-state";
+import { clientIp } from "@/lib/platform/client-ip";
+import { completePasswordSetup } from "@/lib/identity/password-setup";
 
 // No session to check: the one-time link is the credential, and completePasswordSetup checks it.
 export async function setPasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { AuthPage, FormCard } from "@/components/ui/auth-page";
-import { findPasswordSetup } from "@/lib/password-setup";
-import { PASSWORD_RULES } from "@/lib/passwords";
+import { findPasswordSetup } from "@/lib/identity/password-setup";
+import { PASSWORD_RULES } from "@/lib/identity/passwords";
 import Link from "next/link";
 import { Notice } from "@/components/ui/notice";
 import { SetPasswordForm } from "./set-password-form";

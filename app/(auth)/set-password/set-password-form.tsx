@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { NewPasswordField } from "@/components/auth/new-password-field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { ActionState } from "@/lib/action-state";
+import type { ActionState } from "@/lib/platform/action-state";
 import { setPasswordAction } from "./actions";
 
 export function SetPasswordForm({

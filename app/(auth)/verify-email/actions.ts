@@ -1,8 +1,8 @@
 "use server";
 import { headers } from "next/headers";
-import { actionErrorState, type ActionState } from "@/lib/action-state";
-import { clientIp } from "@/lib/client-ip";
-import { verifyEmail } from "@/lib/email-verification";
+import { actionErrorState, type ActionState } from "@/lib/platform/action-state";
+import { clientIp } from "@/lib/platform/client-ip";
+import { verifyEmail } from "@/lib/identity/email-verification";
 
 // No session needed: the one-time link is the proof, and verifyEmail checks and uses it up.
 export async function verifyEmailAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuthPage, FormCard } from "@/components/ui/auth-page";
 import { Notice } from "@/components/ui/notice";
-import { findEmailVerification } from "@/lib/email-verification";
+import { findEmailVerification } from "@/lib/identity/email-verification";
 import { VerifyEmailForm } from "./verify-form";
 
 export const metadata: Metadata = { title: "Confirm your email", referrer: "no-referrer" };

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
-import type { ActionState } from "@/lib/action-state";
+import type { ActionState } from "@/lib/platform/action-state";
 import { verifyEmailAction } from "./actions";
 
 // A button rather than confirming on opening the page: mail scanners open links too.

@@ -8,8 +8,8 @@ import {
   noParams,
   paginationParams,
   userJsonSchema,
-} from "../../schemas/common.ts";
-import { accountJsonSchema, courseJsonSchema } from "../../schemas/responses.ts";
+} from "../schemas/common.ts";
+import { accountJsonSchema, courseJsonSchema } from "../schemas/responses.ts";
 
 const tag = "Accounts";
 

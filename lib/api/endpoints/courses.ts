@@ -1,8 +1,8 @@
 // Courses and their enrollments.
 import { z } from "zod";
 import { endpoint } from "../endpoint.ts";
-import { noParams, userRefParam } from "../../schemas/common.ts";
-import { courseJsonSchema, enrollmentJsonSchema } from "../../schemas/responses.ts";
+import { noParams, userRefParam } from "../schemas/common.ts";
+import { courseJsonSchema, enrollmentJsonSchema } from "../schemas/responses.ts";
 import { enrollmentFilterParams } from "./users.ts";
 
 export const getCourseEndpoint = endpoint({

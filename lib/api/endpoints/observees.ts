@@ -9,8 +9,8 @@ import {
   paginationParams,
   rootAccountIdParam,
   userJsonSchema,
-} from "../../schemas/common.ts";
-import { pairingCodeJsonSchema } from "../../schemas/responses.ts";
+} from "../schemas/common.ts";
+import { pairingCodeJsonSchema } from "../schemas/responses.ts";
 
 const tag = "User Observees";
 const include = listParam("`avatar_url` adds each user's avatar_url.");

@@ -1,9 +1,9 @@
 // Canvas's SIS Imports and SIS Import Errors APIs, for root-account admins (lib/imports/).
 import { z } from "zod";
 import { endpoint } from "../endpoint.ts";
-import { SisImportState } from "../../generated/prisma/enums.ts";
+import { SisImportState } from "../../platform/generated/prisma/enums.ts";
 import type { ImportType } from "../../imports/formats.ts";
-import { booleanParam, dateTime, listParam, noParams, paginationParams } from "../../schemas/common.ts";
+import { booleanParam, dateTime, listParam, noParams, paginationParams } from "../schemas/common.ts";
 
 const tag = "SIS Imports";
 const importTypes = [

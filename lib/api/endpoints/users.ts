@@ -1,8 +1,8 @@
 // Users, their enrollments and their API tokens.
 import { z } from "zod";
 import { endpoint } from "../endpoint.ts";
-import { dateTime, listParam, noParams, paginationParams, userJsonSchema } from "../../schemas/common.ts";
-import { enrollmentJsonSchema, newTokenJsonSchema } from "../../schemas/responses.ts";
+import { dateTime, listParam, noParams, paginationParams, userJsonSchema } from "../schemas/common.ts";
+import { enrollmentJsonSchema, newTokenJsonSchema } from "../schemas/responses.ts";
 
 export const getUserEndpoint = endpoint({
   method: "get",

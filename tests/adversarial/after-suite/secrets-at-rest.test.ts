@@ -3,9 +3,9 @@
 // this file issues one of each too, so it never checks nothing) is searched for in every row of
 // every table, as text, and in the server's log → 0 hits. Only digests may be at rest.
 import { describe, expect, it } from "vitest";
-import { loadActor } from "../../../lib/actor.ts";
-import { renewPasswordSetup } from "../../../lib/admin/setup-links.ts";
-import { db } from "../../../lib/db.ts";
+import { loadActor } from "../../../lib/accounts/actor.ts";
+import { renewPasswordSetup } from "../../../lib/identity/setup-links.ts";
+import { db } from "../../../lib/platform/db.ts";
 import { setupLinkIn } from "../../helpers/setup-links.ts";
 import { cast, member, pairingCode, school } from "../fixtures.ts";
 import { httpJson, issuedSecrets, recordIssued, serverLog } from "../harness.ts";

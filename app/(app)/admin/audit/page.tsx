@@ -1,15 +1,15 @@
 import type { Metadata } from "next";
-import { requireActor } from "@/lib/session";
+import { requireActor } from "@/lib/identity/session";
 import {
   AUDIT_ACTIONS,
   AUDIT_METHODS,
   auditFilterSchema,
   listAuditEvents,
   type AuditRow,
-} from "@/lib/admin/audit";
+} from "@/lib/admin/audit-log";
 import { formatDateTime, methodWords } from "@/components/format";
-import { actionLabel } from "@/lib/audit-words";
-import { pageRequest } from "@/lib/pagination";
+import { actionLabel } from "@/lib/audit/words";
+import { pageRequest } from "@/lib/platform/pagination";
 import type { Column } from "@/components/ui/data-table";
 import { Notice } from "@/components/ui/notice";
 import { Page } from "@/components/ui/page";

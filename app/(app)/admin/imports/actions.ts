@@ -2,9 +2,9 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/action-state";
+import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/platform/action-state";
 import { createSisImport, runDryRunForReal } from "@/lib/imports/imports";
-import { requireActor } from "@/lib/session";
+import { requireActor } from "@/lib/identity/session";
 import { findImport } from "./lookup";
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_MB } from "./limits";
 import { requestOrigin } from "@/app/request-origin";

@@ -1,7 +1,7 @@
 import "server-only";
-import type { Actor } from "@/lib/actor";
-import { listEditableAccounts } from "@/lib/admin/account-settings";
-import { toAppError } from "@/lib/errors";
+import type { Actor } from "@/lib/accounts/actor";
+import { listEditableAccounts } from "@/lib/accounts/settings";
+import { toAppError } from "@/lib/platform/errors";
 import { getSisImport } from "@/lib/imports/imports";
 
 /** The schools this admin may import into (root-account admins only), the signed-in one first. */

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { requireActor } from "@/lib/session";
-import { listOutbox } from "@/lib/mail";
+import { requireActor } from "@/lib/identity/session";
+import { listOutbox } from "@/lib/mail/outbox";
 import { or404 } from "../../page-helpers";
 import { formatDateTime } from "@/components/format";
 import { Page } from "@/components/ui/page";
@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Outbox" };
 // A development aid: without SMTP_URL, mail waits in the database and is read here. With SMTP
 // configured the page is gone. listOutbox lets root-account admins only, each to their schools' mail.
 // Password-setup emails show a placeholder: their links exist only as they are sent (see
-// lib/password-setup.ts); an admin hands one over with "New setup link" on the user's page.
+// lib/identity/password-setup.ts); an admin hands one over with "New setup link" on the user's page.
 export default async function OutboxPage() {
   const actor = await requireActor();
   if (process.env.SMTP_URL) notFound();

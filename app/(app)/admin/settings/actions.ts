@@ -1,8 +1,8 @@
 "use server";
 import { revalidatePath } from "next/cache";
-import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/action-state";
-import { accountSettingsSchema, updateAccountSettings } from "@/lib/admin/account-settings";
-import { requireActor } from "@/lib/session";
+import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/platform/action-state";
+import { accountSettingsSchema, updateAccountSettings } from "@/lib/accounts/settings";
+import { requireActor } from "@/lib/identity/session";
 
 export async function updateSettingsAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor();

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { requireActor } from "@/lib/session";
-import { listEditableAccounts } from "@/lib/admin/account-settings";
+import { requireActor } from "@/lib/identity/session";
+import { listEditableAccounts } from "@/lib/accounts/settings";
 import { Section } from "@/components/ui/section";
 import { Page } from "@/components/ui/page";
 import { SettingsForm } from "./settings-form";

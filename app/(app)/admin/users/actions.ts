@@ -1,12 +1,12 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/action-state";
+import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/platform/action-state";
 import { searchUsers } from "@/lib/admin/users";
 import { linkObserveeByAdmin, unlinkObservee } from "@/lib/observer-links";
-import { pageRequest } from "@/lib/pagination";
-import { booleanParam, rootAccountIdParam } from "@/lib/schemas/common";
-import { getActor, requireActor } from "@/lib/session";
+import { pageRequest } from "@/lib/platform/pagination";
+import { booleanParam, rootAccountIdParam } from "@/lib/api/schemas/common";
+import { getActor, requireActor } from "@/lib/identity/session";
 
 const linkSchema = z.object({
   observer_id: z.coerce.number({ error: "Choose the observer." }).int().positive("Choose the observer."),

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireActor } from "@/lib/session";
+import { requireActor } from "@/lib/identity/session";
 import { searchUsers, userSearchSchema, type UserRow, type UserSearch } from "@/lib/admin/users";
 import { ROLE_WORDS, USER_ROLES } from "@/lib/users/roles";
-import { pageRequest } from "@/lib/pagination";
+import { pageRequest } from "@/lib/platform/pagination";
 import { listHref, listSummary, matching, searchTerm } from "../../page-helpers";
 import type { Column } from "@/components/ui/data-table";
 import { Page } from "@/components/ui/page";

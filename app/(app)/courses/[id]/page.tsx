@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { requireActor } from "@/lib/session";
+import { requireActor } from "@/lib/identity/session";
 import { idOr404, listHref, listSummary, matching, or404, searchTerm } from "../../page-helpers";
 import { getCourseRoster } from "@/lib/admin/courses";
-import { pageRequest } from "@/lib/pagination";
+import { pageRequest } from "@/lib/platform/pagination";
 import { MAX_ACTIVE_CODES } from "@/lib/pairing-codes";
 import { GenerateCode } from "@/components/pairing/generate-code";
 import type { Column } from "@/components/ui/data-table";

@@ -1,9 +1,9 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/action-state";
-import { createAccessToken, revokeAccessToken } from "@/lib/tokens";
-import { requireActor } from "@/lib/session";
+import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/platform/action-state";
+import { createAccessToken, revokeAccessToken } from "@/lib/identity/tokens";
+import { requireActor } from "@/lib/identity/session";
 import { idAction } from "../../id-action";
 
 const tokenSchema = z.object({

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { requireActor } from "@/lib/session";
-import { listAccessTokens } from "@/lib/tokens";
+import { requireActor } from "@/lib/identity/session";
+import { listAccessTokens } from "@/lib/identity/tokens";
 import { formatDateTime } from "@/components/format";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { RowList, RowText } from "@/components/ui/row-list";

@@ -1,5 +1,5 @@
 // GET /api/v1/openapi.json — the OpenAPI 3.1 document, generated from the routes' zod schemas
-import { openApiDocument } from "@/lib/openapi";
+import { openApiDocument } from "@/lib/api/openapi";
 
 export const dynamic = "force-static";
 

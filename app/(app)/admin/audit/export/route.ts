@@ -1,6 +1,6 @@
 // GET /admin/audit/export — the filtered audit log as CSV (session-authenticated, admins only).
-import { auditCsv, auditFilterSchema } from "@/lib/admin/audit";
-import { AppError } from "@/lib/errors";
+import { auditCsv, auditFilterSchema } from "@/lib/admin/audit-log";
+import { AppError } from "@/lib/platform/errors";
 import { csvResponse, sessionRoute } from "../../../session-route";
 
 export const GET = sessionRoute(async (actor, req: Request) => {

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { requireActor } from "@/lib/session";
+import { requireActor } from "@/lib/identity/session";
 import { idOr404, or404 } from "../../../page-helpers";
 import { getUserDetail, type UserDetail } from "@/lib/admin/users";
-import { hasActiveStudentEnrollment } from "@/lib/permissions";
+import { hasActiveStudentEnrollment } from "@/lib/accounts/permissions";
 import { listActivePairingCodes, MAX_ACTIVE_CODES } from "@/lib/pairing-codes";
 import { formatDateTime } from "@/components/format";
 import { Section } from "@/components/ui/section";

@@ -1,13 +1,13 @@
 "use server";
 import { z } from "zod";
-import { actionErrorState, type ActionState } from "@/lib/action-state";
-import { renewPasswordSetup } from "@/lib/admin/setup-links";
-import { requireActor } from "@/lib/session";
+import { actionErrorState, type ActionState } from "@/lib/platform/action-state";
+import { renewPasswordSetup } from "@/lib/identity/setup-links";
+import { requireActor } from "@/lib/identity/session";
 import { requestOrigin } from "@/app/request-origin";
 
 export type SetupLinkState = ActionState & { link?: string; lifetime?: string };
 
-/** "Send password link": emailed with SMTP; without it, shown once here (see lib/admin/setup-links.ts). */
+/** "Send password link": emailed with SMTP; without it, shown once here (see lib/identity/setup-links.ts). */
 export async function newSetupLinkAction(_prev: SetupLinkState, formData: FormData): Promise<SetupLinkState> {
   const actor = await requireActor();
   const loginId = z.coerce.number().int().positive().safeParse(formData.get("login_id"));

@@ -3,8 +3,8 @@
 // changes data (each download makes codes and may revoke a student's oldest), so a link on another
 // site must not trigger it; the session cookie is SameSite=Lax and the Origin must be this host.
 import { courseCodesCsv } from "@/lib/admin/courses";
-import { AppError, notFound } from "@/lib/errors";
-import { parseId } from "@/lib/ids";
+import { AppError, notFound } from "@/lib/platform/errors";
+import { parseId } from "@/lib/platform/ids";
 import { csvResponse, sessionRoute } from "../../../session-route";
 
 function sameOrigin(req: Request): boolean {

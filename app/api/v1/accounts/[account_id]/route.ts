@@ -1,5 +1,5 @@
 // GET /api/v1/accounts/:account_id — one account (`self` = the host's root account)
-import { getAccount, resolveAccountId } from "@/lib/accounts";
+import { getAccount, resolveAccountId } from "@/lib/accounts/accounts";
 import { getAccountEndpoint } from "@/lib/api/endpoints/accounts";
 import { apiRoute } from "@/lib/api/route";
 

@@ -8,7 +8,7 @@ import {
 import { paginatedJson } from "@/lib/api/paginate";
 import { apiRoute, type ApiContext } from "@/lib/api/route";
 import { getLinked, listLinked, type LinkSide } from "@/lib/observer-links";
-import { pageRequest } from "@/lib/pagination";
+import { pageRequest } from "@/lib/platform/pagination";
 import { withLinkAdminFields } from "@/lib/users";
 
 // The observees and observers routes mirror each other: under …/observees the path's user is the

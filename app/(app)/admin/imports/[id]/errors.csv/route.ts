@@ -1,7 +1,7 @@
 // GET /admin/imports/:id/errors.csv — the import's error report, as Canvas's errors attachment
 // (sis_import_id,file,message,row); session-authenticated, root-account admins only.
-import { notFound } from "@/lib/errors";
-import { parseId } from "@/lib/ids";
+import { notFound } from "@/lib/platform/errors";
+import { parseId } from "@/lib/platform/ids";
 import { sisImportErrorsCsv } from "@/lib/imports/imports";
 import { csvResponse, sessionRoute } from "../../../../session-route";
 import { findImport } from "../../lookup";

@@ -1,7 +1,7 @@
 // GET /admin/imports/:id/status — an import's progress and counts, for its page's poller
 // (session-authenticated, root-account admins only; another school's import is not found).
-import { notFound } from "@/lib/errors";
-import { parseId } from "@/lib/ids";
+import { notFound } from "@/lib/platform/errors";
+import { parseId } from "@/lib/platform/ids";
 import { sessionRoute } from "../../../../session-route";
 import { findImport } from "../../lookup";
 import { toImportStatus } from "../../words";

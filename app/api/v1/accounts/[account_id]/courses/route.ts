@@ -1,8 +1,8 @@
 // POST /api/v1/accounts/:account_id/courses — create a course (admins)
-import { resolveAccountId } from "@/lib/accounts";
+import { resolveAccountId } from "@/lib/accounts/accounts";
 import { createCourseEndpoint } from "@/lib/api/endpoints/accounts";
 import { apiRoute } from "@/lib/api/route";
-import { createCourse } from "@/lib/courses";
+import { createCourse } from "@/lib/courses/courses";
 
 export const POST = apiRoute(createCourseEndpoint, async ({ input, path, actor }) =>
   createCourse(actor, {

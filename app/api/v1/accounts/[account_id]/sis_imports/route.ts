@@ -1,11 +1,11 @@
 // GET /api/v1/accounts/:account_id/sis_imports — a school's imports, newest first (root-account admins)
 // POST /api/v1/accounts/:account_id/sis_imports — import CSV files or a zip (multipart `attachment` or a raw body)
-import { resolveAccountId } from "@/lib/accounts";
+import { resolveAccountId } from "@/lib/accounts/accounts";
 import { createSisImportEndpoint, listSisImportsEndpoint } from "@/lib/api/endpoints/sis-imports";
 import { apiRoute } from "@/lib/api/route";
 import { keyedPage, sisImportFiles } from "@/lib/api/sis-imports";
 import { createSisImport, listSisImports } from "@/lib/imports/imports";
-import { pageRequest } from "@/lib/pagination";
+import { pageRequest } from "@/lib/platform/pagination";
 
 export const GET = apiRoute(listSisImportsEndpoint, async ({ req, input, path, actor }) => {
   const page = pageRequest(input);

@@ -1,13 +1,13 @@
 // GET /api/v1/accounts/:account_id/users — search an account's users (admins)
 // POST /api/v1/accounts/:account_id/users — create a user (admins) or self-register as an observer (no token)
-import { createAccountUser, listAccountUsers } from "@/lib/account-users";
-import { resolveAccountId } from "@/lib/accounts";
+import { createAccountUser, listAccountUsers } from "@/lib/identity/account-users";
+import { resolveAccountId } from "@/lib/accounts/accounts";
 import { createAccountUserEndpoint, listAccountUsersEndpoint } from "@/lib/api/endpoints/accounts";
 import { paginatedJson } from "@/lib/api/paginate";
 import { renderFieldErrors } from "@/lib/api/respond";
 import { apiRoute, publicApiRoute } from "@/lib/api/route";
 import { selfRegisterObserver } from "@/lib/api/self-registration";
-import { pageRequest } from "@/lib/pagination";
+import { pageRequest } from "@/lib/platform/pagination";
 
 export const GET = apiRoute(listAccountUsersEndpoint, async ({ req, input, path, actor }) => {
   const page = pageRequest(input);

@@ -9,7 +9,7 @@ import {
   enrollmentFilter,
   ENROLLMENT_TYPES,
   listCourseEnrollments,
-} from "@/lib/enrollments";
+} from "@/lib/courses/enrollments";
 
 export const GET = apiRoute(listCourseEnrollmentsEndpoint, async ({ req, input, path, actor, userId }) => {
   const filter = enrollmentFilter(input);

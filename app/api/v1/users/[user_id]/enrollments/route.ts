@@ -2,7 +2,7 @@
 import { listUserEnrollmentsEndpoint } from "@/lib/api/endpoints/users";
 import { paginatedJson } from "@/lib/api/paginate";
 import { apiRoute } from "@/lib/api/route";
-import { enrollmentFilter, listUserEnrollments } from "@/lib/enrollments";
+import { enrollmentFilter, listUserEnrollments } from "@/lib/courses/enrollments";
 
 export const GET = apiRoute(listUserEnrollmentsEndpoint, async ({ req, input, path, actor, userId }) => {
   const filter = enrollmentFilter(input);

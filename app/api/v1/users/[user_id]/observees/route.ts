@@ -3,7 +3,7 @@
 import { bearerToken } from "@/lib/api/auth";
 import { addObserveeEndpoint } from "@/lib/api/endpoints/observees";
 import { apiRoute } from "@/lib/api/route";
-import { AppError, paramError } from "@/lib/errors";
+import { AppError, paramError } from "@/lib/platform/errors";
 import { redeemPairingCode, redeemWithAccessToken, redeemWithCredentials } from "@/lib/pairing-codes";
 import { listLinkedRoute } from "../linked-users";
 

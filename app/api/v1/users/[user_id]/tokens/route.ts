@@ -3,8 +3,8 @@
 import { createTokenEndpoint, listTokensEndpoint } from "@/lib/api/endpoints/users";
 import { paginatedJson } from "@/lib/api/paginate";
 import { apiRoute } from "@/lib/api/route";
-import { pageRequest } from "@/lib/pagination";
-import { createAccessToken, listAccessTokens } from "@/lib/tokens";
+import { pageRequest } from "@/lib/platform/pagination";
+import { createAccessToken, listAccessTokens } from "@/lib/identity/tokens";
 
 export const GET = apiRoute(listTokensEndpoint, async ({ req, input, path, actor, userId }) => {
   const page = pageRequest(input);

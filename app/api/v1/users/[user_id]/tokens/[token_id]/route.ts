@@ -2,7 +2,7 @@
 import { deleteTokenEndpoint } from "@/lib/api/endpoints/users";
 import { pathId } from "@/lib/api/path";
 import { apiRoute } from "@/lib/api/route";
-import { revokeAccessToken } from "@/lib/tokens";
+import { revokeAccessToken } from "@/lib/identity/tokens";
 
 export const DELETE = apiRoute(deleteTokenEndpoint, async ({ path, actor, userId }) =>
   revokeAccessToken(actor, { userId: await userId(path.user_id), tokenId: pathId(path.token_id) }),

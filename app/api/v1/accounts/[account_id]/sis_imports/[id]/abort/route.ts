@@ -1,5 +1,5 @@
 // PUT /api/v1/accounts/:account_id/sis_imports/:id/abort — stop an unfinished import before its next batch
-import { resolveAccountId } from "@/lib/accounts";
+import { resolveAccountId } from "@/lib/accounts/accounts";
 import { abortSisImportEndpoint } from "@/lib/api/endpoints/sis-imports";
 import { pathId } from "@/lib/api/path";
 import { apiRoute } from "@/lib/api/route";

@@ -1,5 +1,5 @@
 // GET /api/v1/accounts/:account_id/sis_imports/:id/errors_attachment — the messages as a CSV download
-import { resolveAccountId } from "@/lib/accounts";
+import { resolveAccountId } from "@/lib/accounts/accounts";
 import { getSisImportErrorsAttachmentEndpoint } from "@/lib/api/endpoints/sis-imports";
 import { pathId } from "@/lib/api/path";
 import { apiRoute } from "@/lib/api/route";

@@ -1,0 +1,74 @@
+import "server-only";
+import { z } from "zod";
+import { db } from "../platform/db.ts";
+import type { Actor } from "./actor.ts";
+import { recordAudit } from "../audit/events.ts";
+import { notFound, unauthorized } from "../platform/errors.ts";
+import { accountSettingsSelect } from "./accounts.ts";
+import { requireAdminScope } from "./admin-scope.ts";
+
+const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+
+// Snake_case like every other form and the REST API's parameters.
+export const accountSettingsSchema = z.object({
+  root_account_id: z.coerce.number({ error: "That account does not exist." }).int().positive(),
+  self_registration: z.enum(["none", "observers", "all"], { error: "Choose who may register themselves." }),
+  pairing_code_lifetime_days: z.coerce
+    .number({ error: "Enter a number of days." })
+    .int("Enter a whole number of days.")
+    .min(1, "A code must live at least 1 day.")
+    .max(30, "A code may live at most 30 days."),
+  students_may_remove_observers: checkbox,
+  teachers_may_generate_codes: checkbox,
+});
+export type AccountSettingsInput = z.infer<typeof accountSettingsSchema>;
+
+/** The root accounts whose settings this admin may change (root-account admins only). */
+export async function listEditableAccounts(actor: Actor) {
+  const scope = await requireAdminScope(actor);
+  return db.account.findMany({
+    where: { id: { in: scope.rootAccountIds } },
+    select: accountSettingsSelect,
+    orderBy: { name: "asc" },
+  });
+}
+
+/** Changes a root account's observer settings; the audit event records the before and after values. */
+export async function updateAccountSettings(actor: Actor, input: AccountSettingsInput) {
+  const scope = await requireAdminScope(actor);
+  // Settings belong to the institution: a sub-account admin may not change them.
+  const rootAccountId = input.root_account_id;
+  if (!scope.rootAccountIds.includes(rootAccountId))
+    throw scope.touchedRootAccountIds.includes(rootAccountId) ? unauthorized() : notFound();
+  const next = {
+    selfRegistration: input.self_registration,
+    pairingCodeLifetimeMinutes: input.pairing_code_lifetime_days * 24 * 60,
+    studentsMayRemoveObservers: input.students_may_remove_observers,
+    teachersMayGenerateCodes: input.teachers_may_generate_codes,
+  };
+  return db.$transaction(async (tx) => {
+    const before = await tx.account.findUniqueOrThrow({
+      where: { id: rootAccountId },
+      select: accountSettingsSelect,
+    });
+    const changed = Object.fromEntries(
+      Object.entries(next)
+        .filter(([k, v]) => before[k as keyof typeof next] !== v)
+        .map(([k, v]) => [k, { from: before[k as keyof typeof next], to: v }]),
+    );
+    if (Object.keys(changed).length === 0) return before;
+    const after = await tx.account.update({
+      where: { id: rootAccountId },
+      data: next,
+      select: accountSettingsSelect,
+    });
+    await recordAudit(tx, {
+      action: "settings.changed",
+      actorId: actor.userId,
+      rootAccountId,
+      ip: actor.ip,
+      data: changed,
+    });
+    return after;
+  });
+}

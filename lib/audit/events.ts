@@ -1,0 +1,70 @@
+import "server-only";
+import type { Tx } from "../platform/db.ts";
+import { LinkMethod } from "../platform/generated/prisma/enums.ts";
+import type { Prisma } from "../platform/generated/prisma/client.ts";
+
+/** Every audit event's action: one list for the writers' type and the audit page's filter. */
+export const AUDIT_ACTIONS = [
+  "link.created",
+  "link.restored",
+  "link.removed",
+  "code.generated",
+  "code.revoked",
+  "code.redeemed",
+  "code.failed",
+  "token.created",
+  "token.revoked",
+  "settings.changed",
+  "user.registered",
+  "user.masqueraded",
+  "login.password_set",
+  "login.setup_link_sent",
+  "login.setup_link_shown",
+  // family: account recovery and email verification
+  "login.password_changed",
+  "login.reset_requested",
+  "user.email_verified",
+  "enrollment.created",
+  "enrollment.updated",
+  // Throttling (lib/identity/throttle/attempt.ts), once per counter and window: a guesser's or a login's
+  // limit was reached and further attempts are refused until the window ends; a school's
+  // guessing budget was spent and new guessers must now solve a challenge.
+  "throttle.locked_out",
+  "throttle.challenge_started",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** How a change was made: a link's method (Prisma's enum), also used for unlinks and codes. */
+export const AUDIT_METHODS = Object.values(LinkMethod);
+
+export type AuditInput = {
+  action: AuditAction;
+  actorId?: number | null;
+  subjectId?: number | null;
+  targetId?: number | null;
+  rootAccountId?: number | null;
+  method?: LinkMethod | null;
+  ip?: string | null;
+  data?: Prisma.InputJsonValue;
+};
+
+/**
+ * How an action was taken, for actions that are not a link's own method (unlinking, making or
+ * revoking codes): through the API, by an admin or teacher for someone else, or by the user
+ * themself on their own page (null).
+ */
+export function actionMethod(
+  actor: { userId: number; via: "session" | "token" },
+  ownerId: number,
+): LinkMethod | null {
+  if (actor.via === "token") return "api";
+  return actor.userId === ownerId ? null : "admin";
+}
+
+/**
+ * Writes an audit event. Pass the transaction of the change it records, so the event exists
+ * exactly when the change does; `db` only for events with no change (a refused attempt).
+ */
+export async function recordAudit(tx: Pick<Tx, "auditEvent">, event: AuditInput): Promise<void> {
+  await tx.auditEvent.create({ data: { ...event } });
+}

@@ -1,0 +1,81 @@
+import "server-only";
+import { db } from "../../platform/db.ts";
+import type { Actor } from "../../accounts/actor.ts";
+import { actionMethod, recordAudit } from "../../audit/events.ts";
+import { courseAccess } from "../courses.ts";
+import { paramError, unauthorized } from "../../platform/errors.ts";
+import { liveEnrollment } from "../../platform/live-states.ts";
+import { followStudentEnrollmentTx } from "../../observer-links/index.ts";
+import { enrollUser, type NewEnrollment } from "../provisioning.ts";
+import { enrollmentSelect, toEnrollmentJson, type EnrollmentJson } from "./json.ts";
+
+/**
+ * POST /courses/:id/enrollments (admins of the course's account). Enrolling someone already
+ * enrolled the same way updates the state and returns that enrollment (idempotent); a new student
+ * enrollment gives the student's linked observers theirs.
+ */
+export async function createEnrollment(actor: Actor, input: NewEnrollment): Promise<EnrollmentJson> {
+  const { course, admin } = await courseAccess(actor, input.courseId);
+  if (!admin) throw unauthorized();
+  const hasLogin = await db.login.findFirst({
+    where: { userId: input.userId, rootAccountId: course.rootAccountId, workflowState: "active" },
+    select: { id: true },
+  });
+  if (!hasLogin)
+    throw paramError("enrollment[user_id]", "The user has no login in this course's institution.");
+  const associatedUserId = input.type === "observer" ? (input.associatedUserId ?? null) : null;
+  if (associatedUserId !== null) {
+    const student = await db.enrollment.findFirst({
+      where: { courseId: course.id, userId: associatedUserId, type: "student", ...liveEnrollment },
+      select: { id: true },
+    });
+    if (!student)
+      throw paramError(
+        "enrollment[associated_user_id]",
+        "The associated user must be a student in this course.",
+      );
+  }
+  const state = input.state ?? "invited";
+  const id = await db.$transaction(async (tx) => {
+    // Audited (who enrolled whom): an enrollment is reach over a user, and a fresh one made by the
+    // same actor does not let them make pairing codes (lib/pairing-codes/staff.ts).
+    const audit = (
+      action: "enrollment.created" | "enrollment.updated",
+      enrollmentId: number,
+      from?: string,
+    ) =>
+      recordAudit(tx, {
+        action,
+        actorId: actor.userId,
+        subjectId: input.userId,
+        rootAccountId: course.rootAccountId,
+        method: actionMethod(actor, input.userId),
+        ip: actor.ip,
+        data: { enrollmentId, courseId: course.id, type: input.type, from: from ?? null, to: state },
+      });
+    const existing = await tx.enrollment.findFirst({
+      where: { courseId: course.id, userId: input.userId, type: input.type, associatedUserId },
+      select: { id: true, workflowState: true },
+    });
+    if (!existing) {
+      const made = await enrollUser(
+        { courseId: course.id, userId: input.userId, type: input.type, state, associatedUserId },
+        tx,
+      );
+      await audit("enrollment.created", made.id);
+      return made.id;
+    }
+    await tx.enrollment.update({ where: { id: existing.id }, data: { workflowState: state } });
+    if (existing.workflowState !== state)
+      await audit("enrollment.updated", existing.id, existing.workflowState);
+    if (input.type === "student")
+      await followStudentEnrollmentTx(tx, {
+        studentId: input.userId,
+        courseId: course.id,
+        rootAccountId: course.rootAccountId,
+        state,
+      });
+    return existing.id;
+  });
+  return toEnrollmentJson(await db.enrollment.findUniqueOrThrow({ where: { id }, select: enrollmentSelect }));
+}

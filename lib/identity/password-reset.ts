@@ -1,0 +1,109 @@
+import "server-only";
+// "Forgot password?": a short-lived one-time link by email, through the one link mechanism of
+// setup-tokens.ts (digest only, made as the email is sent, single use). The answer is the same
+// whether the login exists or not, and every request — found or not — is counted, per login and
+// per address, so the form can neither find accounts nor flood someone's inbox.
+import { z } from "zod";
+import { db } from "../platform/db.ts";
+import { getDomainRootAccount } from "../accounts/accounts.ts";
+import { recordAudit } from "../audit/events.ts";
+import { AppError } from "../platform/errors.ts";
+import { deliverSoon } from "../mail/outbox.ts";
+import { plainTextName } from "../mail/texts.ts";
+import { queueOneTimeLinkInTx } from "./password-setup.ts";
+import { emailOf } from "./provisioning.ts";
+import {
+  LINK_LIFETIME_MINUTES,
+  linkOrigin,
+  SETUP_LINK_PLACEHOLDER,
+  setupLinkBase,
+} from "../mail/one-time-links.ts";
+import { throttledAttempt, type Limit } from "./throttle/index.ts";
+
+export const RESET_LIMITS = {
+  login: { max: 3, windowSeconds: 60 * 60 },
+  ip: { max: 20, windowSeconds: 60 * 60 },
+} as const;
+
+export const passwordResetSchema = z.object({
+  email: z.string().trim().toLowerCase().min(1, "Enter your email or login.").max(254),
+});
+
+/** What the page says after every request, whatever happened. */
+export const RESET_REQUESTED =
+  "If an account here uses that email or login, we sent it a link to choose a new password. Check your email (and spam folder); the link works once, for 60 minutes.";
+
+function resetLimits(login: string, ip: string | null): Limit[] {
+  const limits: Limit[] = [{ key: `reset:login:${login}`, ...RESET_LIMITS.login }];
+  if (ip) limits.push({ key: `reset:ip:${ip}`, ...RESET_LIMITS.ip });
+  return limits;
+}
+
+/** The email with a reset link (placeholder until sent); `by` names an admin who sent it. */
+export function passwordResetEmail(input: { name: string; schoolName: string; by?: "school" }) {
+  const minutes = LINK_LIFETIME_MINUTES.reset;
+  const why =
+    input.by === "school"
+      ? `${input.schoolName} sent you a link to choose a new password.`
+      : `Someone (we hope you) asked to reset your ${input.schoolName} password.`;
+  return {
+    subject: `Choose a new password for ${input.schoolName}`,
+    text: `Hello ${plainTextName(input.name)},\n\n${why} Choosing one signs you out everywhere else. The link works once, for ${minutes} minutes:\n\n${SETUP_LINK_PLACEHOLDER}\n\nIf you did not ask for this, ignore this email: your password stays as it is.\n`,
+  };
+}
+
+/** Queues a reset email for the login typed, if it exists at the host's school. Always the same answer. */
+export async function requestPasswordReset(input: {
+  email: string;
+  host: string | null;
+  ip: string | null;
+  origin: string;
+}): Promise<void> {
+  const parsed = passwordResetSchema.safeParse({ email: input.email });
+  if (!parsed.success)
+    throw new AppError("bad_request", parsed.error.issues[0].message, {
+      fieldErrors: { email: [parsed.error.issues[0].message] },
+    });
+  const typed = parsed.data.email;
+  const account = await getDomainRootAccount(input.host);
+  await throttledAttempt(resetLimits(typed, input.ip), async (attempt) => {
+    attempt.fail(); // every request counts, found or not
+    const login = await db.login.findFirst({
+      where: {
+        rootAccountId: account.id,
+        uniqueIdNormalized: typed,
+        workflowState: "active",
+        user: { workflowState: "active" },
+      },
+      select: { id: true, userId: true, uniqueId: true, user: { select: { name: true, email: true } } },
+    });
+    const to = login && emailOf({ email: login.user.email, uniqueId: login.uniqueId });
+    if (!login || !to) return;
+    const base = setupLinkBase(await linkOrigin(account.id, input.origin), "reset");
+    await db.$transaction(async (tx) => {
+      // One reset link at a time: an earlier one stops working.
+      await tx.passwordSetupToken.deleteMany({
+        where: { loginId: login.id, usedAt: null, purpose: "reset" },
+      });
+      await queueOneTimeLinkInTx(tx, {
+        loginId: login.id,
+        purpose: "reset",
+        email: {
+          to,
+          rootAccountId: account.id,
+          setupLink: base,
+          ...passwordResetEmail({ name: login.user.name, schoolName: account.name }),
+        },
+      });
+      await recordAudit(tx, {
+        action: "login.reset_requested",
+        actorId: null,
+        subjectId: login.userId,
+        rootAccountId: account.id,
+        ip: input.ip,
+        data: { loginId: login.id },
+      });
+    });
+    deliverSoon();
+  });
+}

@@ -1,0 +1,58 @@
+import "server-only";
+// Password sign-in (Auth.js's credentials provider) and the lookups it makes (also the CLI's).
+import { getDomainRootAccount } from "../accounts/accounts.ts";
+import { db } from "../platform/db.ts";
+import { burnPasswordCheck, verifyPassword } from "./passwords.ts";
+import { signInLimits, throttledAttempt } from "./throttle/index.ts";
+
+/** The active login matching a typed login id in a root account (for sign-in). */
+export async function findLoginForSignIn(uniqueId: string, rootAccountId: number) {
+  return db.login.findFirst({
+    where: {
+      rootAccountId,
+      uniqueIdNormalized: uniqueId.trim().toLowerCase(),
+      workflowState: "active",
+      user: { workflowState: "active" },
+    },
+    select: { id: true, userId: true, passwordHash: true },
+  });
+}
+
+export async function recordSignIn(loginId: number): Promise<void> {
+  await db.login.update({ where: { id: loginId }, data: { lastLoginAt: new Date() } });
+}
+
+/**
+ * Checks a login and password in the host's school, under the sign-in throttle: the user's id, or
+ * null when they do not match. Throws AppError("rate_limited") when the attempt is not allowed.
+ */
+export async function signInWithPassword(input: {
+  login: string;
+  password: string;
+  host: string | null;
+  ip: string | null;
+}): Promise<{ userId: number; rootAccountId: number } | null> {
+  try {
+    const account = await getDomainRootAccount(input.host);
+    const audit = { rootAccountId: account.id, ip: input.ip };
+    return await throttledAttempt(
+      signInLimits({ login: input.login, ip: input.ip }),
+      async (attempt) => {
+        const login = await findLoginForSignIn(input.login, account.id);
+        if (!login) await burnPasswordCheck(input.password);
+        if (!login || !(await verifyPassword(login.passwordHash, input.password))) {
+          attempt.fail();
+          throw new WrongPassword();
+        }
+        await recordSignIn(login.id);
+        return { userId: login.userId, rootAccountId: account.id };
+      },
+      { audit },
+    );
+  } catch (err) {
+    if (err instanceof WrongPassword) return null;
+    throw err;
+  }
+}
+
+class WrongPassword extends Error {}

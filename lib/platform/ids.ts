@@ -1,0 +1,29 @@
+import { assertNoNul } from "./no-nul.ts";
+
+// Record ids are PostgreSQL `integer`s. A longer number in a path or parameter names no record —
+// and must not reach a query, where it would be an out-of-range error (a 500), not a 404.
+export const MAX_ID = 2_147_483_647;
+
+/** A record id typed as text (a path segment, a parameter), or null when it cannot name a record. */
+export function parseId(raw: string): number | null {
+  if (!/^\d{1,10}$/.test(raw)) return null;
+  const n = Number(raw);
+  return n >= 1 && n <= MAX_ID ? n : null;
+}
+
+/**
+ * A path segment as the client meant it: Next hands some segments over still percent-encoded
+ * (`sis_login_id:a%40b`); a malformed escape (`100%`) is kept as typed rather than throwing.
+ * A NUL it decodes to (`%00`) is a 400, as one sent as is (lib/platform/no-nul.ts).
+ */
+export function decodeSegment(value: unknown): string {
+  const raw = String(value ?? "");
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(raw).trim();
+  } catch {
+    decoded = raw.trim();
+  }
+  assertNoNul(decoded, "path");
+  return decoded;
+}
