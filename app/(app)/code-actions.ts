@@ -2,6 +2,7 @@
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { formId, optionalFormId } from "@/lib/platform/ids";
 import { actionErrorState, type ActionState } from "@/lib/platform/action-state";
 import type { Actor } from "@/lib/accounts/actor";
 import { courseCodeSlips } from "@/lib/admin/courses";
@@ -22,10 +23,7 @@ import { viewerTimeZone } from "./time-zone";
 
 type GenerateCodeState = ActionState & { code?: ShownCode; choose?: CodeChoice[] };
 
-const optionalId = z.preprocess(
-  (v) => (v === null || v === "" ? undefined : v),
-  z.coerce.number().int().positive().optional(),
-);
+const optionalId = optionalFormId();
 const generateSchema = z.object({ student_id: optionalId, replace_code_id: optionalId });
 
 /** A new code as the page shows and prints it: with its QR, on this site's address. */
@@ -91,7 +89,7 @@ type SlipsState = ActionState & { slips?: ShownCode[] };
 /** A new code for every student of a course, as printable slips (the CSV's codes, on paper). */
 export async function courseSlipsAction(_prev: SlipsState, formData: FormData): Promise<SlipsState> {
   const actor = await requireActor();
-  const courseId = z.coerce.number().int().positive().safeParse(formData.get("course_id"));
+  const courseId = formId().safeParse(formData.get("course_id"));
   if (!courseId.success) return { ok: false, message: "That course does not exist." };
   try {
     const codes = await courseCodeSlips(actor, courseId.data, formData.get("revoke_oldest") === "on");
@@ -102,7 +100,7 @@ export async function courseSlipsAction(_prev: SlipsState, formData: FormData): 
   }
 }
 
-const revokeSchema = z.object({ code_id: z.coerce.number().int().positive(), student_id: optionalId });
+const revokeSchema = z.object({ code_id: formId(), student_id: optionalId });
 
 /** Revokes one of a student's active codes: the student's own (Settings) or, with `student_id`, staff's. */
 export async function revokeCodeAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

@@ -1,11 +1,11 @@
 import "server-only";
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
+import { formId } from "@/lib/platform/ids";
 import { actionErrorState, type ActionState } from "@/lib/platform/action-state";
 import type { Actor } from "@/lib/accounts/actor";
 import { requireActor } from "@/lib/identity/session";
 
-const idSchema = z.coerce.number().int().positive();
+const idSchema = formId();
 
 /**
  * A small "do X to record #id" action behind a confirmation dialog: re-checks the session,

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { formId } from "../platform/ids.ts";
 import { db } from "../platform/db.ts";
 import type { Actor } from "./actor.ts";
 import { recordAudit } from "../audit/events.ts";
@@ -11,7 +12,7 @@ const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z
 
 // Snake_case like every other form and the REST API's parameters.
 export const accountSettingsSchema = z.object({
-  root_account_id: z.coerce.number({ error: "That account does not exist." }).int().positive(),
+  root_account_id: formId("That account does not exist."),
   self_registration: z.enum(["none", "observers", "all"], { error: "Choose who may register themselves." }),
   pairing_code_lifetime_days: z.coerce
     .number({ error: "Enter a number of days." })

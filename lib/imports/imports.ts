@@ -13,8 +13,6 @@ import { stageFiles, type ImportFile } from "./stage.ts";
 
 export * from "./read.ts";
 
-export const IMPORT_TYPES = ["instructure_csv", "family_roster", "oneroster"] as const;
-
 export type NewImport = {
   accountId: number;
   files: ImportFile[];

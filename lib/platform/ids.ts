@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { assertNoNul } from "./no-nul.ts";
 
 // Record ids are PostgreSQL `integer`s. A longer number in a path or parameter names no record —
@@ -10,6 +11,25 @@ export function parseId(raw: string): number | null {
   const n = Number(raw);
   return n >= 1 && n <= MAX_ID ? n : null;
 }
+
+/**
+ * A record id from a form field (server actions), with the API's bound: digits naming a record,
+ * else `message`. The one id parser for forms, so "99999999999" is "does not exist", not a 500.
+ */
+export function formId(message = "That record does not exist.") {
+  return z.preprocess(
+    (v) => (typeof v === "number" ? String(v) : v),
+    z.string({ error: message }).transform((raw, ctx) => {
+      const id = parseId(raw.trim());
+      if (id === null) ctx.addIssue({ code: "custom", message });
+      return id ?? 0;
+    }),
+  );
+}
+
+/** formId for an optional field: missing or empty is undefined. */
+export const optionalFormId = (message?: string) =>
+  z.preprocess((v) => (v === null || v === "" ? undefined : v), formId(message).optional());
 
 /**
  * A path segment as the client meant it: Next hands some segments over still percent-encoded

@@ -1,6 +1,6 @@
 "use server";
 import { redirect } from "next/navigation";
-import { z } from "zod";
+import { formId } from "@/lib/platform/ids";
 import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/platform/action-state";
 import { retryWords } from "@/components/format";
 import { unlinkObservee } from "@/lib/observer-links";
@@ -44,7 +44,7 @@ export async function addStudentAction(_prev: AddStudentState, formData: FormDat
   redirect(`/observing?added=${studentId}`);
 }
 
-const studentIdSchema = z.coerce.number().int().positive();
+const studentIdSchema = formId();
 
 /** "Unlink": an observer leaves the student in every school (Canvas's DELETE), then is told so. */
 export async function unlinkStudentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {

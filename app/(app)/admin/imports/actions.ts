@@ -2,6 +2,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { formId } from "@/lib/platform/ids";
 import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/platform/action-state";
 import { createSisImport, runDryRunForReal } from "@/lib/imports/imports";
 import { requireActor } from "@/lib/identity/session";
@@ -12,7 +13,7 @@ import { requestOrigin } from "@/app/request-origin";
 const ACCEPTED = /\.(csv|zip)$/i;
 
 const uploadSchema = z.object({
-  root_account_id: z.coerce.number({ error: "That school does not exist." }).int().positive(),
+  root_account_id: formId("That school does not exist."),
   dry_run: z.boolean(),
   file: z.array(z.instanceof(File, { error: "Choose a file to import." })).superRefine((files, ctx) => {
     if (files.length === 0) ctx.addIssue({ code: "custom", message: "Choose a file to import." });
@@ -70,7 +71,7 @@ export async function uploadImportAction(_prev: ActionState, formData: FormData)
 /** "Run this import": the finished dry run's rows, applied for real as a new import. */
 export async function runImportAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const id = z.coerce.number().int().positive().safeParse(formData.get("import_id"));
+  const id = formId().safeParse(formData.get("import_id"));
   const missing = { ok: false, message: "That import does not exist." };
   if (!id.success) return missing;
   let next: number;

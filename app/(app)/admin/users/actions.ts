@@ -1,16 +1,17 @@
 "use server";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { formId } from "@/lib/platform/ids";
 import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/platform/action-state";
 import { searchUsers } from "@/lib/admin/users";
 import { linkObserveeByAdmin, unlinkObservee } from "@/lib/observer-links";
 import { pageRequest } from "@/lib/platform/pagination";
 import { booleanParam, rootAccountIdParam } from "@/lib/api/schemas/common";
-import { getActor, requireActor } from "@/lib/identity/session";
+import { requireActor } from "@/lib/identity/session";
 
 const linkSchema = z.object({
-  observer_id: z.coerce.number({ error: "Choose the observer." }).int().positive("Choose the observer."),
-  student_id: z.coerce.number({ error: "Choose the student." }).int().positive("Choose the student."),
+  observer_id: formId("Choose the observer."),
+  student_id: formId("Choose the student."),
   root_account_id: rootAccountIdParam,
   confirm_student_observer: booleanParam("Set only by the form's confirmation step."),
 });
@@ -73,8 +74,7 @@ type UserOption = { id: number; name: string; detail: string };
 
 /** Search-as-you-type for the link form: the first 8 users this admin may see. */
 export async function findUsersAction(q: string): Promise<UserOption[]> {
-  const actor = await getActor();
-  if (!actor) return [];
+  const actor = await requireActor();
   const query = z.string().trim().min(2).max(100).safeParse(q);
   if (!query.success) return [];
   const { items } = await searchUsers(actor, { q: query.data, page: pageRequest({ per_page: 8 }) });

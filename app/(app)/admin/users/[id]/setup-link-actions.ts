@@ -1,5 +1,5 @@
 "use server";
-import { z } from "zod";
+import { formId } from "@/lib/platform/ids";
 import { actionErrorState, type ActionState } from "@/lib/platform/action-state";
 import { renewPasswordSetup } from "@/lib/identity/setup-links";
 import { requireActor } from "@/lib/identity/session";
@@ -10,7 +10,7 @@ export type SetupLinkState = ActionState & { link?: string; lifetime?: string };
 /** "Send password link": emailed with SMTP; without it, shown once here (see lib/identity/setup-links.ts). */
 export async function newSetupLinkAction(_prev: SetupLinkState, formData: FormData): Promise<SetupLinkState> {
   const actor = await requireActor();
-  const loginId = z.coerce.number().int().positive().safeParse(formData.get("login_id"));
+  const loginId = formId().safeParse(formData.get("login_id"));
   if (!loginId.success) return { ok: false, message: "That login does not exist." };
   try {
     const made = await renewPasswordSetup(actor, { loginId: loginId.data, origin: await requestOrigin() });
