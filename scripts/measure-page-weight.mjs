@@ -4,7 +4,7 @@
 //   npm start                                  # the app with its demo data, in another terminal
 //   node scripts/measure-page-weight.mjs       # BASE_URL=… to measure another instance
 //
-// Signs in with the demo logins (README), so it needs the demo data.
+// Signs in with the demo logins (README.md), so it needs the demo data.
 import { chromium } from "@playwright/test";
 
 const BASE_URL = process.env.BASE_URL ?? "http://localhost:3000";

@@ -60,7 +60,7 @@ async function main() {
       );
     if (!env.TRUSTED_PROXY_HEADER)
       console.warn(
-        "• TRUSTED_PROXY_HEADER is not set: client addresses are taken from the TCP connection. Behind a reverse proxy that is the proxy's own address for everyone: set it (see README, Deploying).",
+        "• TRUSTED_PROXY_HEADER is not set: client addresses are taken from the TCP connection. Behind a reverse proxy that is the proxy's own address for everyone: set it (see docs/deploying.md).",
       );
   }
   try {

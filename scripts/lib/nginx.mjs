@@ -1,6 +1,6 @@
 // Debian's nginx as the reverse proxy in front of several app instances, run unprivileged from a
 // temporary directory: its own config, pid file, logs and temp paths, a high loopback port. The
-// config is the README's example (Security → several instances) plus an access log naming the
+// config is docs/deploying.md's example (nginx) plus an access log naming the
 // instance that served each request, which is how the checks tell the instances apart.
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
