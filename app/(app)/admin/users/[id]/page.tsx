@@ -77,22 +77,14 @@ export default async function AdminUserPage({ params }: { params: Promise<{ id: 
           <DataTable label="Enrollments table" columns={ENROLLMENT_COLUMNS} rows={user.enrollments} />
         )}
       </Section>
-      <LinkList
-        title="Observes"
-        id="observees"
-        user={user}
-        links={user.observees}
-        as="observer"
-        timeZone={timeZone}
-      />
-      <LinkList
-        title="Observed by"
-        id="observers"
-        user={user}
-        links={user.observers}
-        as="student"
-        timeZone={timeZone}
-      />
+      {(
+        [
+          { title: "Observes", id: "observees", links: user.observees, as: "observer" },
+          { title: "Observed by", id: "observers", links: user.observers, as: "student" },
+        ] as const
+      ).map((list) => (
+        <LinkList key={list.id} {...list} user={user} timeZone={timeZone} />
+      ))}
       {user.manageableRootAccounts.length > 0 && (
         <Section id="link" title="Link an observer and a student">
           <LinkForm
