@@ -1,8 +1,14 @@
-// Runs once when a Next.js server instance starts: it works the bulk-import queue in-process,
-// unless IMPORT_WORKER=off (when separate `npm run worker` processes do it).
+// Runs once when a Next.js server instance starts: it works the job system's queues in-process
+// (bulk imports, mail delivery), unless JOB_WORKER=off (or its older name IMPORT_WORKER=off), when
+// separate `npm run worker` processes do it.
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.IMPORT_WORKER === "off") return;
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  if (process.env.JOB_WORKER === "off" || process.env.IMPORT_WORKER === "off") return;
   if (!process.env.DATABASE_URL) return; // `next build` loads this with no database around
-  const { startImportWorker } = await import("./lib/imports/queue");
+  const [{ startImportWorker }, { startMailWorker }] = await Promise.all([
+    import("./lib/imports/queue"),
+    import("./lib/mail/delivery"),
+  ]);
   await startImportWorker().catch((err) => console.error("[jobs] the import worker did not start:", err));
+  await startMailWorker().catch((err) => console.error("[jobs] the mail worker did not start:", err));
 }

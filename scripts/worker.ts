@@ -1,6 +1,7 @@
-// `npm run worker`: a process that only applies bulk imports (run several when you scale out, and
-// start the app with IMPORT_WORKER=off). Stops cleanly on SIGINT/SIGTERM; an import it leaves
-// half done is resumed from its checkpoint by the next worker.
+// `npm run worker`: a process that only works the job system's queues, applying bulk imports and
+// delivering mail (run several when you scale out, and start the app with JOB_WORKER=off). Stops
+// cleanly on SIGINT/SIGTERM; an import it leaves half done is resumed from its checkpoint by the
+// next worker, and mail it leaves unsent is sent by the next worker to start or wake.
 // @ts-expect-error plain ESM helper shared with scripts/start.mjs
 import { localSecrets, openLocalDatabase } from "./lib/local-env.mjs";
 
@@ -12,8 +13,13 @@ if (!process.env.DATABASE_URL) {
   process.env.PAIRING_CODE_KEY ||= secrets.PAIRING_CODE_KEY;
 }
 const { startImportWorker, stopImportWorker } = await import("../lib/imports/queue.ts");
+const { startMailWorker } = await import("../lib/mail/delivery.ts");
+const { mailIsSent } = await import("../lib/mail/outbox.ts");
 await startImportWorker();
-console.log("• Import worker running (Ctrl+C to stop).");
+await startMailWorker();
+console.log(
+  `• Worker running: imports, ${mailIsSent() ? "mail" : "no mail (SMTP_URL unset)"} (Ctrl+C to stop).`,
+);
 for (const signal of ["SIGINT", "SIGTERM"] as const)
   process.once(signal, () => {
     void stopImportWorker().finally(() => process.exit(0));

@@ -8,6 +8,7 @@ export type Received = { to: string; body: string };
 export async function startSmtp() {
   const received: Received[] = [];
   const refuseOnce = new Set<string>();
+  const refusing = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
@@ -17,7 +18,7 @@ export async function startSmtp() {
       stream.on("data", (d) => (body += d));
       stream.on("end", () => {
         const to = session.envelope.rcptTo[0]?.address ?? "";
-        if (refuseOnce.delete(to))
+        if (refuseOnce.delete(to) || refusing.has(to))
           return callback(Object.assign(new Error("Mailbox busy, try later"), { responseCode: 451 }));
         received.push({ to, body });
         callback();
@@ -37,6 +38,8 @@ export async function startSmtp() {
     received,
     /** The next message to this address is refused (a 451), once. */
     refuseOnce: (to: string) => refuseOnce.add(to),
+    /** Every message to this address is refused until the returned function is called. */
+    refuse: (to: string) => (refusing.add(to), () => void refusing.delete(to)),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,12 +1,15 @@
-// Email through a real SMTP server (smtp-server, on a local port): delivery, retry with backoff,
-// setup links issued as they are sent, and the outbox page's scoping. SMTP_URL is set before
-// anything in this file sends mail. The only test file with SMTP: each process with SMTP delivers
-// the whole outbox, so two such files running at once would deliver each other's mail.
+// Email through a real SMTP server (smtp-server, on a local port) and the real mail worker (jobs of
+// pg-boss): delivery, retry with backoff, mail queued across a restart, setup links issued as they
+// are sent, and the outbox page's scoping. SMTP_URL is set before anything in this file sends
+// mail. The only test file with SMTP: a mail worker delivers the whole outbox, so two such files
+// running at once would deliver each other's mail.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as accountUsers from "../../app/api/v1/accounts/[account_id]/users/route.ts";
 import { renewPasswordSetup } from "../../lib/identity/setup-links.ts";
 import { db } from "../../lib/platform/db.ts";
-import { deliverPendingEmails, listOutbox } from "../../lib/mail/outbox.ts";
+import { listOutbox, queueEmailInTx } from "../../lib/mail/outbox.ts";
+import { startMailWorker } from "../../lib/mail/delivery.ts";
+import { jobQueue, stopJobs } from "../../lib/platform/jobs.ts";
 import { findPasswordSetup } from "../../lib/identity/password-setup.ts";
 import { linkObserveeByAdmin } from "../../lib/observer-links/manage.ts";
 import { createSubAccount, makeAccountAdmin } from "../../lib/accounts/provisioning.ts";
@@ -18,6 +21,8 @@ import { setupLinkIn } from "../helpers/setup-links.ts";
 import { bodiesTo, startSmtp } from "../helpers/smtp.ts";
 
 let smtp: Awaited<ReturnType<typeof startSmtp>>;
+// A first backoff of one second rather than a minute: retries within a test's patience.
+const startWorker = () => startMailWorker({ retryDelaySeconds: 1 });
 beforeAll(async () => {
   // Earlier test files' waiting emails (thousands after the import tests; no SMTP there) are not
   // this file's to send: delivering them first outlasted these tests' 30-second waits.
@@ -26,45 +31,90 @@ beforeAll(async () => {
     data: { nextAttemptAt: new Date("2999-01-01") },
   });
   smtp = await startSmtp();
+  await startWorker();
 });
-afterAll(() => smtp.close());
+afterAll(async () => {
+  await stopJobs();
+  await smtp.close();
+});
 
 async function outboxRow(to: string) {
   return db.outboxEmail.findFirstOrThrow({ where: { to }, orderBy: { id: "desc" } });
 }
 
 describe("email", () => {
-  it("an admin-made link emails the student; a refused send is retried after its backoff", async () => {
+  it("mail queued while no worker runs goes out when a worker starts, with no new event", async () => {
+    await stopJobs(); // the process stops…
+    const account = await makeRootAccount();
+    const to = `restart-${uid()}@home.test`;
+    await db.$transaction((tx) =>
+      queueEmailInTx(tx, {
+        to,
+        subject: "Queued before a restart",
+        text: "Hello",
+        rootAccountId: account.id,
+      }),
+    );
+    // …and a new one starts: nothing has asked for this email since it was queued.
+    await startWorker();
+    await expect.poll(() => bodiesTo(smtp.received, to).length, { timeout: 30_000 }).toBe(1);
+    await expect.poll(async () => (await outboxRow(to)).sentAt).toBeInstanceOf(Date);
+    expect((await outboxRow(to)).attempts).toBe(1);
+  });
+
+  it("five jobs for one email, come before it is due, send it once when it is", async () => {
+    const to = `twice-${uid()}@home.test`;
+    await db.$transaction((tx) =>
+      queueEmailInTx(tx, { to, subject: "Only once", text: "Hello", rootAccountId: null }),
+    );
+    const { id } = await outboxRow(to);
+    // As if a first attempt had failed a moment ago: due again in two seconds.
+    await db.$executeRaw`UPDATE outbox_emails SET attempts = 1,
+      next_attempt_at = (now() AT TIME ZONE 'UTC') + interval '2 seconds' WHERE id = ${id}`;
+    const due = (await outboxRow(to)).nextAttemptAt!;
+    const b = await jobQueue("mail-send");
+    for (let i = 0; i < 5; i++) await b.send("mail-send", { emailId: id }, { retryDelay: 1 });
+    const unfinished = () =>
+      db.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM pgboss.job
+        WHERE name = 'mail-send' AND data->>'emailId' = ${String(id)} AND state < 'completed'`;
+    await expect.poll(async () => (await unfinished())[0].n, { timeout: 30_000 }).toBe(0);
+    expect(bodiesTo(smtp.received, to)).toHaveLength(1);
+    const sent = await outboxRow(to);
+    expect(sent.attempts).toBe(2);
+    expect(sent.sentAt!.getTime()).toBeGreaterThanOrEqual(due.getTime());
+  });
+
+  it("an admin-made link emails the student; a refused send is retried by the job system after its backoff", async () => {
     const account = await makeRootAccount();
     const student = await makeStudent(account.id);
     const parent = await makeUser(account.id, { name: "Robin Guardian" });
     const admin = await makeAdmin(account.id);
-    smtp.refuseOnce(student.login);
+    const accept = smtp.refuse(student.login);
 
     await linkObserveeByAdmin(actorFor(admin, account.id), { observerId: parent.id, studentId: student.id });
-    // The link kicked off delivery by itself; the server refused this one.
-    await expect.poll(async () => (await outboxRow(student.login)).attempts, { timeout: 30_000 }).toBe(1);
+    // The link woke the mail worker by itself; the server refuses this address for now.
+    await expect
+      .poll(async () => (await outboxRow(student.login)).attempts, { timeout: 30_000 })
+      .toBeGreaterThanOrEqual(1);
     const failed = await outboxRow(student.login);
     expect(failed.sentAt).toBeNull();
     expect(failed.error).toContain("Mailbox busy");
-    expect(failed.nextAttemptAt!.getTime()).toBeGreaterThan(Date.now());
+    expect(failed.nextAttemptAt!.getTime()).toBeGreaterThan(failed.createdAt.getTime());
     expect(failed.rootAccountId).toBe(account.id);
 
-    // Not before its next attempt is due…
-    await deliverPendingEmails();
-    expect((await outboxRow(student.login)).attempts).toBe(1);
-    // …then delivered once the backoff has passed.
-    await db.outboxEmail.update({
-      where: { id: failed.id },
-      data: { nextAttemptAt: new Date(Date.now() - 1000) },
-    });
-    await deliverPendingEmails();
+    // pg-boss retries the job, no sooner than its backoff, with nothing else asking.
+    accept();
+    await expect
+      .poll(async () => (await outboxRow(student.login)).sentAt, { timeout: 30_000 })
+      .not.toBeNull();
     const sent = await outboxRow(student.login);
-    expect(sent.sentAt).toBeInstanceOf(Date);
-    expect(sent.attempts).toBe(2);
-    const mail = smtp.received.find((m) => m.to === student.login);
-    expect(mail?.body).toContain("Robin Guardian now observes your account");
-    expect(mail?.body).toContain("If this is wrong, tell your school");
+    expect(sent.sentAt!.getTime()).toBeGreaterThanOrEqual(failed.nextAttemptAt!.getTime());
+    expect(sent.attempts).toBeGreaterThanOrEqual(2);
+    expect(sent.error).toBeNull();
+    const mail = smtp.received.filter((m) => m.to === student.login);
+    expect(mail).toHaveLength(1);
+    expect(mail[0].body).toContain("Robin Guardian now observes your account");
+    expect(mail[0].body).toContain("If this is wrong, tell your school");
   });
 
   it("the outbox lists a school's mail only to that school's root admins; anyone else gets not found", async () => {
@@ -103,22 +153,16 @@ describe("password-setup links over SMTP (design: lib/identity/password-setup.ts
     const email = `robin-${uid()}@home.test`;
     smtp.refuseOnce(email);
     await newParent(w, email);
-    // Delivery started by itself; the server refused this attempt.
-    await expect.poll(async () => (await outboxRow(email)).attempts, { timeout: 30_000 }).toBe(1);
-    expect(bodiesTo(smtp.received, email)).toEqual([]);
-    const failed = await outboxRow(email);
-    expect(failed.text).not.toMatch(/token=/);
-    await db.outboxEmail.update({
-      where: { id: failed.id },
-      data: { nextAttemptAt: new Date(Date.now() - 1000) },
-    });
-    await deliverPendingEmails();
+    // Delivery started by itself; the server refused the first attempt and pg-boss retried it.
+    await expect.poll(() => bodiesTo(smtp.received, email).length, { timeout: 30_000 }).toBe(1);
     const [body] = bodiesTo(smtp.received, email);
     expect(body).toContain("Hello Robin Carer");
     const { token } = setupLinkIn(body);
-    expect(await findPasswordSetup(token)).toEqual({ email, purpose: "setup" });
+    // The SMTP server has the email a moment before the sending transaction (which made its token) commits.
+    await expect.poll(() => findPasswordSetup(token)).toEqual({ email, purpose: "setup" });
     const sent = await outboxRow(email);
     expect(sent.sentAt).toBeInstanceOf(Date);
+    expect(sent.attempts).toBe(2);
     expect(sent.text).not.toMatch(/token=/);
     expect(sent.text).toContain("[one-time link, added when this email is sent]");
   });
