@@ -2,7 +2,7 @@ import "server-only";
 // The secret half of one-time links (the design is at the top of password-setup.ts): making
 // a token, and putting a fresh one into an email at the moment it is sent. The one mechanism for
 // every emailed secret: a first password (setup), a forgotten one (reset, short-lived) and
-// confirming an email address (verify_email). Apart from mail.ts's delivery, only
+// confirming an email address (verify_email). Apart from the mail delivery (delivery.ts), only
 // password-setup.ts, password-reset.ts, email-verification.ts and the admin's "new link" touch tokens.
 import { createHash, randomBytes } from "node:crypto";
 import { db, type Tx } from "../platform/db.ts";
