@@ -66,7 +66,9 @@ function operation(e: Endpoint): ZodOpenApiOperationObject {
       ...(e.operationId === "addObservee"
         ? {
             "422": error("Invalid pairing code. / Unknown observee."),
-            "429": error("Too many failed attempts; see Retry-After."),
+            "429": error(
+              "Too many failed attempts: wait Retry-After seconds; or, when the body has a `challenge`, solve it and send the request again with it (see the `challenge` parameter).",
+            ),
           }
         : {}),
       "503": error(

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CHALLENGE_PAYLOAD_MAX } from "../identity/throttle/challenge-solve.ts";
 
 // What a person types into a pairing-code field (the Observing page); the code's own format is
 // checked by normalizeCode, so every wrong code gets the same answer.
@@ -10,6 +11,6 @@ export const pairingCodeInputSchema = z
 
 /** A code form's answer to a guessing challenge (components/pairing/use-challenge.tsx), or null. */
 export function challengeField(formData: FormData): string | null {
-  const parsed = z.string().trim().min(1).max(200).safeParse(formData.get("challenge"));
+  const parsed = z.string().trim().min(1).max(CHALLENGE_PAYLOAD_MAX).safeParse(formData.get("challenge"));
   return parsed.success ? parsed.data : null;
 }

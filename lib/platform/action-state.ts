@@ -8,7 +8,7 @@ export type ActionState = {
   /** Values to put back in the form after a failure (never passwords). */
   values?: Record<string, string>;
   retryAfter?: number;
-  /** A proof of work the form solves and submits again with (lib/identity/throttle/challenge-solve.ts). */
+  /** An ALTCHA challenge the form solves and submits again with (lib/identity/throttle/challenge-solve.ts). */
   challenge?: ChallengeJson;
 };
 

@@ -2,47 +2,24 @@
 // sets; without TRUSTED_PROXY_HEADER, from the TCP connection — which Next.js does not hand to
 // route handlers or server actions (its own x-forwarded-for is kept from the client when the
 // client sends one, so it can be forged). `npm start` therefore serves Next through
-// scripts/serve.mjs, which stamps the socket address into SOCKET_IP_HEADER, signed under
-// AUTH_SECRET so a client cannot write it. Under a bare `next start` there is no stamp: null.
-import { createHmac, timingSafeEqual } from "node:crypto";
-import { isIPv4, isIPv6 } from "node:net";
-
-export const SOCKET_IP_HEADER = "x-pairing-socket-ip";
-
-/** The signature of a stamped address; scripts/serve.mjs computes the same (tests/unit/client-ip.test.ts). */
-export function socketIpSignature(ip: string, secret: string): string {
-  return createHmac("sha256", secret).update(`socket-ip:${ip}`).digest("base64url");
-}
-
-function stampedSocketIp(headers: Headers): string | null {
-  const secret = process.env.AUTH_SECRET;
-  const [ip, sig] = (headers.get(SOCKET_IP_HEADER) ?? "").split(";");
-  if (!secret || !ip || !sig) return null;
-  const expected = Buffer.from(socketIpSignature(ip, secret));
-  const given = Buffer.from(sig);
-  return given.length === expected.length && timingSafeEqual(given, expected) ? ip : null;
-}
+// scripts/serve.mjs, which stamps the socket address into a header signed under AUTH_SECRET
+// (lib/platform/socket-stamp.mjs) so a client cannot write it. Under a bare `next start` there is
+// no stamp: null.
+import ipaddr from "ipaddr.js";
+import { readSocketStamp, SOCKET_IP_HEADER } from "./socket-stamp.mjs";
 
 /**
  * The key an address is counted under: an IPv4 address as it is (also when IPv4-mapped), an IPv6
  * address by its /64 — one household or one server gets a whole /64, so counting single IPv6
- * addresses would give each guesser 2^64 fresh budgets.
+ * addresses would give each guesser 2^64 fresh budgets. Anything else (a proxy's "unknown") is
+ * counted as written.
  */
 export function addressKey(ip: string): string {
-  const bare = ip.replace(/^\[|\]$/g, "").replace(/%.*$/, "");
-  const mapped = bare.match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/i);
-  if (mapped && isIPv4(mapped[1])) return mapped[1];
-  if (!isIPv6(bare)) return ip.slice(0, 64);
-  const [head, tail = ""] = bare.toLowerCase().split("::");
-  const left = head ? head.split(":") : [];
-  const right = tail ? tail.split(":") : [];
-  // An embedded IPv4 tail takes two groups; only the first four groups matter here anyway.
-  const missing = 8 - left.length - right.length - (right.some((g) => g.includes(".")) ? 1 : 0);
-  const groups = bare.includes("::") ? [...left, ...Array(Math.max(0, missing)).fill("0"), ...right] : left;
-  return `${groups
-    .slice(0, 4)
-    .map((g) => (parseInt(g, 16) || 0).toString(16))
-    .join(":")}::/64`;
+  const bare = ip.replace(/^\[|\]$/g, "");
+  if (!ipaddr.isValid(bare)) return ip.slice(0, 64);
+  const addr = ipaddr.process(bare);
+  if (addr.kind() === "ipv4") return addr.toString();
+  return `${ipaddr.IPv6.networkAddressFromCIDR(`${addr.toNormalizedString()}/64`).toString()}/64`;
 }
 
 export function clientIp(headers: Headers): string | null {
@@ -59,6 +36,6 @@ export function clientIp(headers: Headers): string | null {
     const ip = entries[entries.length - hops];
     if (ip) return addressKey(ip);
   }
-  const socket = stampedSocketIp(headers);
+  const socket = readSocketStamp(headers.get(SOCKET_IP_HEADER), process.env.AUTH_SECRET);
   return socket ? addressKey(socket) : null;
 }

@@ -7,6 +7,16 @@ import { PrismaPg } from "@prisma/adapter-pg";
 // and the pool is empty for good: every later query waits forever (measured by bench:resilience).
 // Here a failed COMMIT/ROLLBACK releases the connection with its error, so the pool drops it and
 // opens a new one; the engine's own release afterwards is skipped.
+//
+// It reaches into private internals (the transaction object's client, executeRaw, commit and
+// rollback), so it is pinned to the versions it was written for: tests/integration/db-adapter-guard.test.ts
+// fails on any other, or when those internals or the leak itself are gone — re-check, then drop
+// the patch or move the pin. Upstream, later client-engine-runtime versions roll back (and so
+// release) after a failed COMMIT: `#closeTransaction` in
+// https://github.com/prisma/orm/blob/d6e5eb63e2e8b767f23183b92ce34d0ec2fd55fa/packages/client-engine-runtime/src/transaction-manager/transaction-manager.ts
+// Related: https://github.com/prisma/orm/issues/29952 (a transaction timing out during COMMIT
+// releases its connection twice); the commit and rollback here release at most once.
+export const PATCHED_FOR = { "@prisma/adapter-pg": "6.19.3", "@prisma/client": "6.19.3" } as const;
 
 type Query = { sql: string };
 type Tx = {

@@ -1,4 +1,5 @@
 // Typed domain errors and the one table that turns them into HTTP statuses.
+import type { Challenge } from "altcha-lib";
 import { isDatabaseUnavailable } from "./db-unavailable.ts";
 
 export type ErrorCode =
@@ -15,8 +16,8 @@ export type ErrorCode =
 
 export type FieldErrors = Record<string, string[]>;
 
-/** A proof of work to solve before trying again (lib/identity/throttle/challenge-solve.ts). */
-export type ChallengeJson = { token: string; difficulty: number; algorithm: string };
+/** An ALTCHA challenge to solve before trying again (lib/identity/throttle/challenge-solve.ts). */
+export type ChallengeJson = Challenge;
 
 export class AppError extends Error {
   readonly code: ErrorCode;

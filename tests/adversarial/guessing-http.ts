@@ -73,7 +73,7 @@ export function randomCode(): string {
   return Array.from({ length: 8 }, pick).join("");
 }
 
-/** What a REST client does with a challenge (README "Throttling of code guesses"). */
+/** What a REST client does with a challenge (the `challenge` parameter's description in /api/docs). */
 export function solve(answer: Answer): Promise<string> {
   const challenge = answer.json?.challenge as Challenge | undefined;
   if (!challenge)

@@ -16,10 +16,10 @@ export async function spendSchoolBudget(rootAccountId: number, count: number = G
     ON CONFLICT (key, window_start) DO UPDATE SET count = ${count}`;
 }
 
-/** What a client does with a 429's challenge (README "Throttling of code guesses"). */
-export function solve(challenge: { token: string; difficulty: number } | undefined): Promise<string> {
+/** What a client does with a 429's challenge (the `challenge` parameter's description in /api/docs). */
+export function solve(challenge: Challenge | undefined): Promise<string> {
   if (!challenge) throw new Error("expected a challenge");
-  return solveChallenge({ ...challenge, algorithm: "sha256-leading-zero-bits" } as Challenge);
+  return solveChallenge(challenge);
 }
 
 /** A school on its own domain with a student and one of their codes, for registering through. */

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../lib/platform/db.ts";
 import { createPairingCode, redeemPairingCode } from "../../lib/pairing-codes/index.ts";
 import { GUESS_LIMITS, THROTTLED_MESSAGE } from "../../lib/identity/throttle/index.ts";
-import { CHALLENGE_MESSAGE } from "../../lib/identity/throttle/challenge.ts";
+import { CHALLENGE_ALGORITHM, CHALLENGE_MESSAGE } from "../../lib/identity/throttle/challenge.ts";
+import { challengePayload } from "../../lib/identity/throttle/challenge-solve.ts";
 import { actorFor, makeRootAccount, makeStudent, makeUser } from "../helpers/factory.ts";
 import { errorOf } from "../helpers/errors.ts";
 import { solve, spendSchoolBudget } from "../helpers/throttle.ts";
@@ -22,13 +23,14 @@ describe("per-school guessing budgets", () => {
     const actor = actorFor(parent, s.account.id);
     const asked = await errorOf(redeemPairingCode(actor, { observerId: parent.id, code: s.code }));
     expect(asked).toMatchObject({ code: "rate_limited", message: CHALLENGE_MESSAGE, retryAfter: undefined });
-    expect(asked.challenge).toMatchObject({ algorithm: "sha256-leading-zero-bits" });
-    // An unsolved or made-up answer is asked again.
-    const made = `${asked.challenge!.token}:0`;
-    expect(
-      (await errorOf(redeemPairingCode(actor, { observerId: parent.id, code: s.code, challenge: made })))
-        .challenge,
-    ).toBeDefined();
+    expect(asked.challenge).toMatchObject({ parameters: { algorithm: CHALLENGE_ALGORITHM } });
+    // An unsolved or made-up answer is asked again, and does not use the challenge up.
+    const made = challengePayload(asked.challenge!, { counter: 0, derivedKey: "00".repeat(32) });
+    for (const challenge of [made, "not-a-payload", `${asked.challenge!.signature}:0`])
+      expect(
+        (await errorOf(redeemPairingCode(actor, { observerId: parent.id, code: s.code, challenge })))
+          .challenge,
+      ).toBeDefined();
 
     const solution = await solve(asked.challenge);
     await expect(

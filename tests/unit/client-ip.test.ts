@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { addressKey, clientIp, SOCKET_IP_HEADER } from "../../lib/platform/client-ip.ts";
-// @ts-expect-error: a plain .mjs module of the start script, without types
-import { stampSocketIp } from "../../scripts/lib/socket-ip.mjs";
+import { addressKey, clientIp } from "../../lib/platform/client-ip.ts";
+import { SOCKET_IP_HEADER, stampSocketIp } from "../../lib/platform/socket-stamp.mjs";
 
 const saved = {
   header: process.env.TRUSTED_PROXY_HEADER,
@@ -23,7 +22,7 @@ afterEach(() => {
 function served(socketIp: string, sent: Record<string, string> = {}): Headers {
   const req = { headers: { ...sent }, socket: { remoteAddress: socketIp } };
   stampSocketIp(req, process.env.AUTH_SECRET);
-  return new Headers(req.headers as Record<string, string>);
+  return new Headers(req.headers);
 }
 
 describe("clientIp", () => {
@@ -65,16 +64,29 @@ describe("clientIp", () => {
   it("keys IPv6 by its /64 and IPv4-mapped addresses as IPv4", () => {
     expect(addressKey("2001:db8:1:2:aaaa::1")).toBe("2001:db8:1:2::/64");
     expect(addressKey("2001:db8:1:2:ffff:eeee:dddd:cccc")).toBe("2001:db8:1:2::/64");
-    expect(addressKey("2001:db8::1")).toBe("2001:db8:0:0::/64");
+    expect(addressKey("2001:db8::1")).toBe("2001:db8::/64");
     expect(addressKey("[2001:DB8:0001:0002::9]")).toBe("2001:db8:1:2::/64");
-    expect(addressKey("fe80::1%eth0")).toBe("fe80:0:0:0::/64");
-    expect(addressKey("::1")).toBe("0:0:0:0::/64");
+    expect(addressKey("2001:db8:1:2::1.2.3.4")).toBe("2001:db8:1:2::/64");
+    expect(addressKey("fe80::1%eth0")).toBe("fe80::/64");
+    expect(addressKey("::1")).toBe("::/64");
     expect(addressKey("::ffff:192.0.2.7")).toBe("192.0.2.7");
+    expect(addressKey("::ffff:c000:207")).toBe("192.0.2.7");
     expect(addressKey("192.0.2.7")).toBe("192.0.2.7");
+    expect(addressKey("unknown")).toBe("unknown");
     process.env.TRUSTED_PROXY_HEADER = "x-forwarded-for";
     delete process.env.TRUSTED_PROXY_HOPS;
     expect(clientIp(new Headers({ "x-forwarded-for": "2001:db8:1:2::77" }))).toBe(
       clientIp(new Headers({ "x-forwarded-for": "2001:db8:1:2:9::1" })),
     );
+    expect(clientIp(new Headers({ "x-forwarded-for": "2001:db8:1:3::77" }))).not.toBe(
+      clientIp(new Headers({ "x-forwarded-for": "2001:db8:1:2::77" })),
+    );
+  });
+
+  it("a socket stamp from an IPv6 connection is keyed by its /64", () => {
+    delete process.env.TRUSTED_PROXY_HEADER;
+    process.env.AUTH_SECRET = "s".repeat(40);
+    expect(clientIp(served("2001:db8:5:6::abcd"))).toBe("2001:db8:5:6::/64");
+    expect(clientIp(served("::ffff:10.0.0.3"))).toBe("10.0.0.3");
   });
 });

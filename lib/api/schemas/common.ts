@@ -2,6 +2,7 @@
 // OpenAPI document generated from them). Parameters arrive as strings from query strings and forms.
 import { z } from "zod";
 import "zod-openapi";
+import { CHALLENGE_PAYLOAD_MAX } from "../../identity/throttle/challenge-solve.ts";
 import { MAX_ID, parseId } from "../../platform/ids.ts";
 
 /** `include[]=a&include[]=b`, `include=a` or a JSON array → a string array (unknown values ignored, as Canvas does). */
@@ -48,11 +49,21 @@ export const rootAccountIdParam = z
       "A root account id, or `all` for every root account both users share. Absent: the root account of the host (the domain root account).",
   });
 
-/** The answer to a pairing-code guessing challenge (README "Throttling of code guesses"). */
-export const challengeParam = z.string().trim().max(200).optional().meta({
-  description:
-    'Only after a 429 whose body has a `challenge` ({token, difficulty, algorithm: "sha256-leading-zero-bits"}): find a nonce such that SHA-256 of `<token>:<nonce>` begins with `difficulty` zero bits, and send the same request again with `challenge=<token>:<nonce>`. Each solution is accepted once, for 10 minutes.',
-});
+/** The answer to a pairing-code guessing challenge (lib/identity/throttle/challenge-solve.ts solves one). */
+export const challengeParam = z
+  .string()
+  .trim()
+  .max(CHALLENGE_PAYLOAD_MAX)
+  .optional()
+  .meta({
+    description:
+      "Only after a 429 whose body has a `challenge`: an [ALTCHA](https://altcha.org) proof of work, " +
+      '`{"parameters": {"algorithm": "PBKDF2/SHA-256", "cost", "keyLength", "keyPrefix", "nonce", "salt", "expiresAt"}, "signature"}`. ' +
+      "Find a counter `n` such that PBKDF2-HMAC-SHA-256 (password: the bytes of hex `nonce` followed by `n` as a 4-byte big-endian integer; salt: the bytes of hex `salt`; `cost` iterations; `keyLength` bytes) begins with the bytes of hex `keyPrefix` " +
+      '(about 256 tries), and send the same request again with `challenge` = base64 of the JSON `{"challenge": <the challenge as received>, "solution": {"counter": n, "derivedKey": "<the key, lowercase hex>"}}` ' +
+      "— the payload the ALTCHA widget submits; altcha-lib's `solveChallenge` computes it. Each solution is accepted once, until `expiresAt` (10 minutes). " +
+      'The earlier `{token, difficulty, algorithm: "sha256-leading-zero-bits"}` challenge and its `<token>:<nonce>` answer are no longer issued or accepted.',
+  });
 
 // Lenient on input (pageRequest clamps anything), documented as the integers clients should send.
 const integerParam = (description: string, bounds: { minimum: number; maximum?: number }) =>

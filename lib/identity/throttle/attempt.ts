@@ -18,7 +18,7 @@ export type Attempt = {
 };
 
 export type AttemptOptions = {
-  /** A solved challenge ("<token>:<nonce>"), needed only while a budget of `limits` is spent. */
+  /** A solved challenge (an ALTCHA payload), needed only while a budget of `limits` is spent. */
   challenge?: string | null;
   /** Who is attempting what, for the audit events of a lockout starting (once per counter and window). */
   audit?: Omit<AuditInput, "action" | "data">;
@@ -90,7 +90,7 @@ export async function throttledAttempt<T>(
       opts,
     ).catch((err) => console.error("[throttle] could not audit a lockout", err));
     if (retryAfter > 0) throw throttled(retryAfter);
-    if (underAttack && !(await spendChallenge(opts.challenge, now))) throw challengeRequired();
+    if (underAttack && !(await spendChallenge(opts.challenge))) throw await challengeRequired();
     return await run({ fail: () => void (failed = true) });
   } finally {
     if (!failed)

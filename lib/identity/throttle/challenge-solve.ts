@@ -1,87 +1,24 @@
-// The proof of work asked of new guessers while a school's guessing budget is spent (see
-// lib/identity/throttle/challenge.ts): find a nonce such that SHA-256("<token>:<nonce>") begins with
-// `difficulty` zero bits, and send "<token>:<nonce>" back. Pure, so the browser's forms, the
-// tests and any REST client written from the README do the same thing. SHA-256 is written out
-// here because Web Crypto's digest() is a promise per hash: ~20x slower for a million tiny ones.
+// The client's half of the guessing challenge (lib/identity/throttle/challenge.ts): an ALTCHA
+// proof of work, solved with altcha-lib's solver on Web Crypto's PBKDF2 (native, off the main
+// thread's hot loop), and answered with an ALTCHA payload — what the ALTCHA widget would submit.
+// No server-only imports, so the code forms, the tests and any REST client do the same thing.
+import { solveChallenge as solve, type Challenge } from "altcha-lib";
+import { deriveKey } from "altcha-lib/algorithms/web/pbkdf2";
 
-export const CHALLENGE_ALGORITHM = "sha256-leading-zero-bits";
+export type { Challenge };
 
-export type Challenge = { token: string; difficulty: number; algorithm: typeof CHALLENGE_ALGORITHM };
+/** An ALTCHA payload is ≈ 700 characters; anything much longer is not one. */
+export const CHALLENGE_PAYLOAD_MAX = 2_000;
 
-const K = Uint32Array.from([
-  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
-  0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
-  0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
-  0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
-  0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819,
-  0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
-  0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-  0xc67178f2,
-]);
-const W = new Uint32Array(64);
-
-/** SHA-256 of an ASCII string (tokens and nonces are), as 8 big-endian 32-bit words. */
-export function sha256Words(text: string): Uint32Array {
-  const bytes = new Uint8Array(((text.length + 8) >> 6) * 64 + 64);
-  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i) & 0xff;
-  bytes[text.length] = 0x80;
-  const view = new DataView(bytes.buffer);
-  view.setUint32(bytes.length - 4, text.length * 8);
-  const h = Uint32Array.from([
-    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-  ]);
-  for (let off = 0; off < bytes.length; off += 64) {
-    for (let i = 0; i < 16; i++) W[i] = view.getUint32(off + i * 4);
-    for (let i = 16; i < 64; i++) {
-      const a = W[i - 15], b = W[i - 2]; // prettier-ignore
-      const s0 = ((a >>> 7) | (a << 25)) ^ ((a >>> 18) | (a << 14)) ^ (a >>> 3);
-      const s1 = ((b >>> 17) | (b << 15)) ^ ((b >>> 19) | (b << 13)) ^ (b >>> 10);
-      W[i] = (W[i - 16] + s0 + W[i - 7] + s1) | 0;
-    }
-    let a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7]; // prettier-ignore
-    for (let i = 0; i < 64; i++) {
-      const s1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
-      const t1 = (hh + s1 + ((e & f) ^ (~e & g)) + K[i] + W[i]) | 0;
-      const s0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
-      const t2 = (s0 + ((a & b) ^ (a & c) ^ (b & c))) | 0;
-      hh = g;
-      g = f;
-      f = e;
-      e = (d + t1) | 0;
-      d = c;
-      c = b;
-      b = a;
-      a = (t1 + t2) | 0;
-    }
-    h[0] += a;
-    h[1] += b;
-    h[2] += c;
-    h[3] += d;
-    h[4] += e;
-    h[5] += f;
-    h[6] += g;
-    h[7] += hh; // prettier-ignore
-  }
-  return h;
+/** An ALTCHA payload: base64 of the JSON `{ challenge, solution: { counter, derivedKey } }`. */
+export function challengePayload(challenge: Challenge, solution: { counter: number; derivedKey: string }) {
+  return btoa(JSON.stringify({ challenge, solution }));
 }
 
-export function leadingZeroBits(words: Uint32Array): number {
-  let bits = 0;
-  for (const w of words) {
-    if (w === 0) bits += 32;
-    else return bits + Math.clz32(w);
-  }
-  return bits;
-}
-
-/** Solves a challenge: about 2^difficulty hashes (≈ a second in a browser), yielding now and then so the page stays responsive. */
-export async function solveChallenge(challenge: Challenge, signal?: AbortSignal): Promise<string> {
-  for (let n = 0; ; n++) {
-    const candidate = `${challenge.token}:${n.toString(36)}`;
-    if (leadingZeroBits(sha256Words(candidate)) >= challenge.difficulty) return candidate;
-    if (n % 20_000 === 0) {
-      if (signal?.aborted) throw new Error("aborted");
-      await new Promise((r) => setTimeout(r, 0));
-    }
-  }
+/** Solves a challenge (≈ 256 keys derived, under a second in a browser) and returns the payload to send back. */
+export async function solveChallenge(challenge: Challenge, controller?: AbortController): Promise<string> {
+  // No timeout: the work is random but short, and giving up would strand the person mid-submit.
+  const solution = await solve({ challenge, deriveKey, controller, timeout: 0 });
+  if (!solution) throw new Error("The challenge was not solved.");
+  return challengePayload(challenge, { counter: solution.counter, derivedKey: solution.derivedKey });
 }

@@ -1,47 +1,88 @@
 import "server-only";
-// Challenges for new guessers while a school's budget is spent: a signed, expiring, single-use
-// token and a proof of work (lib/identity/throttle/challenge-solve.ts) on it. Nothing is stored until a solution is
-// spent, so handing out challenges costs nothing; spending one takes a counter row.
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+// Challenges for new guessers while a school's budget is spent: ALTCHA's proof of work
+// (altcha-lib), signed under a key derived from PAIRING_CODE_KEY and expiring, solved in the
+// browser by lib/identity/throttle/challenge-solve.ts. Nothing is stored until a solution is
+// spent, so handing out challenges costs one HMAC; spending one takes a counter row, so each
+// solution is good once.
+import { hkdfSync } from "node:crypto";
+import { createChallenge, verifySolution, type Challenge } from "altcha-lib";
+import { deriveKey } from "altcha-lib/algorithms/pbkdf2";
+import { z } from "zod";
 import { env } from "../../platform/env.ts";
 import { AppError } from "../../platform/errors.ts";
-import { CHALLENGE_ALGORITHM, leadingZeroBits, sha256Words, type Challenge } from "./challenge-solve.ts";
+import { CHALLENGE_PAYLOAD_MAX } from "./challenge-solve.ts";
 import { firstUse } from "./counters.ts";
 
-/** 2^18 ≈ 262,000 SHA-256 hashes on average: a fraction of a second in a laptop's browser, about one on a phone. */
-export const CHALLENGE_DIFFICULTY = 18;
+export const CHALLENGE_ALGORITHM = "PBKDF2/SHA-256";
+/**
+ * PBKDF2 rounds per key tried; with a one-byte key prefix a solver tries 256 keys on average:
+ * ≈ 0.5 million rounds, a fraction of a second in a laptop's browser, about one on a phone.
+ */
+export const CHALLENGE_COST = 2_000;
+const KEY_PREFIX = "00";
 export const CHALLENGE_TTL_SECONDS = 10 * 60;
 
 export const CHALLENGE_MESSAGE =
   "Many wrong codes have been tried at this school recently, so your browser must do a short check before the code is tried. Please wait a moment.";
 
-const mac = (body: string) =>
-  createHmac("sha256", `challenge:${env().PAIRING_CODE_KEY}`).update(body).digest("base64url").slice(0, 22);
+// Its own key, derived from the code key, so a challenge signature can never pass for a code digest.
+const hmacSecret = () =>
+  Buffer.from(hkdfSync("sha256", env().PAIRING_CODE_KEY, "", "altcha-challenge", 32)).toString("hex");
 
-export function issueChallenge(now = Date.now()): Challenge {
-  const expires = Math.floor(now / 1000) + CHALLENGE_TTL_SECONDS;
-  const body = `${CHALLENGE_DIFFICULTY}.${expires}.${randomBytes(12).toString("base64url")}`;
-  return { token: `${body}.${mac(body)}`, difficulty: CHALLENGE_DIFFICULTY, algorithm: CHALLENGE_ALGORITHM };
+export async function issueChallenge(now = Date.now()): Promise<Challenge> {
+  return createChallenge({
+    algorithm: CHALLENGE_ALGORITHM,
+    cost: CHALLENGE_COST,
+    keyPrefix: KEY_PREFIX,
+    deriveKey,
+    expiresAt: Math.floor(now / 1000) + CHALLENGE_TTL_SECONDS,
+    hmacSignatureSecret: hmacSecret(),
+  });
 }
 
-export const challengeRequired = () =>
-  new AppError("rate_limited", CHALLENGE_MESSAGE, { challenge: issueChallenge() });
+export const challengeRequired = async () =>
+  new AppError("rate_limited", CHALLENGE_MESSAGE, { challenge: await issueChallenge() });
 
-/** True when `solution` ("<token>:<nonce>") is ours, unexpired, solved and spent here for the first time. */
-export async function spendChallenge(
-  solution: string | null | undefined,
-  now = Date.now(),
-): Promise<boolean> {
-  if (!solution || solution.length > 200) return false;
-  const [token, nonce] = solution.split(":");
-  if (!token || nonce === undefined) return false;
-  const parts = token.split(".");
-  if (parts.length !== 4) return false;
-  const [difficulty, expires, id, sig] = parts;
-  const expected = Buffer.from(mac(parts.slice(0, 3).join(".")));
-  const given = Buffer.from(sig);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return false;
-  if (Number(expires) * 1000 <= now || Number(difficulty) < CHALLENGE_DIFFICULTY) return false;
-  if (leadingZeroBits(sha256Words(solution)) < Number(difficulty)) return false;
-  return firstUse(`challenge:${id}`, new Date(Number(expires) * 1000));
+// Only what the checks below read; the rest is passed on as sent, since the signature covers it.
+const payloadSchema = z.object({
+  challenge: z.looseObject({
+    parameters: z.looseObject({
+      algorithm: z.literal(CHALLENGE_ALGORITHM),
+      cost: z.number().int().min(CHALLENGE_COST),
+      keyLength: z.number().int().positive(),
+      keyPrefix: z.string().min(KEY_PREFIX.length),
+      nonce: z.string().regex(/^[0-9a-f]{32}$/),
+      salt: z.string().regex(/^[0-9a-f]{32}$/),
+      expiresAt: z.number().int().positive(),
+    }),
+    signature: z.string(),
+  }),
+  solution: z.looseObject({ counter: z.number().int().nonnegative(), derivedKey: z.string() }),
+});
+
+function readPayload(payload: string) {
+  try {
+    const json: unknown = JSON.parse(Buffer.from(payload, "base64").toString("utf8"));
+    return payloadSchema.safeParse(json).success ? (json as z.infer<typeof payloadSchema>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** True when `payload` (an ALTCHA payload) solves a challenge of ours, unexpired, spent here for the first time. */
+export async function spendChallenge(payload: string | null | undefined): Promise<boolean> {
+  if (!payload || payload.length > CHALLENGE_PAYLOAD_MAX) return false;
+  const parsed = readPayload(payload);
+  if (!parsed) return false;
+  const { challenge, solution } = parsed;
+  const result = await verifySolution({
+    challenge: challenge as Challenge,
+    solution,
+    deriveKey,
+    hmacSignatureSecret: hmacSecret(),
+  }).catch(() => null);
+  if (!result?.verified) return false;
+  // Recorded only once verified: a wrong answer does not use the challenge up.
+  const { nonce, expiresAt } = challenge.parameters;
+  return firstUse(`challenge:${nonce}`, new Date(expiresAt * 1000));
 }
