@@ -22,6 +22,7 @@ const { getDomainRootAccount } = await import("../lib/accounts/accounts.ts");
 const { findLoginForSignIn } = await import("../lib/identity/sign-in.ts");
 const { IMPORT_USAGE, importCommand, importErrorsCommand } = await import("./cli/import.ts");
 const { ADMIN_USAGE, adminCommand } = await import("./cli/admin.ts");
+const { inRequestScope } = await import("../lib/platform/request-cache.ts");
 
 const USAGE = `Usage:
   npm run --silent cli -- token create --login <login> [--purpose <text>] [--expires-days <n>] [--host <host>]
@@ -63,7 +64,8 @@ async function main(): Promise<number | void> {
   throw new Error(USAGE);
 }
 
-main()
+// One command is one request: what it reads per request (an admin's scope) is read once.
+inRequestScope(main)
   .then((code) => {
     if (code) process.exitCode = code;
   })

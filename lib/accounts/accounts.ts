@@ -171,10 +171,8 @@ export async function listAccounts(
   actor: Actor,
   input: { page: PageRequest },
 ): Promise<{ items: AccountJson[]; total: number }> {
-  const where = {
-    workflowState: "active" as const,
-    admins: { some: { userId: actor.userId, workflowState: "active" as const } },
-  };
+  const { directAccountIds } = await getAdminScope(actor.userId);
+  const where = { id: { in: directAccountIds } };
   const { rows, total } = await pageWithTotal(
     input.page,
     (range) =>

@@ -1,10 +1,12 @@
 import "server-only";
-import { cache } from "react";
 import { db } from "../platform/db.ts";
+import { requestCached } from "../platform/request-cache.ts";
 import type { Actor } from "./actor.ts";
 import { unauthorized } from "../platform/errors.ts";
 
 export type AdminScope = {
+  /** Accounts the actor is an admin of themself, not through a parent account (Canvas's GET /accounts). */
+  directAccountIds: number[];
   /** Root accounts the actor administers at the root (full powers there, incl. settings). */
   rootAccountIds: number[];
   /** Every account the actor administers, with all their sub-accounts (for course/user visibility). */
@@ -18,9 +20,10 @@ type ScopeRow = { id: number; parent_id: number | null; root_id: number; direct:
 /**
  * Where the user is an admin: the one computation of admin scope. An admin of an account
  * administers all its sub-accounts at any depth (an admin of a district administers its
- * schools). Cached per request.
+ * schools). Only active admin rows of active accounts count. Cached per request
+ * (lib/platform/request-cache.ts); callers share the arrays, so never sort or change them in place.
  */
-export const getAdminScope = cache(async (userId: number): Promise<AdminScope> => {
+export const getAdminScope = requestCached(async (userId: number): Promise<AdminScope> => {
   const rows = await db.$queryRaw<ScopeRow[]>`
     WITH RECURSIVE scope(id, parent_id, root_id, direct) AS (
       SELECT a.id, a.parent_id, COALESCE(a.root_account_id, a.id), true
@@ -32,6 +35,7 @@ export const getAdminScope = cache(async (userId: number): Promise<AdminScope> =
     ) SELECT id, parent_id, root_id, direct FROM scope`;
   const direct = rows.filter((r) => r.direct);
   return {
+    directAccountIds: unique(direct.map((r) => r.id)),
     rootAccountIds: unique(direct.filter((r) => r.parent_id === null).map((r) => r.id)),
     accountIds: unique(rows.map((r) => r.id)),
     touchedRootAccountIds: unique(direct.map((r) => r.root_id)),

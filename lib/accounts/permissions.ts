@@ -4,16 +4,8 @@ import { getAdminScope } from "./admin-scope.ts";
 import { liveStudentEnrollment } from "../platform/live-states.ts";
 
 // Account admins hold every permission of their account. Observer links live at the root
-// account, so `manage_user_observers` is checked against root accounts.
-
-/** Root accounts (ids) in which the user is an active admin of the root account itself. */
-export async function adminRootAccountIds(userId: number): Promise<number[]> {
-  const rows = await db.accountAdmin.findMany({
-    where: { userId, workflowState: "active", account: { parentId: null, workflowState: "active" } },
-    select: { accountId: true },
-  });
-  return [...new Set(rows.map((r) => r.accountId))];
-}
+// account, so `manage_user_observers` is checked against root accounts (getAdminScope's
+// rootAccountIds).
 
 /** Root accounts in which the user holds an active login. */
 export async function loginRootAccountIds(userId: number): Promise<number[]> {
@@ -33,9 +25,12 @@ export async function sharedRootAccountIds(a: number, b: number): Promise<number
 
 /** May `actorId` manage the observer links of `userId`? Self always; else an admin of a shared root account. */
 export async function manageableRootAccountIds(actorId: number, userId: number): Promise<number[]> {
-  const [adminOf, userIn] = await Promise.all([adminRootAccountIds(actorId), loginRootAccountIds(userId)]);
+  const [{ rootAccountIds }, userIn] = await Promise.all([
+    getAdminScope(actorId),
+    loginRootAccountIds(userId),
+  ]);
   const set = new Set(userIn);
-  return adminOf.filter((id) => set.has(id));
+  return rootAccountIds.filter((id) => set.has(id));
 }
 
 /** Does the user hold an active student enrollment in a live course? Only such users may have codes. */
@@ -59,12 +54,11 @@ export async function hasActiveStudentEnrollment(userId: number, rootAccountId?:
  */
 export async function mayMasquerade(realUserId: number, targetId: number): Promise<boolean> {
   if (realUserId === targetId) return true;
-  const [adminOf, targetIn, theirs, mine] = await Promise.all([
-    adminRootAccountIds(realUserId),
+  const [targetIn, theirs, mine] = await Promise.all([
     loginRootAccountIds(targetId),
     getAdminScope(targetId),
     getAdminScope(realUserId),
   ]);
-  if (targetIn.length === 0 || !targetIn.every((id) => adminOf.includes(id))) return false;
+  if (targetIn.length === 0 || !targetIn.every((id) => mine.rootAccountIds.includes(id))) return false;
   return theirs.accountIds.every((id) => mine.accountIds.includes(id));
 }

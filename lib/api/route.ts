@@ -8,6 +8,7 @@ import { apiActor } from "./auth.ts";
 import type { Endpoint } from "./endpoint.ts";
 import { masquerade } from "./masquerade.ts";
 import { assertNoNul } from "../platform/no-nul.ts";
+import { inRequestScope } from "../platform/request-cache.ts";
 import { readParams, type Params } from "./params.ts";
 import { renderError } from "./respond.ts";
 
@@ -53,17 +54,19 @@ export function apiRoute<P extends z.ZodType>(
   e: Endpoint<P>,
   handler: (ctx: ApiContext<z.infer<P>>) => Promise<Result>,
 ) {
-  return async (req: Request, context: RouteContext): Promise<Response> => {
-    try {
-      const { actor, params, path, input } = await prepare(req, context, e);
-      const a = actor as Actor;
-      const userId = (value: string) =>
-        resolveUserId(value, { selfId: a.userId, rootAccountId: a.domainRootAccountId });
-      return toResponse(await handler({ req, params, input, path, actor: a, userId }), e);
-    } catch (err) {
-      return renderError(err);
-    }
-  };
+  // A request scope: React's cache does nothing in route handlers (lib/platform/request-cache.ts).
+  return (req: Request, context: RouteContext): Promise<Response> =>
+    inRequestScope(async () => {
+      try {
+        const { actor, params, path, input } = await prepare(req, context, e);
+        const a = actor as Actor;
+        const userId = (value: string) =>
+          resolveUserId(value, { selfId: a.userId, rootAccountId: a.domainRootAccountId });
+        return toResponse(await handler({ req, params, input, path, actor: a, userId }), e);
+      } catch (err) {
+        return renderError(err);
+      }
+    });
 }
 
 /** Like apiRoute for endpoints anonymous callers may use (`auth: "optional"`). */
@@ -72,14 +75,15 @@ export function publicApiRoute<P extends z.ZodType>(
   handler: (ctx: PublicApiContext<z.infer<P>>) => Promise<Result>,
   onError: (err: unknown) => Response = renderError,
 ) {
-  return async (req: Request, context: RouteContext): Promise<Response> => {
-    try {
-      const { actor, params, path, input } = await prepare(req, context, { ...e, auth: "optional" });
-      return toResponse(await handler({ req, params, input, path, actor }), e);
-    } catch (err) {
-      return onError(err);
-    }
-  };
+  return (req: Request, context: RouteContext): Promise<Response> =>
+    inRequestScope(async () => {
+      try {
+        const { actor, params, path, input } = await prepare(req, context, { ...e, auth: "optional" });
+        return toResponse(await handler({ req, params, input, path, actor }), e);
+      } catch (err) {
+        return onError(err);
+      }
+    });
 }
 
 /** Validates parameters with a zod schema; a failure is a 400 naming the field (Rails-style, `observee[unique_id]`). */

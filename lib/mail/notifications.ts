@@ -1,32 +1,37 @@
 import "server-only";
-import { db, type Tx } from "../platform/db.ts";
+import { db } from "../platform/db.ts";
+import { Prisma } from "../platform/generated/prisma/client.ts";
 import type { Actor } from "../accounts/actor.ts";
-import { queueEmailInTx } from "./outbox.ts";
 import { plainTextName } from "./texts.ts";
 
-/** Tells a student, in the app and by email, that someone now observes them (Canvas tells nobody). */
-export async function notifyLinkCreatedInTx(
-  tx: Tx,
-  input: { studentId: number; observerId: number; rootAccountId: number },
-): Promise<void> {
-  const [student, observer] = await Promise.all([
-    tx.user.findUniqueOrThrow({
-      where: { id: input.studentId },
-      select: { id: true, name: true, email: true },
-    }),
-    tx.user.findUniqueOrThrow({ where: { id: input.observerId }, select: { name: true } }),
-  ]);
-  const notice = linkNotice({ studentName: student.name, observerNames: [observer.name] });
-  await tx.notification.create({
-    data: { userId: student.id, kind: "observer_linked", subject: notice.subject, body: notice.body },
-  });
-  if (student.email)
-    await queueEmailInTx(tx, {
-      to: student.email,
-      subject: notice.textSubject,
-      text: notice.text,
-      rootAccountId: input.rootAccountId,
-    });
+/**
+ * Tells a student, in the app and by email, that someone now observes them (Canvas tells nobody):
+ * as CTEs of the statement that makes the links (lib/observer-links/core.ts), one notification and
+ * one email (when the student has an address; the outbox row queueEmailInTx would write) for each
+ * row of the CTE named `links`, which carries the link's root_account_id.
+ */
+export function linkNoticeCtes(
+  links: string,
+  input: {
+    studentId: number;
+    studentName: string;
+    studentEmail: string | null;
+    observerName: string;
+    now: Prisma.Sql;
+  },
+): Prisma.Sql {
+  const notice = linkNotice({ studentName: input.studentName, observerNames: [input.observerName] });
+  const from = Prisma.raw(links);
+  const to = Prisma.sql`${input.studentEmail}::text`;
+  return Prisma.sql`
+    link_notifications AS (
+      INSERT INTO notifications (user_id, kind, subject, body, created_at)
+      SELECT ${input.studentId}::int, 'observer_linked', ${notice.subject}::text, ${notice.body}::text, ${input.now}
+        FROM ${from}),
+    link_emails AS (
+      INSERT INTO outbox_emails (root_account_id, "to", subject, text, created_at)
+      SELECT root_account_id, ${to}, ${notice.textSubject}::text, ${notice.text}::text, ${input.now}
+        FROM ${from} WHERE ${to} IS NOT NULL)`;
 }
 
 function linkWords(names: string[]) {

@@ -1,58 +1,80 @@
 import "server-only";
 import type { Tx } from "../platform/db.ts";
+import { Prisma, type LinkMethod } from "../platform/generated/prisma/client.ts";
 import { recordAudit } from "../audit/events.ts";
-import type { LinkMethod } from "../platform/generated/prisma/client.ts";
-import { notifyLinkCreatedInTx } from "../mail/notifications.ts";
-import { liveEnrollment } from "../platform/live-states.ts";
+import { linkNoticeCtes } from "../mail/notifications.ts";
+import { notFound } from "../platform/errors.ts";
+import { LIVE_ENROLLMENT_STATES } from "../platform/live-states.ts";
+
+/** A link (student, observer) to make in each of `rootAccountIds`: by whom, how, from where. */
+export type LinkInput = {
+  studentId: number;
+  observerId: number;
+  rootAccountIds: number[];
+  method: LinkMethod;
+  actorId: number;
+  ip: string | null;
+};
+
+/** Who a new link's notice names, and where it is emailed. */
+export type LinkPeople = { studentName: string; studentEmail: string | null; observerName: string };
+
+/** The two users a link's notice is about, in one read. */
+export async function linkPeople(tx: Tx, studentId: number, observerId: number): Promise<LinkPeople> {
+  const users = await tx.user.findMany({
+    where: { id: { in: [studentId, observerId] } },
+    select: { id: true, name: true, email: true },
+  });
+  const student = users.find((u) => u.id === studentId);
+  const observer = users.find((u) => u.id === observerId);
+  if (!student || !observer) throw notFound();
+  return { studentName: student.name, studentEmail: student.email, observerName: observer.name };
+}
 
 /**
- * Creates or restores the link (student, observer, root account) and mirrors the observer's
- * enrollments. Runs inside the caller's transaction; returns whether anything changed.
+ * Making the link, as CTEs of one statement (a redemption consumes its code in the same one, so
+ * it needs no transaction of its own): where `gate` (SQL) holds, creates or restores the link in
+ * each root account, gives the observer an active observer enrollment, associated to the student,
+ * in each of the student's live enrollments' courses there (concluded courses too: a parent may
+ * still read a finished course's grades), audits each change and tells the student
+ * (lib/mail/notifications.ts). A link already active changes nothing. An upsert, so two
+ * concurrent links of the same pair cannot both insert; `xmax = 0` only on a row it inserted.
  */
-export async function linkInTx(
-  tx: Tx,
-  input: {
-    studentId: number;
-    observerId: number;
-    rootAccountId: number;
-    method: LinkMethod;
-    actorId: number;
-    ip: string | null;
-  },
-): Promise<"created" | "restored" | "unchanged"> {
-  const key = {
-    studentId: input.studentId,
-    observerId: input.observerId,
-    rootAccountId: input.rootAccountId,
-  };
-  const existing = await tx.observationLink.findUnique({
-    where: { studentId_observerId_rootAccountId: key },
-    select: { id: true, workflowState: true },
-  });
-  if (existing?.workflowState === "active") return "unchanged";
-  // upsert is a single INSERT … ON CONFLICT, so two concurrent links of the same pair cannot both insert.
-  await tx.observationLink.upsert({
-    where: { studentId_observerId_rootAccountId: key },
-    create: { ...key, method: input.method, createdById: input.actorId },
-    update: { workflowState: "active", method: input.method, createdById: input.actorId },
-  });
-  await mirrorObserverEnrollments(tx, key);
-  const outcome = existing ? "restored" : "created";
-  await recordAudit(tx, {
-    action: outcome === "created" ? "link.created" : "link.restored",
-    actorId: input.actorId,
-    subjectId: input.studentId,
-    targetId: input.observerId,
-    rootAccountId: input.rootAccountId,
-    method: input.method,
-    ip: input.ip,
-  });
-  await notifyLinkCreatedInTx(tx, {
-    studentId: input.studentId,
-    observerId: input.observerId,
-    rootAccountId: input.rootAccountId,
-  });
-  return outcome;
+export function linkCtes(link: LinkInput, people: LinkPeople, gate: Prisma.Sql): Prisma.Sql {
+  const now = Prisma.sql`${new Date()}::timestamp(3)`;
+  const s = Prisma.sql`${link.studentId}::int`;
+  const o = Prisma.sql`${link.observerId}::int`;
+  const method = Prisma.sql`${link.method}::"LinkMethod"`;
+  return Prisma.sql`
+    linked AS (
+      INSERT INTO observation_links (student_id, observer_id, root_account_id, method, created_by_id, created_at, updated_at)
+      SELECT ${s}, ${o}, r, ${method}, ${link.actorId}::int, ${now}, ${now}
+        FROM unnest(${link.rootAccountIds}::int[]) AS r WHERE ${gate}
+      ON CONFLICT (student_id, observer_id, root_account_id) DO UPDATE
+         SET workflow_state = 'active', method = EXCLUDED.method, created_by_id = EXCLUDED.created_by_id,
+             updated_at = EXCLUDED.updated_at
+       WHERE observation_links.workflow_state <> 'active'
+      RETURNING root_account_id, CASE WHEN xmax = 0 THEN 'link.created' ELSE 'link.restored' END AS action),
+    link_enrollments AS (
+      INSERT INTO enrollments (course_id, user_id, root_account_id, type, associated_user_id, workflow_state, created_at, updated_at)
+      SELECT DISTINCT e.course_id, ${o}, e.root_account_id, 'observer'::"EnrollmentType", ${s}, 'active'::"EnrollmentState", ${now}, ${now}
+        FROM linked l
+        JOIN enrollments e ON e.user_id = ${s} AND e.type = 'student' AND e.root_account_id = l.root_account_id
+                          AND e.workflow_state = ANY(${LIVE_ENROLLMENT_STATES}::"EnrollmentState"[])
+        JOIN courses c ON c.id = e.course_id AND c.workflow_state <> 'deleted'
+      ON CONFLICT (course_id, user_id, type, associated_user_id) DO UPDATE
+         SET workflow_state = 'active', updated_at = EXCLUDED.updated_at WHERE enrollments.workflow_state = 'deleted'),
+    link_audit AS (
+      INSERT INTO audit_events (action, actor_id, subject_id, target_id, root_account_id, method, ip, created_at)
+      SELECT action, ${link.actorId}::int, ${s}, ${o}, root_account_id, ${method}, ${link.ip}::text, ${now} FROM linked),
+    ${linkNoticeCtes("linked", { studentId: link.studentId, ...people, now })}`;
+}
+
+/** Links (or restores) the pair in each of the root accounts, in the caller's transaction. */
+export async function linkInAccountsTx(tx: Tx, link: LinkInput): Promise<void> {
+  if (link.rootAccountIds.length === 0) return;
+  const people = await linkPeople(tx, link.studentId, link.observerId);
+  await tx.$executeRaw`WITH ${linkCtes(link, people, Prisma.sql`TRUE`)} SELECT 1`;
 }
 
 /** The observer enrollments a link gives (observer in the student's courses, associated to them). */
@@ -61,15 +83,6 @@ const observerEnrollmentsOf = (pair: { studentId: number; observerId: number }) 
   associatedUserId: pair.studentId,
   type: "observer" as const,
 });
-
-/** Links (or restores) the pair in each of the root accounts, in the caller's transaction. */
-export async function linkInAccountsTx(
-  tx: Tx,
-  input: Omit<Parameters<typeof linkInTx>[1], "rootAccountId"> & { rootAccountIds: number[] },
-): Promise<void> {
-  const { rootAccountIds, ...link } = input;
-  for (const rootAccountId of rootAccountIds) await linkInTx(tx, { ...link, rootAccountId });
-}
 
 /** Soft-deletes the links and the observer enrollments they gave; restoring the link restores them. */
 export async function unlinkInTx(
@@ -118,42 +131,6 @@ export async function unlinkInTx(
     });
   }
   return active.length;
-}
-
-/** Gives the observer an active observer enrollment in each live course of the student in that root account. */
-export async function mirrorObserverEnrollments(
-  tx: Tx,
-  key: { studentId: number; observerId: number; rootAccountId: number },
-) {
-  const studentEnrollments = await tx.enrollment.findMany({
-    where: {
-      userId: key.studentId,
-      type: "student",
-      rootAccountId: key.rootAccountId,
-      ...liveEnrollment,
-      // Concluded courses too: a parent may still read a finished course's grades.
-      course: { workflowState: { not: "deleted" } },
-    },
-    select: { courseId: true },
-  });
-  const courseIds = [...new Set(studentEnrollments.map((e) => e.courseId))];
-  if (courseIds.length === 0) return;
-  await tx.enrollment.createMany({
-    data: courseIds.map((courseId) => ({
-      courseId,
-      userId: key.observerId,
-      rootAccountId: key.rootAccountId,
-      type: "observer" as const,
-      associatedUserId: key.studentId,
-      workflowState: "active" as const,
-    })),
-    skipDuplicates: true,
-  });
-  // Restoring a link restores the observer enrollments its removal soft-deleted.
-  await tx.enrollment.updateMany({
-    where: { ...observerEnrollmentsOf(key), courseId: { in: courseIds }, workflowState: "deleted" },
-    data: { workflowState: "active" },
-  });
 }
 
 /** A new student enrollment gives each of the student's active observers (in that root account) theirs. */

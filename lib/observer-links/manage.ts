@@ -4,11 +4,11 @@ import { db } from "../platform/db.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { AppError, fieldError, notFound, unauthorized } from "../platform/errors.ts";
 import {
-  adminRootAccountIds,
   hasActiveStudentEnrollment,
   manageableRootAccountIds,
   sharedRootAccountIds,
 } from "../accounts/permissions.ts";
+import { getAdminScope } from "../accounts/admin-scope.ts";
 import { toUserJson, userJsonSelect, type UserJson } from "../users/index.ts";
 import { linkInAccountsTx, unlinkInTx } from "./core.ts";
 import { chooseRootAccounts, noSharedSchool, cannotObserveSelf, type RootAccountChoice } from "./target.ts";
@@ -127,7 +127,7 @@ export async function linkObserveeByAdmin(
     confirmStudentObserver?: boolean;
   },
 ): Promise<UserJson> {
-  const adminOf = await adminRootAccountIds(actor.userId);
+  const adminOf = (await getAdminScope(actor.userId)).rootAccountIds;
   if (adminOf.length === 0) throw unauthorized();
   if (input.observerId === input.studentId) throw cannotObserveSelf();
   const shared = await sharedRootAccountIds(input.observerId, input.studentId);

@@ -6,7 +6,8 @@ import type { Actor } from "../accounts/actor.ts";
 import { recordAudit } from "../audit/events.ts";
 import { AppError, unauthorized } from "../platform/errors.ts";
 import type { LinkMethod } from "../platform/generated/prisma/client.ts";
-import { adminRootAccountIds, loginRootAccountIds, sharedRootAccountIds } from "../accounts/permissions.ts";
+import { loginRootAccountIds } from "../accounts/permissions.ts";
+import { getAdminScope } from "../accounts/admin-scope.ts";
 
 export type RootAccountChoice = number | "all" | undefined;
 
@@ -33,29 +34,38 @@ export type LinkTarget = {
   method: LinkMethod;
 };
 
+/**
+ * A LinkTarget the actor may add to, with what deciding where to link reads once: the observer's
+ * schools, and the root accounts an acting admin administers (null when observers add for
+ * themselves).
+ */
+export type Adding = LinkTarget & { observerSchools: number[]; adminOf: number[] | null };
+
 /** The observer themself, or an admin of a root account the observer belongs to (Canvas's order). */
-export async function assertMayAddObservee(actor: Actor, observerId: number) {
-  if (actor.userId === observerId) return;
-  const [adminOf, observerIn] = await Promise.all([
-    adminRootAccountIds(actor.userId),
-    loginRootAccountIds(observerId),
+export async function assertMayAddObservee(t: LinkTarget): Promise<Adding> {
+  const forThemself = t.actor.userId === t.observerId;
+  const [observerSchools, scope] = await Promise.all([
+    loginRootAccountIds(t.observerId),
+    forThemself ? null : getAdminScope(t.actor.userId),
   ]);
-  if (!observerIn.some((id) => adminOf.includes(id))) throw unauthorized();
+  const adminOf = scope?.rootAccountIds ?? null;
+  if (adminOf && !observerSchools.some((id) => adminOf.includes(id))) throw unauthorized();
+  return { ...t, observerSchools, adminOf };
 }
 
 /** Root accounts the link is made in: shared by both, chosen by root_account_id, managed by an acting admin. */
-export async function linkAccounts(t: LinkTarget, studentId: number): Promise<number[]> {
-  const accounts = chooseRootAccounts(
-    await sharedRootAccountIds(t.observerId, studentId),
-    t.rootAccountId,
-    t.actor.domainRootAccountId,
-  );
-  if (t.actor.userId === t.observerId) return accounts;
-  const adminOf = new Set(await adminRootAccountIds(t.actor.userId));
-  return accounts.filter((id) => adminOf.has(id));
+export function linkAccountsWith(a: Adding, studentSchools: readonly number[]): number[] {
+  const shared = a.observerSchools.filter((id) => studentSchools.includes(id)).sort((x, y) => x - y);
+  const accounts = chooseRootAccounts(shared, a.rootAccountId, a.actor.domainRootAccountId);
+  const { adminOf } = a;
+  return adminOf ? accounts.filter((id) => adminOf.includes(id)) : accounts;
 }
 
-/** A refused attempt to add an observee (a wrong code, login or token), for the audit log. */
+/** linkAccountsWith, reading the student's schools. */
+export async function linkAccounts(a: Adding, studentId: number): Promise<number[]> {
+  return linkAccountsWith(a, await loginRootAccountIds(studentId));
+}
+
 /** A refused attempt to add an observee; `studentId` names the student when the code was a real one. */
 export async function recordLinkFailure(
   t: LinkTarget,

@@ -12,7 +12,7 @@ import {
   linkAccounts,
   noSharedSchool,
   recordLinkFailure,
-  type LinkTarget,
+  type Adding,
   type RootAccountChoice,
 } from "../observer-links/target.ts";
 import { verifyPassword, burnPasswordCheck } from "../identity/passwords.ts";
@@ -33,7 +33,7 @@ import { toUserJson, userJsonSelect, type UserJson } from "../users/index.ts";
 export const invalidCredentialsError = () => new AppError("unprocessable", "Invalid credentials provided.");
 
 /** Where a proven login may be linked: the chosen shared schools in which that user is a current student. */
-async function studentAccounts(t: LinkTarget, studentId: number): Promise<number[]> {
+async function studentAccounts(t: Adding, studentId: number): Promise<number[]> {
   if (studentId === t.observerId) return [];
   const accounts = await linkAccounts(t, studentId);
   const isStudent = await Promise.all(accounts.map((id) => hasActiveStudentEnrollment(studentId, id)));
@@ -49,8 +49,8 @@ export async function redeemWithCredentials(
   actor: Actor,
   input: { observerId: number; uniqueId: string; password: string; rootAccountId?: RootAccountChoice },
 ): Promise<UserJson> {
-  const t: LinkTarget = { ...input, actor, method: "credentials" };
-  await assertMayAddObservee(actor, input.observerId);
+  const { observerId, rootAccountId } = input;
+  const t = await assertMayAddObservee({ actor, observerId, rootAccountId, method: "credentials" });
   const uniqueId = input.uniqueId.trim();
   const limits = [
     ...guessLimits({ observerId: input.observerId, ip: actor.ip }),
@@ -87,8 +87,8 @@ export async function redeemWithAccessToken(
   actor: Actor,
   input: { observerId: number; accessToken: string; rootAccountId?: RootAccountChoice },
 ): Promise<UserJson> {
-  const t: LinkTarget = { ...input, actor, method: "api" };
-  await assertMayAddObservee(actor, input.observerId);
+  const { observerId, rootAccountId } = input;
+  const t = await assertMayAddObservee({ actor, observerId, rootAccountId, method: "api" });
   return throttledAttempt(guessLimits({ observerId: input.observerId, ip: actor.ip }), async (attempt) => {
     const studentId = await authenticateAccessToken(input.accessToken);
     if (!studentId) {
@@ -103,7 +103,7 @@ export async function redeemWithAccessToken(
   });
 }
 
-async function linkIn(t: LinkTarget, studentId: number, rootAccountIds: number[]): Promise<UserJson> {
+async function linkIn(t: Adding, studentId: number, rootAccountIds: number[]): Promise<UserJson> {
   const link = { studentId, observerId: t.observerId, method: t.method, actorId: t.actor.userId };
   const student = await db.$transaction(async (tx) => {
     await linkInAccountsTx(tx, { ...link, ip: t.actor.ip, rootAccountIds });

@@ -11,7 +11,9 @@ import { cleanName } from "../users/name.ts";
 import type { LinkMethod } from "../platform/generated/prisma/client.ts";
 import { deliverSoon } from "../mail/outbox.ts";
 import { queueVerificationInTx, signInUrl, welcomeEmail } from "../identity/email-verification.ts";
-import { findActiveCode, invalidCodeError, redeemCodeInTx } from "./redeem.ts";
+import { invalidCodeError, redeemCodeInTx } from "./redeem.ts";
+import { findActiveCode } from "./find-code.ts";
+import { linkPeople } from "../observer-links/core.ts";
 import { loginRootAccountIds } from "../accounts/permissions.ts";
 import { passwordEmailProblem, passwordShapeProblem } from "../identity/passwords.ts";
 import { createUserWithLogin } from "../identity/provisioning.ts";
@@ -117,6 +119,7 @@ export async function registerObserver(
         actorId: user.id,
         method,
         ip: input.ip,
+        people: await linkPeople(tx, code.studentId, user.id),
       });
       if (!redeemed) throw invalidCode();
       await recordAudit(tx, {

@@ -2,50 +2,54 @@ import "server-only";
 // Who is staff over a student for pairing codes: who may generate a code for them, and so who
 // may not redeem one (a code is a family's consent to observe, not a staff tool).
 import { db } from "../platform/db.ts";
+import { Prisma } from "../platform/generated/prisma/client.ts";
 import type { Actor } from "../accounts/actor.ts";
-import { getRootAccountSettings } from "../accounts/accounts.ts";
 import { unauthorized } from "../platform/errors.ts";
-import { LIVE_ENROLLMENT_STATES, liveCourse, liveStudentEnrollment } from "../platform/live-states.ts";
-import { adminRootAccountIds } from "../accounts/permissions.ts";
-import { getAdminScope } from "../accounts/admin-scope.ts";
+import { LIVE_COURSE_STATES, LIVE_ENROLLMENT_STATES } from "../platform/live-states.ts";
+import { getAdminScope, type AdminScope } from "../accounts/admin-scope.ts";
 
-type Reach = { studentId: number; rootAccountId: number; teachersMayGenerateCodes: boolean };
+/** Which student, in which root account, and whether that account lets teachers make codes: values or columns of an enclosing query. */
+export type Reach = {
+  studentId: Prisma.Sql;
+  rootAccountId: Prisma.Sql;
+  teachersMayGenerateCodes: Prisma.Sql;
+};
 
-/** The student's live student enrollments in `rootAccountId`, minus `except`. */
-const studentEnrollments = (r: Reach, except: number[]) => ({
-  userId: r.studentId,
-  ...liveStudentEnrollment,
-  rootAccountId: r.rootAccountId,
-  ...(except.length ? { id: { notIn: except } } : {}),
-});
+/** The student's live student enrollments in the root account, minus `except` (alias `se`; each caller checks the course is live). */
+const studentEnrollment = (r: Reach, except: number[]) => Prisma.sql`
+  se.user_id = ${r.studentId} AND se.type = 'student'
+  AND se.workflow_state = ANY(${LIVE_ENROLLMENT_STATES}::"EnrollmentState"[])
+  AND se.root_account_id = ${r.rootAccountId} AND NOT (se.id = ANY(${except}::int[]))`;
+const liveCourse = (alias: string) =>
+  Prisma.sql`${Prisma.raw(alias)}.workflow_state = ANY(${LIVE_COURSE_STATES}::"CourseState"[])`;
 
 /**
- * Reaches the student through a course: an admin of a (sub-)account holding a live course the
- * student is enrolled in (Canvas grants them the permission there), or — when the account grants
- * it — a teacher (or TA) of one. Enrollments in `except` do not count.
+ * SQL: `userId` reaches the student through a course — an admin of a (sub-)account holding a
+ * live course the student is enrolled in (Canvas grants them the permission there), or — when
+ * the account grants it — a teacher (or TA) of one. Enrollments in `except` do not count. SQL, so
+ * a redemption asks it in the same statement that finds the code.
  */
-async function reachesThroughCourse(userId: number, r: Reach, except: number[]): Promise<boolean> {
-  const { accountIds } = await getAdminScope(userId);
-  const viaAdmin =
-    accountIds.length > 0 &&
-    (await db.enrollment.findFirst({
-      where: { ...studentEnrollments(r, except), course: { accountId: { in: accountIds }, ...liveCourse } },
-      select: { id: true },
-    }));
-  if (viaAdmin) return true;
-  if (!r.teachersMayGenerateCodes) return false;
-  const viaTeaching = await db.enrollment.findFirst({
-    where: {
-      userId,
-      type: { in: ["teacher", "ta"] },
-      workflowState: "active",
-      rootAccountId: r.rootAccountId,
-      course: { ...liveCourse, enrollments: { some: studentEnrollments(r, except) } },
-    },
-    select: { id: true },
-  });
-  return !!viaTeaching;
+export function reachesThroughCourseSql(userId: number, scope: AdminScope, r: Reach, except: number[] = []) {
+  return Prisma.sql`(
+    EXISTS (SELECT 1 FROM enrollments se JOIN courses ac ON ac.id = se.course_id
+             WHERE ${studentEnrollment(r, except)} AND ${liveCourse("ac")}
+               AND ac.account_id = ANY(${scope.accountIds}::int[]))
+    OR (${r.teachersMayGenerateCodes} AND EXISTS (
+      SELECT 1 FROM enrollments te JOIN courses tc ON tc.id = te.course_id
+       WHERE te.user_id = ${userId}::int AND te.type IN ('teacher', 'ta') AND te.workflow_state = 'active'
+         AND te.root_account_id = ${r.rootAccountId}
+         AND ${liveCourse("tc")}
+         AND EXISTS (SELECT 1 FROM enrollments se WHERE se.course_id = tc.id AND ${studentEnrollment(r, except)}))))`;
 }
+
+/**
+ * SQL: staff over the student in a code's school — a root admin there, or anyone reaching them
+ * through a course as for generating (fresh enrollments included: having just made one is no
+ * excuse). They may not redeem a code for that student: staff could otherwise make, or be handed,
+ * a code and observe the student's courses everywhere in the school.
+ */
+export const staffOverStudentSql = (userId: number, scope: AdminScope, r: Reach) =>
+  Prisma.sql`(${r.rootAccountId} = ANY(${scope.rootAccountIds}::int[]) OR ${reachesThroughCourseSql(userId, scope, r)})`;
 
 /**
  * A day during which an enrollment an actor made does not give them codes: long enough for the
@@ -86,21 +90,15 @@ export async function assertMayGenerateFor(
   teachersMayGenerateCodes: boolean,
 ) {
   if (actor.userId === studentId) return;
-  if ((await adminRootAccountIds(actor.userId)).includes(rootAccountId)) return;
-  const reach = { studentId, rootAccountId, teachersMayGenerateCodes };
-  if (await reachesThroughCourse(actor.userId, reach, await freshEnrollmentsBy(actor.userId, studentId)))
-    return;
-  throw unauthorized();
-}
-
-/**
- * Staff over the student in the code's school — a root admin, or anyone reaching them through a
- * course as for generating (fresh enrollments included: having just made one is no excuse).
- * They may not redeem a code for that student: staff could otherwise make, or be handed, a code
- * and observe the student's courses everywhere in the school.
- */
-export async function isStaffOverStudent(userId: number, studentId: number, rootAccountId: number) {
-  if ((await adminRootAccountIds(userId)).includes(rootAccountId)) return true;
-  const { teachersMayGenerateCodes } = await getRootAccountSettings(rootAccountId);
-  return reachesThroughCourse(userId, { studentId, rootAccountId, teachersMayGenerateCodes }, []);
+  const scope = await getAdminScope(actor.userId);
+  if (scope.rootAccountIds.includes(rootAccountId)) return;
+  const reach = {
+    studentId: Prisma.sql`${studentId}::int`,
+    rootAccountId: Prisma.sql`${rootAccountId}::int`,
+    teachersMayGenerateCodes: Prisma.sql`${teachersMayGenerateCodes}::boolean`,
+  };
+  const except = await freshEnrollmentsBy(actor.userId, studentId);
+  const [row] = await db.$queryRaw<{ reaches: boolean }[]>`
+    SELECT ${reachesThroughCourseSql(actor.userId, scope, reach, except)} AS reaches`;
+  if (!row?.reaches) throw unauthorized();
 }

@@ -5,7 +5,7 @@ import type { Actor } from "../accounts/actor.ts";
 import { getAdminScope, scopeCoversUser } from "../accounts/admin-scope.ts";
 import { notFound, unauthorized } from "../platform/errors.ts";
 import { liveEnrollment } from "../platform/live-states.ts";
-import { adminRootAccountIds, loginRootAccountIds } from "../accounts/permissions.ts";
+import { loginRootAccountIds } from "../accounts/permissions.ts";
 import { adminLoginSelect, toUserJson, userJsonSelect, withAdminFields, type UserJson } from "./json.ts";
 
 /**
@@ -78,7 +78,7 @@ export async function withLinkAdminFields<T extends UserJson>(
   items: T[],
 ): Promise<T[]> {
   if (actor.userId === userId || items.length === 0) return items;
-  const adminOf = await adminRootAccountIds(actor.userId);
+  const adminOf = (await getAdminScope(actor.userId)).rootAccountIds;
   const logins = await db.login.findMany({
     where: {
       userId: { in: items.map((i) => i.id) },

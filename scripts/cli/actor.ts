@@ -4,7 +4,7 @@
 import { getDomainRootAccount } from "../../lib/accounts/accounts.ts";
 import { loadActor, type Actor } from "../../lib/accounts/actor.ts";
 import { db } from "../../lib/platform/db.ts";
-import { adminRootAccountIds } from "../../lib/accounts/permissions.ts";
+import { getAdminScope } from "../../lib/accounts/admin-scope.ts";
 import { findLoginForSignIn } from "../../lib/identity/sign-in.ts";
 
 export type CliAccount = { id: number; name: string };
@@ -46,7 +46,7 @@ export async function adminActor(account: CliAccount, login: string | undefined)
   if (login) {
     const found = await findLoginForSignIn(login, account.id);
     if (!found) throw new Error(`No active login "${login}" in ${account.name} (account ${account.id}).`);
-    if (!(await adminRootAccountIds(found.userId)).includes(account.id))
+    if (!(await getAdminScope(found.userId)).rootAccountIds.includes(account.id))
       throw new Error(
         `"${login}" is not an admin of ${account.name} (account ${account.id}), so cannot import.`,
       );

@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { db } from "../../lib/platform/db.ts";
 import { completePasswordSetup, findPasswordSetup } from "../../lib/identity/password-setup.ts";
-import { adminRootAccountIds } from "../../lib/accounts/permissions.ts";
+import { getAdminScope } from "../../lib/accounts/admin-scope.ts";
 import { findLoginForSignIn } from "../../lib/identity/sign-in.ts";
 import { verifyPassword } from "../../lib/identity/passwords.ts";
 import { defaultRootAccount, uid } from "../helpers/factory.ts";
@@ -42,7 +42,7 @@ describe("npm run cli -- admin create", () => {
     const account = await db.account.findFirstOrThrow({ where: { name: school, parentId: null } });
     const login = await findLoginForSignIn(email, account.id);
     expect(login).toMatchObject({ passwordHash: null }); // nothing has a known password
-    expect(await adminRootAccountIds(login!.userId)).toEqual([account.id]);
+    expect((await getAdminScope(login!.userId)).rootAccountIds).toEqual([account.id]);
     expect(await findPasswordSetup(token)).toEqual({ email, purpose: "setup" });
 
     // Again (the link was lost): the same school and user, a new link, the old one dead.
@@ -81,7 +81,7 @@ describe("npm run cli -- admin create", () => {
     expect(second.code).toBe(0);
     tokenOf(second.stdout);
     const deputyLogin = await findLoginForSignIn(deputy, account.id);
-    expect(await adminRootAccountIds(deputyLogin!.userId)).toEqual([account.id]);
+    expect((await getAdminScope(deputyLogin!.userId)).rootAccountIds).toEqual([account.id]);
     expect(await db.account.count({ where: { name: school } })).toBe(1);
   }, 240_000);
 
