@@ -45,15 +45,20 @@ describe("guessing pairing codes", () => {
     const s = await school();
     const attacker = await makeUser(s.account.id);
     const token = await bearerFor(attacker.id);
+    const window = (t: number) => Math.floor(t / (GUESS_LIMITS.observer.windowSeconds * 1000));
+    const started = Date.now();
     const answers = await inParallel(10_000, 16, () =>
       post("/api/v1/users/self/observees", { pairing_code: randomCode() }, { host: s.domain, token }),
     );
+    // The limit counts in fixed 15-minute windows: a slow run that crosses into the next window gets
+    // that window's tries too (a loaded machine once took 15 minutes over this test), never more.
+    const windows = window(Date.now()) - window(started) + 1;
     expect(await links(s.account.id)).toBe(0);
     expectUniform(answers);
-    expect(answers.filter((a) => a.status === 422)).toHaveLength(GUESS_LIMITS.observer.max);
-    expect(answers.filter((a) => a.status === 429 && a.retryAfter)).toHaveLength(
-      10_000 - GUESS_LIMITS.observer.max,
-    );
+    const wrong = answers.filter((a) => a.status === 422).length;
+    expect(wrong).toBeGreaterThanOrEqual(GUESS_LIMITS.observer.max);
+    expect(wrong).toBeLessThanOrEqual(GUESS_LIMITS.observer.max * windows);
+    expect(answers.filter((a) => a.status === 429 && a.retryAfter)).toHaveLength(10_000 - wrong);
   }, 900_000);
 
   it("200 accounts × 50 guesses from rotating addresses: 0 links; then a parent with the right code links, and a new family registers", async () => {

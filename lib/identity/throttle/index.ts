@@ -1,4 +1,4 @@
-// Throttling of guesses: pairing codes, observee credentials, sign-in (README "Throttling of code guesses").
+// Throttling of guesses: pairing codes, observee credentials, sign-in (docs/security.md "Throttling of code guesses").
 export { type Limit } from "./counters.ts";
 export { THROTTLED_MESSAGE, throttledAttempt, type Attempt, type AttemptOptions } from "./attempt.ts";
 export { CHALLENGE_COST, CHALLENGE_MESSAGE } from "./challenge.ts";

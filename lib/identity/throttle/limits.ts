@@ -1,4 +1,4 @@
-// Which counters an attempt spends. The numbers and why: README "Throttling of code guesses".
+// Which counters an attempt spends. The numbers and why: docs/security.md "Throttling of code guesses".
 //
 // A code has 40 bits (2^40 ≈ 1.1e12 values). With A active codes a guess can reach, one guess
 // succeeds with probability A / 2^40. Failed attempts are counted per guesser — observer account
@@ -10,8 +10,8 @@
 //                                             of work (lib/identity/throttle/challenge.ts)
 // So guesses nobody pays for are at most 12,000 a day per school: with 10,000 active codes that
 // is 12,000 × 1e4 / 2^40 ≈ 0.011 % a day, and one address (≤ 2,880 a day, ≤ 288 while a budget
-// is spent) stays under 0.003 %. Past the budget each guess costs its sender ~2^18 hashes, and
-// families still get in with one. A new code resets nothing: counters are keyed by who guesses.
+// is spent) stays under 0.003 %. Past the budget each guess costs its sender an ALTCHA proof of
+// work, and families still get in with one. A new code resets nothing: counters are keyed by who guesses.
 import type { Limit } from "./counters.ts";
 
 export const GUESS_LIMITS = {
