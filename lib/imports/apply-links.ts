@@ -79,14 +79,19 @@ async function auditPairs(b: Batch) {
 }
 
 /**
- * Unlinks every pending user_observer row with status deleted: soft-deletes the link and the
- * observer enrollments it gave, audits it; a row naming no active link gets Canvas's message.
+ * Unlinks every pending row of `kind` with status deleted: soft-deletes the link and the observer
+ * enrollments it gave, audits it. A user_observer row naming no active link gets Canvas's message;
+ * a family row is already as the SIS wants it (`unchanged`). `skip_deletes` skips them all.
  */
-export async function unlinkPairs(b: Batch) {
+export async function unlinkPairs(b: Batch, kind: "family" | "user_observer") {
+  const pending = `r.import_id = $1 AND r.seq > $2 AND r.seq <= $3 AND r.kind = '${kind}'
+    AND r.outcome IS NULL AND r.status = 'deleted'`;
+  if (b.skipDeletes) {
+    await run(b, `UPDATE sis_import_rows r SET outcome = 'skipped' WHERE ${pending}`);
+    return;
+  }
   await b.client.query(TEMP);
   await b.client.query(`DELETE FROM import_pairs`);
-  const pending = `r.import_id = $1 AND r.seq > $2 AND r.seq <= $3 AND r.kind = 'user_observer'
-    AND r.outcome IS NULL AND r.status = 'deleted'`;
   const gone = await run(
     b,
     `WITH gone AS (
@@ -97,7 +102,7 @@ export async function unlinkPairs(b: Batch) {
      INSERT INTO import_pairs SELECT student_id, observer_id, 'link.removed' FROM gone`,
     [b.rootAccountId],
   );
-  if (gone.rowCount)
+  if (gone.rowCount) {
     await b.client.query(
       `UPDATE enrollments e SET workflow_state = 'deleted', updated_at = ${NOW}
        FROM import_pairs p
@@ -105,17 +110,19 @@ export async function unlinkPairs(b: Batch) {
         AND e.root_account_id = $1 AND e.workflow_state <> 'deleted'`,
       [b.rootAccountId],
     );
-  if (gone.rowCount) await auditPairs(b);
+    await auditPairs(b);
+  }
+  const removed = `EXISTS (SELECT 1 FROM import_pairs p
+                            WHERE p.student_id = r.student_user_id AND p.observer_id = r.observer_user_id)`;
+  const missing =
+    kind === "user_observer"
+      ? `'Can''t delete a non-existent observer for observer: ' || r.observer_ref || ', student: ' || r.student_ref`
+      : "NULL";
   await run(
     b,
     `UPDATE sis_import_rows r
-        SET outcome = CASE WHEN EXISTS (SELECT 1 FROM import_pairs p
-                                         WHERE p.student_id = r.student_user_id AND p.observer_id = r.observer_user_id)
-                           THEN 'removed' ELSE 'error' END,
-            message = CASE WHEN EXISTS (SELECT 1 FROM import_pairs p
-                                         WHERE p.student_id = r.student_user_id AND p.observer_id = r.observer_user_id)
-                           THEN NULL
-                           ELSE 'Can''t delete a non-existent observer for observer: ' || r.observer_ref || ', student: ' || r.student_ref END
+        SET outcome = CASE WHEN ${removed} THEN 'removed' WHEN ${missing} IS NULL THEN 'unchanged' ELSE 'error' END,
+            message = CASE WHEN ${removed} THEN NULL ELSE ${missing} END
       WHERE ${pending}`,
   );
 }

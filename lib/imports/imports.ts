@@ -4,7 +4,8 @@ import "server-only";
 // them is in read.ts.
 import { db, pool } from "../platform/db.ts";
 import type { Actor } from "../accounts/actor.ts";
-import { AppError } from "../platform/errors.ts";
+import { AppError, paramError } from "../platform/errors.ts";
+import { isKnownCharset } from "./decode.ts";
 import { IMPORT_TYPE_OF, type ImportType } from "./formats.ts";
 import type { SisImportJson } from "./json.ts";
 import { enqueueImport } from "./queue.ts";
@@ -19,6 +20,8 @@ export type NewImport = {
   importType?: ImportType;
   dryRun?: boolean;
   skipDeletes?: boolean;
+  /** The files' character set when it is not UTF-8 (a WHATWG label: windows-1252, iso-8859-1…). */
+  charset?: string;
   origin: string;
   /** The CLI applies the import itself; everyone else leaves it to the job queue. */
   enqueue?: boolean;
@@ -29,6 +32,8 @@ export async function createSisImport(actor: Actor, input: NewImport): Promise<S
   const account = await requireRootAdmin(actor, input.accountId);
   if (input.files.length === 0 || input.files.every((f) => f.data.length === 0))
     throw new AppError("bad_request", "Attach a CSV file (or a zip of CSV files) to import.");
+  if (input.charset && !isKnownCharset(input.charset))
+    throw paramError("charset", `"${input.charset}" is not a character set this server knows.`);
   const client = await pool.connect();
   let id: number;
   try {
@@ -46,19 +51,27 @@ export async function createSisImport(actor: Actor, input: NewImport): Promise<S
       ],
     );
     id = rows[0].id;
-    const staged = await stageFiles(client, id, input.files);
+    const staged = await stageFiles(client, id, input.files, input.charset);
     const unknown = staged.files.filter((f) => f.kind === null);
+    const warned = staged.files.filter((f) => f.warning);
     const known = staged.files.find((f) => f.kind);
     await client.query(
-      `UPDATE sis_imports SET files = $2, total_rows = $3, import_type = $4, error_count = $5 WHERE id = $1`,
+      `UPDATE sis_imports SET files = $2, total_rows = $3, import_type = $4, error_count = $5, warning_count = $6
+        WHERE id = $1`,
       [
         id,
         JSON.stringify(staged.files),
         staged.totalRows,
         known ? IMPORT_TYPE_OF[known.kind!] : (input.importType ?? "instructure_csv"),
         unknown.length,
+        warned.length,
       ],
     );
+    for (const f of warned)
+      await client.query(
+        `INSERT INTO sis_import_messages (import_id, file, message, severity) VALUES ($1, $2, $3, 'warning')`,
+        [id, f.name, f.warning],
+      );
     for (const f of unknown)
       await client.query(
         `INSERT INTO sis_import_messages (import_id, file, message, severity) VALUES ($1, $2, $3, 'error')`,
@@ -105,8 +118,9 @@ export async function runDryRunForReal(
     await client.query("BEGIN");
     const { rows } = await client.query<{ id: number }>(
       `INSERT INTO sis_imports (root_account_id, created_by_id, import_type, skip_deletes, origin, files, total_rows,
-              error_count, source_import_id, updated_at)
+              error_count, source_import_id, warning_count, updated_at)
        SELECT root_account_id, $2, import_type, skip_deletes, origin, files, total_rows, error_count, id,
+              (SELECT count(*) FROM sis_import_messages m WHERE m.import_id = $1 AND m.severity = 'warning' AND m.row IS NULL),
               now() AT TIME ZONE 'UTC'
          FROM sis_imports WHERE id = $1
        ON CONFLICT (source_import_id) DO NOTHING RETURNING id`,
@@ -123,9 +137,10 @@ export async function runDryRunForReal(
     id = rows[0].id;
     await client.query(
       `INSERT INTO sis_import_rows (import_id, seq, file, row, kind, status, sis_user_id, login_id, name, sortable_name,
-              short_name, email, password_hash, observer_ref, student_ref, student_ref_type, relationship, outcome, message)
+              short_name, email, password_hash, observer_ref, student_ref, student_ref_type, relationship, confirm_student_observer,
+              outcome, message)
        SELECT $2, seq, file, row, kind, status, sis_user_id, login_id, name, sortable_name, short_name, email, password_hash,
-              observer_ref, student_ref, student_ref_type, relationship,
+              observer_ref, student_ref, student_ref_type, relationship, confirm_student_observer,
               CASE WHEN outcome = 'error' AND message IS NOT NULL AND student_user_id IS NULL AND observer_user_id IS NULL
                     AND resolved_user_id IS NULL THEN outcome END,
               CASE WHEN outcome = 'error' AND student_user_id IS NULL AND observer_user_id IS NULL AND resolved_user_id IS NULL
@@ -135,7 +150,8 @@ export async function runDryRunForReal(
     );
     await client.query(
       `INSERT INTO sis_import_messages (import_id, file, row, message, severity)
-       SELECT $2, file, row, message, severity FROM sis_import_messages WHERE import_id = $1 AND severity = 'error'`,
+       SELECT $2, file, row, message, severity FROM sis_import_messages
+        WHERE import_id = $1 AND (severity = 'error' OR row IS NULL)`,
       [found.id, id],
     );
     await client.query("COMMIT");

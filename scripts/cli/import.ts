@@ -10,7 +10,7 @@ import { runSisImport } from "../../lib/imports/run.ts";
 import { adminActor, importAccount, rootAccountFor } from "./actor.ts";
 import { progressLine } from "./progress.ts";
 
-export const IMPORT_USAGE = `  npm run --silent cli -- import <file.csv|file.zip> [--account <id>] [--dry-run] [--skip-deletes] [--as <admin login>]
+export const IMPORT_USAGE = `  npm run --silent cli -- import <file.csv|file.zip> [--account <id>] [--dry-run] [--skip-deletes] [--encoding <charset>] [--as <admin login>]
   npm run --silent cli -- import-errors <import id> [--account <id>] [--as <admin login>]
 `;
 
@@ -40,6 +40,7 @@ export async function importCommand(args: string[]): Promise<number> {
       account: { type: "string" },
       "dry-run": { type: "boolean" },
       "skip-deletes": { type: "boolean" },
+      encoding: { type: "string" },
       as: { type: "string" },
     },
   });
@@ -57,6 +58,7 @@ export async function importCommand(args: string[]): Promise<number> {
     files: [{ name: path.basename(file), data }],
     dryRun: values["dry-run"],
     skipDeletes: values["skip-deletes"],
+    charset: values.encoding,
     origin: process.env.APP_URL ?? "http://localhost:3000",
     enqueue: false,
   });

@@ -32,7 +32,7 @@ export const csvFile = (name: string, lines: string[]) => ({
 export async function importNow(
   school: Awaited<ReturnType<typeof importSchool>>,
   files: { name: string; data: Uint8Array }[],
-  opts: { dryRun?: boolean; skipDeletes?: boolean } = {},
+  opts: { dryRun?: boolean; skipDeletes?: boolean; charset?: string } = {},
 ) {
   const created = await createSisImport(school.adminActor, {
     accountId: school.account.id,

@@ -113,6 +113,10 @@ export const createSisImportEndpoint = endpoint({
     dry_run: booleanParam(
       "Not in Canvas: report what the import would do (counts, messages) and change nothing.",
     ),
+    charset: z.string().max(40).optional().meta({
+      description:
+        'Not in Canvas: the files\' character set when it is not UTF-8 (`windows-1252`, `iso-8859-1`, `utf-16le`…); they are converted. Without it, text that is not UTF-8 is refused ("Invalid UTF-8").',
+    }),
     batch_mode: ignored,
     batch_mode_term_id: ignored,
     multi_term_batch_mode: ignored,

@@ -27,6 +27,7 @@ export const POST = apiRoute(createSisImportEndpoint, async ({ req, input, path,
     importType: input.import_type,
     dryRun: input.dry_run,
     skipDeletes: input.skip_deletes,
+    charset: input.charset,
     origin: new URL(req.url).origin,
   });
 });
