@@ -6,6 +6,7 @@ import { db, pool } from "../platform/db.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { AppError, paramError } from "../platform/errors.ts";
 import { isKnownCharset } from "./decode.ts";
+import { conflictingDuplicates } from "./duplicates.ts";
 import { IMPORT_TYPE_OF, type ImportType } from "./formats.ts";
 import type { SisImportJson } from "./json.ts";
 import { enqueueImport } from "./queue.ts";
@@ -53,7 +54,10 @@ export async function createSisImport(actor: Actor, input: NewImport): Promise<S
     id = rows[0].id;
     const staged = await stageFiles(client, id, input.files, input.charset);
     const unknown = staged.files.filter((f) => f.kind === null);
-    const warned = staged.files.filter((f) => f.warning);
+    const warned = [
+      ...staged.files.flatMap((f) => (f.warning ? [{ file: f.name, message: f.warning }] : [])),
+      ...(await conflictingDuplicates(client, id)),
+    ];
     const known = staged.files.find((f) => f.kind);
     await client.query(
       `UPDATE sis_imports SET files = $2, total_rows = $3, import_type = $4, error_count = $5, warning_count = $6
@@ -67,10 +71,10 @@ export async function createSisImport(actor: Actor, input: NewImport): Promise<S
         warned.length,
       ],
     );
-    for (const f of warned)
+    for (const w of warned)
       await client.query(
         `INSERT INTO sis_import_messages (import_id, file, message, severity) VALUES ($1, $2, $3, 'warning')`,
-        [id, f.name, f.warning],
+        [id, w.file, w.message],
       );
     for (const f of unknown)
       await client.query(

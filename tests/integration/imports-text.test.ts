@@ -115,4 +115,34 @@ describe("import text", () => {
     expect(tab.data.counts).toMatchObject({ families: 1, created: 1 });
     expect(await nameOf(s.account.id, `kim.${s.tag}@home.test`)).toBe("Kim Kröger");
   });
+
+  it("rows that disagree about the same pair or user are warned about, naming the rows", async () => {
+    const s = await importSchool({ students: 2 });
+    const [a, b] = s.students;
+    const pat = `pat.${s.tag}@home.test`;
+    const done = await importNow(s, [
+      csvFile("families.csv", [
+        `${HEADER},status`,
+        `${a.sis},${pat},Pat Parent,active`,
+        `${b.sis},${pat},Pat Parent,active`,
+        `${a.sis},${pat.toUpperCase()},Pat Parnet,deleted`,
+        `${b.sis},${pat},Pat Parent,active`, // the same row twice: no disagreement
+      ]),
+      csvFile("user_observers.csv", [
+        "observer_id,student_id,status",
+        `P1,${a.sis},active`,
+        `P1,${a.sis},deleted`,
+      ]),
+    ]);
+    expect(done.processing_warnings.slice(0, 2)).toEqual([
+      [
+        "families.csv",
+        `Rows 2, 4 of families.csv disagree about guardian ${pat} and student ${a.sis} (status, name): check which is right`,
+      ],
+      [
+        "user_observers.csv",
+        `Rows 2, 3 of user_observers.csv disagree about observer P1 and student ${a.sis} (status): check which is right`,
+      ],
+    ]);
+  });
 });
