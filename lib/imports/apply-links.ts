@@ -126,3 +126,38 @@ export async function unlinkPairs(b: Batch, kind: "family" | "user_observer") {
       WHERE ${pending}`,
   );
 }
+
+/**
+ * users.csv rows with status deleted whose user has no active login left in this school: as in
+ * Canvas, the user leaves the school, so the links they are part of (as student or observer) and
+ * the observer enrollments those links gave are removed, each audited.
+ */
+export async function unlinkUsersGone(b: Batch) {
+  await b.client.query(TEMP);
+  await b.client.query(`DELETE FROM import_pairs`);
+  const gone = await run(
+    b,
+    `WITH gone_users AS (
+       SELECT DISTINCT r.resolved_user_id AS id FROM sis_import_rows r
+        WHERE r.import_id = $1 AND r.seq > $2 AND r.seq <= $3 AND r.kind = 'user' AND r.status = 'deleted'
+          AND r.outcome = 'updated'
+          AND NOT EXISTS (SELECT 1 FROM logins l WHERE l.user_id = r.resolved_user_id AND l.root_account_id = $4
+                             AND l.workflow_state = 'active')),
+     gone AS (
+       UPDATE observation_links l SET workflow_state = 'deleted', updated_at = ${NOW}
+         FROM gone_users g
+        WHERE (l.student_id = g.id OR l.observer_id = g.id) AND l.root_account_id = $4 AND l.workflow_state = 'active'
+       RETURNING l.student_id, l.observer_id)
+     INSERT INTO import_pairs SELECT DISTINCT student_id, observer_id, 'link.removed' FROM gone`,
+    [b.rootAccountId],
+  );
+  if (!gone.rowCount) return;
+  await b.client.query(
+    `UPDATE enrollments e SET workflow_state = 'deleted', updated_at = ${NOW}
+       FROM import_pairs p
+      WHERE e.user_id = p.observer_id AND e.associated_user_id = p.student_id AND e.type = 'observer'
+        AND e.root_account_id = $1 AND e.workflow_state <> 'deleted'`,
+    [b.rootAccountId],
+  );
+  await auditPairs(b);
+}

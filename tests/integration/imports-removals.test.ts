@@ -106,4 +106,31 @@ describe("import removals and the student-as-observer rule", () => {
     ]);
     expect(await activeLinks(s)).toHaveLength(1);
   });
+
+  it("users.csv status=deleted: when the user's last login here goes, their links and observer enrollments go", async () => {
+    const s = await importSchool({ students: 2 });
+    const [a, b] = s.students;
+    const t = s.tag;
+    await importNow(s, [
+      csvFile("users.csv", ["user_id,login_id,full_name,status", `P1-${t},p1.${t}@home.test,Pat,active`]),
+      csvFile("user_observers.csv", [
+        "observer_id,student_id,status",
+        `P1-${t},${a.sis},active`,
+        `P1-${t},${b.sis},active`,
+      ]),
+    ]);
+    const pat = (await userOf(s, `p1.${t}@home.test`))!.userId;
+    expect(await activeLinks(s)).toHaveLength(2);
+    expect(await observerEnrollments(pat)).toBe(2);
+
+    const done = await importNow(s, [
+      csvFile("users.csv", ["user_id,login_id,full_name,status", `P1-${t},p1.${t}@home.test,Pat,deleted`]),
+    ]);
+    expect(done.data.counts).toMatchObject({ updated: 1 });
+    expect(await activeLinks(s)).toEqual([]);
+    expect(await observerEnrollments(pat)).toBe(0);
+    expect(
+      await db.auditEvent.count({ where: { action: "link.removed", method: "sis", targetId: pat } }),
+    ).toBe(2);
+  });
 });
