@@ -103,14 +103,7 @@ export async function unlinkPairs(b: Batch, kind: "family" | "user_observer") {
     [b.rootAccountId],
   );
   if (gone.rowCount) {
-    await b.client.query(
-      `UPDATE enrollments e SET workflow_state = 'deleted', updated_at = ${NOW}
-       FROM import_pairs p
-      WHERE e.user_id = p.observer_id AND e.associated_user_id = p.student_id AND e.type = 'observer'
-        AND e.root_account_id = $1 AND e.workflow_state <> 'deleted'`,
-      [b.rootAccountId],
-    );
-    await auditPairs(b);
+    await removeEnrollmentsAndAudit(b);
   }
   const removed = `EXISTS (SELECT 1 FROM import_pairs p
                             WHERE p.student_id = r.student_user_id AND p.observer_id = r.observer_user_id)`;
@@ -152,6 +145,11 @@ export async function unlinkUsersGone(b: Batch) {
     [b.rootAccountId],
   );
   if (!gone.rowCount) return;
+  await removeEnrollmentsAndAudit(b);
+}
+
+/** The observer enrollments the removed pairs (import_pairs) gave go with them; each removal is audited. */
+async function removeEnrollmentsAndAudit(b: Batch) {
   await b.client.query(
     `UPDATE enrollments e SET workflow_state = 'deleted', updated_at = ${NOW}
        FROM import_pairs p

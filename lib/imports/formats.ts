@@ -1,7 +1,9 @@
 // The file formats an import accepts, recognised by their header row as Canvas does, and each
 // data row normalised into one staged row (or a message about why it cannot be). Pure: no I/O.
 
-export type FileKind = "users" | "user_observers" | "family_roster" | "oneroster_users";
+import type { FileKind } from "./headers.ts";
+
+export type { FileKind };
 export type ImportType = "instructure_csv" | "family_roster" | "oneroster";
 
 /** Applied in this order within an import (users before the links that name them). */

@@ -1,6 +1,6 @@
 // What a file's header row says: which format it is, which required columns a near miss lacks,
 // and which character separates its columns. Pure: no I/O.
-import type { FileKind } from "./formats.ts";
+export type FileKind = "users" | "user_observers" | "family_roster" | "oneroster_users";
 
 /** What a file's header row says it is; null when no format matches. */
 export function detectKind(headers: string[]): FileKind | null {
