@@ -18,6 +18,15 @@ const nextConfig = {
     // buffers for proxy.ts; the action itself caps the files at 9 MB (app/(app)/admin/imports/limits.ts).
     serverActions: { bodySizeLimit: "10mb" },
   },
+  // Canvas answers every API path with `.json` appended too (its own examples POST to
+  // /api/v1/accounts/self/sis_imports.json). After the file routes, so /api/v1/openapi.json stays itself.
+  async rewrites() {
+    return {
+      beforeFiles: [],
+      afterFiles: [{ source: "/api/v1/:path(.+)\\.json", destination: "/api/v1/:path" }],
+      fallback: [],
+    };
+  },
   async headers() {
     return [
       {

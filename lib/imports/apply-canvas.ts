@@ -1,8 +1,8 @@
 import "server-only";
 // Canvas's users.csv and user_observers.csv, applied a batch at a time in set-based SQL, with
 // Canvas's row messages.
-import { resolveStudents } from "./apply-family.ts";
-import { linkPairs, unlinkPairs } from "./apply-links.ts";
+import { refuseStudentObservers, resolveStudents } from "./apply-family.ts";
+import { linkPairs, unlinkPairs, unlinkUsersGone } from "./apply-links.ts";
 import { NOW, PENDING, refuse, run, type Batch } from "./batch.ts";
 import { sendSetupLinks } from "./setup-links.ts";
 
@@ -42,6 +42,7 @@ export async function applyUsers(b: Batch) {
     `UPDATE sis_import_rows r SET outcome = 'skipped' WHERE ${U} AND r.resolved_user_id IS NULL AND r.status = 'deleted'`,
   );
   await updateExisting(b);
+  await unlinkUsersGone(b);
   await createNew(b);
 }
 
@@ -155,8 +156,7 @@ export async function applyUserObservers(b: Batch) {
     `r.observer_user_id = r.student_user_id`,
     `'Can''t observe yourself user ' || r.student_ref`,
   );
-  if (b.skipDeletes)
-    await run(b, `UPDATE sis_import_rows r SET outcome = 'skipped' WHERE ${O} AND r.status = 'deleted'`);
+  await unlinkPairs(b, "user_observer");
+  await refuseStudentObservers(b, "user_observer", `'Observer ' || r.observer_ref`);
   await linkPairs(b, "user_observer");
-  await unlinkPairs(b);
 }

@@ -2,7 +2,7 @@ import "server-only";
 // Family rows (a roster or OneRoster guardian–student pair): find the student, find or create the
 // guardian's observer account (no password: they get the setup email), then link — the five API
 // calls of the usual automation, for a whole batch in a handful of statements.
-import { linkPairs } from "./apply-links.ts";
+import { linkPairs, unlinkPairs } from "./apply-links.ts";
 import { LIVE_STUDENT, NOW, PENDING, refuse, run, type Batch } from "./batch.ts";
 import { sendSetupLinks } from "./setup-links.ts";
 
@@ -16,13 +16,6 @@ export async function applyFamilies(b: Batch) {
     `r.student_user_id IS NULL`,
     `'No student with the ' ||
       CASE r.student_ref_type WHEN 'sis' THEN 'SIS id' ELSE 'login' END || ' "' || r.student_ref || '" in this school'`,
-  );
-  await refuse(
-    b,
-    "family",
-    `NOT ${LIVE_STUDENT("r.student_user_id")}`,
-    `'Student ' || r.student_ref || ' has no active enrollment, so there is nothing to observe yet'`,
-    [b.rootAccountId],
   );
   // An existing guardian: the login (their email), else their SIS id.
   await run(
@@ -38,14 +31,65 @@ export async function applyFamilies(b: Batch) {
         AND l.root_account_id = $4 AND l.sis_user_id = r.sis_user_id`,
     [b.rootAccountId],
   );
+  // Removals first: a student who has left still loses the guardian the SIS no longer lists.
+  await unlinkPairs(b, "family");
+  await refuse(
+    b,
+    "family",
+    `NOT ${LIVE_STUDENT("r.student_user_id")}`,
+    `'Student ' || r.student_ref || ' has no active enrollment, so there is nothing to observe yet'`,
+    [b.rootAccountId],
+  );
   await refuse(
     b,
     "family",
     `r.observer_user_id = r.student_user_id`,
     `'Can''t observe yourself user ' || r.student_ref`,
   );
+  await refuseStudentObservers(b, "family", `'Guardian ' || r.login_id`);
   await createGuardians(b);
   await linkPairs(b, "family");
+  await updateGuardianNames(b);
+}
+
+/**
+ * A guardian or observer who is a student here (found by their login or SIS id) is nearly always
+ * a mix-up in the SIS export, and would show one student another's courses: a row error unless the
+ * row says confirm_student_observer=true, as PUT …/observees asks (lib/observer-links/manage.ts).
+ */
+export async function refuseStudentObservers(b: Batch, kind: "family" | "user_observer", whoSql: string) {
+  await refuse(
+    b,
+    kind,
+    `r.observer_user_id IS NOT NULL AND NOT r.confirm_student_observer AND ${LIVE_STUDENT("r.observer_user_id")}`,
+    `${whoSql} || ' is a student in this school, so they are not made an observer of ' || r.student_ref ||
+      ' (add a confirm_student_observer column set to true if this is intended)'`,
+    [b.rootAccountId],
+  );
+}
+
+/**
+ * The SIS is the source of truth for a guardian's name: a re-import with a corrected name (a
+ * wrongly encoded one, a misspelling) updates it, and the row says `updated`.
+ */
+async function updateGuardianNames(b: Batch) {
+  await run(
+    b,
+    `WITH latest AS (
+       SELECT DISTINCT ON (r.observer_user_id) r.observer_user_id AS id, r.name, r.sortable_name, r.short_name
+         FROM sis_import_rows r
+        WHERE r.import_id = $1 AND r.seq > $2 AND r.seq <= $3 AND r.kind = 'family' AND r.status = 'active'
+          AND r.outcome IN ('linked', 'unchanged') AND r.name IS NOT NULL
+        ORDER BY r.observer_user_id, r.seq DESC),
+     renamed AS (
+       UPDATE users u SET name = l.name, sortable_name = coalesce(l.sortable_name, l.name),
+              short_name = coalesce(l.short_name, l.name), updated_at = ${NOW}
+         FROM latest l WHERE u.id = l.id AND u.name IS DISTINCT FROM l.name
+       RETURNING u.id)
+     UPDATE sis_import_rows r SET outcome = 'updated' FROM renamed n
+      WHERE r.import_id = $1 AND r.seq > $2 AND r.seq <= $3 AND r.kind = 'family'
+        AND r.observer_user_id = n.id AND r.outcome = 'unchanged'`,
+  );
 }
 
 /** Resolves pending rows' students by SIS id or login within the root account ($4). */
@@ -76,8 +120,9 @@ async function createGuardians(b: Batch) {
     b,
     `WITH need AS (
        SELECT nextval(pg_get_serial_sequence('users', 'id'))::int AS id, d.* FROM (
-         SELECT DISTINCT ON (lower(r.login_id)) lower(r.login_id) AS norm, r.login_id, r.email, r.name,
-                r.sortable_name, r.short_name, r.sis_user_id
+         SELECT DISTINCT ON (lower(r.login_id)) lower(r.login_id) AS norm, r.login_id, r.email,
+                coalesce(r.name, r.login_id) AS name, coalesce(r.sortable_name, r.login_id) AS sortable_name,
+                coalesce(r.short_name, r.login_id) AS short_name, r.sis_user_id
            FROM sis_import_rows r WHERE ${F} AND r.observer_user_id IS NULL ORDER BY lower(r.login_id), r.seq) d),
      u AS (
        INSERT INTO users (id, name, sortable_name, short_name, email, updated_at)

@@ -79,14 +79,19 @@ async function auditPairs(b: Batch) {
 }
 
 /**
- * Unlinks every pending user_observer row with status deleted: soft-deletes the link and the
- * observer enrollments it gave, audits it; a row naming no active link gets Canvas's message.
+ * Unlinks every pending row of `kind` with status deleted: soft-deletes the link and the observer
+ * enrollments it gave, audits it. A user_observer row naming no active link gets Canvas's message;
+ * a family row is already as the SIS wants it (`unchanged`). `skip_deletes` skips them all.
  */
-export async function unlinkPairs(b: Batch) {
+export async function unlinkPairs(b: Batch, kind: "family" | "user_observer") {
+  const pending = `r.import_id = $1 AND r.seq > $2 AND r.seq <= $3 AND r.kind = '${kind}'
+    AND r.outcome IS NULL AND r.status = 'deleted'`;
+  if (b.skipDeletes) {
+    await run(b, `UPDATE sis_import_rows r SET outcome = 'skipped' WHERE ${pending}`);
+    return;
+  }
   await b.client.query(TEMP);
   await b.client.query(`DELETE FROM import_pairs`);
-  const pending = `r.import_id = $1 AND r.seq > $2 AND r.seq <= $3 AND r.kind = 'user_observer'
-    AND r.outcome IS NULL AND r.status = 'deleted'`;
   const gone = await run(
     b,
     `WITH gone AS (
@@ -97,25 +102,60 @@ export async function unlinkPairs(b: Batch) {
      INSERT INTO import_pairs SELECT student_id, observer_id, 'link.removed' FROM gone`,
     [b.rootAccountId],
   );
-  if (gone.rowCount)
-    await b.client.query(
-      `UPDATE enrollments e SET workflow_state = 'deleted', updated_at = ${NOW}
-       FROM import_pairs p
-      WHERE e.user_id = p.observer_id AND e.associated_user_id = p.student_id AND e.type = 'observer'
-        AND e.root_account_id = $1 AND e.workflow_state <> 'deleted'`,
-      [b.rootAccountId],
-    );
-  if (gone.rowCount) await auditPairs(b);
+  if (gone.rowCount) {
+    await removeEnrollmentsAndAudit(b);
+  }
+  const removed = `EXISTS (SELECT 1 FROM import_pairs p
+                            WHERE p.student_id = r.student_user_id AND p.observer_id = r.observer_user_id)`;
+  const missing =
+    kind === "user_observer"
+      ? `'Can''t delete a non-existent observer for observer: ' || r.observer_ref || ', student: ' || r.student_ref`
+      : "NULL";
   await run(
     b,
     `UPDATE sis_import_rows r
-        SET outcome = CASE WHEN EXISTS (SELECT 1 FROM import_pairs p
-                                         WHERE p.student_id = r.student_user_id AND p.observer_id = r.observer_user_id)
-                           THEN 'removed' ELSE 'error' END,
-            message = CASE WHEN EXISTS (SELECT 1 FROM import_pairs p
-                                         WHERE p.student_id = r.student_user_id AND p.observer_id = r.observer_user_id)
-                           THEN NULL
-                           ELSE 'Can''t delete a non-existent observer for observer: ' || r.observer_ref || ', student: ' || r.student_ref END
+        SET outcome = CASE WHEN ${removed} THEN 'removed' WHEN ${missing} IS NULL THEN 'unchanged' ELSE 'error' END,
+            message = CASE WHEN ${removed} THEN NULL ELSE ${missing} END
       WHERE ${pending}`,
   );
+}
+
+/**
+ * users.csv rows with status deleted whose user has no active login left in this school: as in
+ * Canvas, the user leaves the school, so the links they are part of (as student or observer) and
+ * the observer enrollments those links gave are removed, each audited.
+ */
+export async function unlinkUsersGone(b: Batch) {
+  await b.client.query(TEMP);
+  await b.client.query(`DELETE FROM import_pairs`);
+  const gone = await run(
+    b,
+    `WITH gone_users AS (
+       SELECT DISTINCT r.resolved_user_id AS id FROM sis_import_rows r
+        WHERE r.import_id = $1 AND r.seq > $2 AND r.seq <= $3 AND r.kind = 'user' AND r.status = 'deleted'
+          AND r.outcome = 'updated'
+          AND NOT EXISTS (SELECT 1 FROM logins l WHERE l.user_id = r.resolved_user_id AND l.root_account_id = $4
+                             AND l.workflow_state = 'active')),
+     gone AS (
+       UPDATE observation_links l SET workflow_state = 'deleted', updated_at = ${NOW}
+         FROM gone_users g
+        WHERE (l.student_id = g.id OR l.observer_id = g.id) AND l.root_account_id = $4 AND l.workflow_state = 'active'
+       RETURNING l.student_id, l.observer_id)
+     INSERT INTO import_pairs SELECT DISTINCT student_id, observer_id, 'link.removed' FROM gone`,
+    [b.rootAccountId],
+  );
+  if (!gone.rowCount) return;
+  await removeEnrollmentsAndAudit(b);
+}
+
+/** The observer enrollments the removed pairs (import_pairs) gave go with them; each removal is audited. */
+async function removeEnrollmentsAndAudit(b: Batch) {
+  await b.client.query(
+    `UPDATE enrollments e SET workflow_state = 'deleted', updated_at = ${NOW}
+       FROM import_pairs p
+      WHERE e.user_id = p.observer_id AND e.associated_user_id = p.student_id AND e.type = 'observer'
+        AND e.root_account_id = $1 AND e.workflow_state <> 'deleted'`,
+    [b.rootAccountId],
+  );
+  await auditPairs(b);
 }

@@ -1,7 +1,9 @@
 // The file formats an import accepts, recognised by their header row as Canvas does, and each
 // data row normalised into one staged row (or a message about why it cannot be). Pure: no I/O.
 
-export type FileKind = "users" | "user_observers" | "family_roster" | "oneroster_users";
+import type { FileKind } from "./headers.ts";
+
+export type { FileKind };
 export type ImportType = "instructure_csv" | "family_roster" | "oneroster";
 
 /** Applied in this order within an import (users before the links that name them). */
@@ -14,16 +16,7 @@ export const IMPORT_TYPE_OF: Record<FileKind, ImportType> = {
   oneroster_users: "oneroster",
 };
 
-/** What a file's header row says it is; null when no format matches. */
-export function detectKind(headers: string[]): FileKind | null {
-  const h = new Set(headers.map((x) => x.trim().toLowerCase()));
-  const has = (...names: string[]) => names.every((n) => h.has(n.toLowerCase()));
-  if (has("sourcedid", "role") && (h.has("agentsourcedids") || h.has("email"))) return "oneroster_users";
-  if (has("guardian_email") && (h.has("student_sis_id") || h.has("student_login"))) return "family_roster";
-  if (has("observer_id", "student_id", "status")) return "user_observers";
-  if (has("user_id", "login_id", "status")) return "users";
-  return null;
-}
+export { detectDelimiter, detectKind, missingColumns } from "./headers.ts";
 
 /** One staged row (see SisImportRow). */
 export type StagedRow = {
@@ -41,6 +34,8 @@ export type StagedRow = {
   studentRef?: string | null;
   studentRefType?: "sis" | "login" | null;
   relationship?: string | null;
+  /** The row says a student observing another student is intended. */
+  confirmStudentObserver?: boolean;
   /** Set when the row is refused before it is applied. */
   message?: string | null;
 };
@@ -51,6 +46,8 @@ const val = (r: Record_, key: string) => {
   const v = r[key]?.trim();
   return v ? v : null;
 };
+const TRUE = new Set(["true", "yes", "1", "y"]);
+const yes = (r: Record_, key: string) => TRUE.has(val(r, key)?.toLowerCase() ?? "");
 
 // Deliberately simple: one @, something on each side, a dot in the domain, no spaces.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -94,6 +91,7 @@ function userObserverRow(r: Record_, row: number): StagedRow {
     studentRef: val(r, "student_id"),
     studentRefType: "sis",
     status: status?.toLowerCase() ?? null,
+    confirmStudentObserver: yes(r, "confirm_student_observer"),
   };
   if (!out.observerRef) out.message = "No observer_id given for user_observer";
   else if (!out.studentRef) out.message = "No student_id given for user_observer";
@@ -102,14 +100,15 @@ function userObserverRow(r: Record_, row: number): StagedRow {
   return out;
 }
 
-/** The family roster: one student–guardian pair per row. */
+/** The family roster: one student–guardian pair per row; `status` deleted removes the pair. */
 function familyRow(r: Record_, row: number): StagedRow {
   const sis = val(r, "student_sis_id");
   const email = val(r, "guardian_email");
+  const status = val(r, "status");
   const out: StagedRow = {
     kind: "family",
     row,
-    status: "active",
+    status: status?.toLowerCase() ?? "active",
     studentRef: sis ?? val(r, "student_login"),
     studentRefType: sis ? "sis" : "login",
     email,
@@ -117,16 +116,20 @@ function familyRow(r: Record_, row: number): StagedRow {
     name: val(r, "guardian_name"),
     sisUserId: val(r, "guardian_sis_id"),
     relationship: val(r, "relationship"),
+    confirmStudentObserver: yes(r, "confirm_student_observer"),
   };
   out.message = familyProblem(out);
+  if (!out.message && !["active", "deleted"].includes(out.status!))
+    out.message = `Improper status "${status}" for a family row (active or deleted)`;
   return out;
 }
 
+// A guardian's name may be absent: a new account is then named by its email (apply-family.ts),
+// an existing one keeps its name.
 function familyProblem(r: StagedRow): string | null {
   if (!r.studentRef) return "No student_sis_id or student_login given";
   if (!r.email) return `No guardian_email given for student ${r.studentRef}`;
   if (!isEmail(r.email)) return `The guardian email "${r.email}" is not a valid email address`;
-  if (!r.name) r.name = r.email;
   return null;
 }
 
@@ -149,7 +152,11 @@ function oneRosterRows(r: Record_, row: number): StagedRow[] {
   const base: StagedRow = {
     kind: "family",
     row,
-    status: val(r, "status")?.toLowerCase() === "tobedeleted" ? "deleted" : "active",
+    // A disabled guardian is not given an account or an email, and loses the links they had.
+    status:
+      val(r, "status")?.toLowerCase() === "tobedeleted" || val(r, "enableduser")?.toLowerCase() === "false"
+        ? "deleted"
+        : "active",
     email,
     loginId: email,
     name,
@@ -166,6 +173,15 @@ function oneRosterRows(r: Record_, row: number): StagedRow[] {
 
 /** A data row of a file of `kind` → the staged rows it stands for (none: skipped). */
 export function normaliseRow(kind: FileKind, record: Record_, row: number): StagedRow[] {
+  const rows = rowsOf(kind, record, row);
+  // U+FFFD is what a wrong conversion leaves behind, upstream of us: never stored as a name.
+  if (Object.values(record).some((v) => v?.includes("\uFFFD")))
+    for (const r of rows)
+      r.message ??= `Row ${row} holds the character "\uFFFD", left by a wrong character-set conversion before the file reached us: correct the text at its source`;
+  return rows;
+}
+
+function rowsOf(kind: FileKind, record: Record_, row: number): StagedRow[] {
   switch (kind) {
     case "users":
       return [userRow(record, row)];

@@ -4,7 +4,10 @@ import "server-only";
 // them is in read.ts.
 import { db, pool } from "../platform/db.ts";
 import type { Actor } from "../accounts/actor.ts";
-import { AppError } from "../platform/errors.ts";
+import { AppError, paramError } from "../platform/errors.ts";
+import { isKnownCharset } from "./decode.ts";
+import { conflictingDuplicates } from "./duplicates.ts";
+import { stageDiff, type Diffing } from "./diffing.ts";
 import { IMPORT_TYPE_OF, type ImportType } from "./formats.ts";
 import type { SisImportJson } from "./json.ts";
 import { enqueueImport } from "./queue.ts";
@@ -19,7 +22,11 @@ export type NewImport = {
   importType?: ImportType;
   dryRun?: boolean;
   skipDeletes?: boolean;
+  /** The files' character set when it is not UTF-8 (a WHATWG label: windows-1252, iso-8859-1…). */
+  charset?: string;
   origin: string;
+  /** A snapshot of a data set, compared with its previous import (diffing.ts). */
+  diffing?: Diffing;
   /** The CLI applies the import itself; everyone else leaves it to the job queue. */
   enqueue?: boolean;
 };
@@ -29,6 +36,11 @@ export async function createSisImport(actor: Actor, input: NewImport): Promise<S
   const account = await requireRootAdmin(actor, input.accountId);
   if (input.files.length === 0 || input.files.every((f) => f.data.length === 0))
     throw new AppError("bad_request", "Attach a CSV file (or a zip of CSV files) to import.");
+  if (input.charset && !isKnownCharset(input.charset))
+    throw paramError("charset", `"${input.charset}" is not a character set this server knows.`);
+  const threshold = input.diffing?.changeThreshold;
+  if (threshold !== undefined && !(Number.isInteger(threshold) && threshold >= 1 && threshold <= 100))
+    throw paramError("change_threshold", "must be a whole percentage from 1 to 100.");
   const client = await pool.connect();
   let id: number;
   try {
@@ -46,37 +58,66 @@ export async function createSisImport(actor: Actor, input: NewImport): Promise<S
       ],
     );
     id = rows[0].id;
-    const staged = await stageFiles(client, id, input.files);
+    const staged = await stageFiles(client, id, input.files, input.charset);
     const unknown = staged.files.filter((f) => f.kind === null);
+    const warned = [
+      ...staged.files.flatMap((f) => (f.warning ? [{ file: f.name, message: f.warning }] : [])),
+      ...(await conflictingDuplicates(client, id)),
+    ];
     const known = staged.files.find((f) => f.kind);
+    // A file that could not be read leaves an incomplete snapshot: nothing is removed for it.
+    const diff =
+      input.diffing && known && unknown.length === 0
+        ? await stageDiff(client, id, account.id, staged.totalRows, input.diffing)
+        : null;
+    if (input.diffing && known && !diff)
+      warned.push({
+        file: "",
+        message: "Not compared with the data set: a file could not be read, so nothing is removed",
+      });
+    const errors = unknown.map((f) => ({
+      file: f.name,
+      message:
+        f.error ??
+        `Couldn't find Canvas CSV import headers (nor a family roster's or OneRoster's) in ${f.name}`,
+    }));
+    if (diff?.refused) errors.push({ file: "", message: diff.refused });
     await client.query(
-      `UPDATE sis_imports SET files = $2, total_rows = $3, import_type = $4, error_count = $5 WHERE id = $1`,
+      `UPDATE sis_imports SET files = $2, total_rows = $3, import_type = $4, error_count = $5, warning_count = $6,
+              diffing_data_set_identifier = $7, diffing_remaster = $8, change_threshold = $9, diffed_against_import_id = $10
+        WHERE id = $1`,
       [
         id,
         JSON.stringify(staged.files),
-        staged.totalRows,
+        staged.totalRows + (diff?.removals ?? 0),
         known ? IMPORT_TYPE_OF[known.kind!] : (input.importType ?? "instructure_csv"),
-        unknown.length,
+        errors.length,
+        warned.length,
+        input.diffing?.dataSet ?? null,
+        !!input.diffing?.remaster,
+        input.diffing?.changeThreshold ?? null,
+        diff?.against ?? null,
       ],
     );
-    for (const f of unknown)
+    for (const w of warned)
+      await client.query(
+        `INSERT INTO sis_import_messages (import_id, file, message, severity) VALUES ($1, $2, $3, 'warning')`,
+        [id, w.file, w.message],
+      );
+    for (const e of errors)
       await client.query(
         `INSERT INTO sis_import_messages (import_id, file, message, severity) VALUES ($1, $2, $3, 'error')`,
-        [
-          id,
-          f.name,
-          f.error ??
-            `Couldn't find Canvas CSV import headers (nor a family roster's or OneRoster's) in ${f.name}`,
-        ],
+        [id, e.file, e.message],
       );
-    if (!known)
+    const runs = known && !diff?.refused;
+    if (!runs)
       await client.query(
         `UPDATE sis_imports SET workflow_state = 'failed_with_messages', progress = 100,
                 ended_at = now() AT TIME ZONE 'UTC' WHERE id = $1`,
         [id],
       );
     await client.query("COMMIT");
-    if (known && input.enqueue !== false) await enqueueImport(id);
+    if (runs && input.enqueue !== false) await enqueueImport(id);
   } catch (err) {
     await client.query("ROLLBACK").catch(() => {});
     throw err;
@@ -105,8 +146,11 @@ export async function runDryRunForReal(
     await client.query("BEGIN");
     const { rows } = await client.query<{ id: number }>(
       `INSERT INTO sis_imports (root_account_id, created_by_id, import_type, skip_deletes, origin, files, total_rows,
-              error_count, source_import_id, updated_at)
+              error_count, source_import_id, diffing_data_set_identifier, diffing_remaster, change_threshold, diffed_against_import_id,
+              warning_count, updated_at)
        SELECT root_account_id, $2, import_type, skip_deletes, origin, files, total_rows, error_count, id,
+              diffing_data_set_identifier, diffing_remaster, change_threshold, diffed_against_import_id,
+              (SELECT count(*) FROM sis_import_messages m WHERE m.import_id = $1 AND m.severity = 'warning' AND m.row IS NULL),
               now() AT TIME ZONE 'UTC'
          FROM sis_imports WHERE id = $1
        ON CONFLICT (source_import_id) DO NOTHING RETURNING id`,
@@ -123,9 +167,10 @@ export async function runDryRunForReal(
     id = rows[0].id;
     await client.query(
       `INSERT INTO sis_import_rows (import_id, seq, file, row, kind, status, sis_user_id, login_id, name, sortable_name,
-              short_name, email, password_hash, observer_ref, student_ref, student_ref_type, relationship, outcome, message)
+              short_name, email, password_hash, observer_ref, student_ref, student_ref_type, relationship, confirm_student_observer,
+              outcome, message)
        SELECT $2, seq, file, row, kind, status, sis_user_id, login_id, name, sortable_name, short_name, email, password_hash,
-              observer_ref, student_ref, student_ref_type, relationship,
+              observer_ref, student_ref, student_ref_type, relationship, confirm_student_observer,
               CASE WHEN outcome = 'error' AND message IS NOT NULL AND student_user_id IS NULL AND observer_user_id IS NULL
                     AND resolved_user_id IS NULL THEN outcome END,
               CASE WHEN outcome = 'error' AND student_user_id IS NULL AND observer_user_id IS NULL AND resolved_user_id IS NULL
@@ -135,7 +180,8 @@ export async function runDryRunForReal(
     );
     await client.query(
       `INSERT INTO sis_import_messages (import_id, file, row, message, severity)
-       SELECT $2, file, row, message, severity FROM sis_import_messages WHERE import_id = $1 AND severity = 'error'`,
+       SELECT $2, file, row, message, severity FROM sis_import_messages
+        WHERE import_id = $1 AND (severity = 'error' OR row IS NULL)`,
       [found.id, id],
     );
     await client.query("COMMIT");

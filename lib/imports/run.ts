@@ -168,11 +168,15 @@ async function dryRun(
 ) {
   const reporter = await pool.connect();
   try {
-    await reporter.query(`DELETE FROM sis_import_messages WHERE import_id = $1 AND severity = 'warning'`, [
-      imp.id,
-    ]);
+    // Row warnings are made again; the file's own (found while staging, row null) stay.
     await reporter.query(
-      `UPDATE sis_imports SET counts = '{}', warning_count = 0, processed_seq = 0 WHERE id = $1`,
+      `DELETE FROM sis_import_messages WHERE import_id = $1 AND severity = 'warning' AND row IS NOT NULL`,
+      [imp.id],
+    );
+    await reporter.query(
+      `UPDATE sis_imports SET counts = '{}', processed_seq = 0,
+              warning_count = (SELECT count(*) FROM sis_import_messages WHERE import_id = $1 AND severity = 'warning')
+        WHERE id = $1`,
       [imp.id],
     );
     await client.query("BEGIN");

@@ -4,73 +4,50 @@ import "server-only";
 // work in batches, resume after a crash, and never hold the whole file in memory.
 import { parse } from "csv-parse";
 import { Readable } from "node:stream";
-import { unzipSync } from "fflate";
 import type pg from "pg";
 import { hashPassword, newPasswordProblem } from "../identity/passwords.ts";
 import { shortNameOf, sortableNameOf } from "../users/name.ts";
 import { cleanName, cleanNameOrNull } from "../users/name.ts";
-import { detectKind, KIND_ORDER, normaliseRow, type FileKind, type StagedRow } from "./formats.ts";
+import {
+  decodeFiles,
+  expandFiles,
+  readHeader,
+  type Delimiter,
+  type ImportFile,
+  type Unreadable,
+} from "./files.ts";
+import {
+  detectKind,
+  KIND_ORDER,
+  missingColumns,
+  normaliseRow,
+  type FileKind,
+  type StagedRow,
+} from "./formats.ts";
 
-export type ImportFile = { name: string; data: Uint8Array };
-/** `error`: why the file could not be read (then nothing of it is staged). */
-export type StagedFile = { name: string; kind: FileKind | null; rows: number; error?: string };
+export type { ImportFile };
+/** `error`: why the file could not be read (then nothing of it is staged); `warning`: staged, but look. */
+export type StagedFile = {
+  name: string;
+  kind: FileKind | null;
+  rows: number;
+  error?: string;
+  warning?: string;
+};
 export type StageResult = { files: StagedFile[]; totalRows: number };
 
 const CHUNK = 2000;
-const isZip = (d: Uint8Array) => d[0] === 0x50 && d[1] === 0x4b && d[2] === 0x03 && d[3] === 0x04;
-
-// A zip may not expand past this (Canvas refuses more than 100× its size): a bomb stays a zip.
-const MAX_EXPANSION = 100;
-const MAX_EXPANDED_BYTES = 500 * 1024 * 1024;
-
-/** A file that could not be read: recorded as the import's message, never a 500. */
-type Unreadable = { name: string; error: string };
-
-/** A zip becomes its CSV entries (folders and macOS metadata left out); anything else is itself. */
-export function expandFiles(files: ImportFile[]): (ImportFile | Unreadable)[] {
-  return files.flatMap((f): (ImportFile | Unreadable)[] => {
-    if (!isZip(f.data)) return [f];
-    let expanded = 0;
-    try {
-      const entries = unzipSync(f.data, {
-        filter: (e) => {
-          const wanted = e.name.toLowerCase().endsWith(".csv") && !e.name.startsWith("__MACOSX/");
-          if (wanted) expanded += e.originalSize;
-          if (expanded > Math.min(MAX_EXPANDED_BYTES, MAX_EXPANSION * f.data.length))
-            throw new Error("it expands to more than 100 times its size");
-          return wanted;
-        },
-      });
-      const csvs = Object.entries(entries).map(([name, data]) => ({
-        name: name.split("/").pop() ?? name,
-        data,
-      }));
-      return csvs.length ? csvs : [{ name: f.name, error: `The zip file ${f.name} holds no CSV files` }];
-    } catch (err) {
-      return [{ name: f.name, error: `Couldn't read the zip file ${f.name}: ${(err as Error).message}` }];
-    }
-  });
-}
 
 const csvOptions = {
   bom: true,
   skip_empty_lines: true,
   relax_column_count: true,
+  // A row of empty cells (a spreadsheet's formatted but unused lines) is no row at all.
+  skip_records_with_empty_values: true,
   trim: true,
   info: true,
   columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
 } as const;
-
-/** The header row of a CSV file (an empty list when it has none or cannot be read). */
-export async function readHeader(data: Uint8Array): Promise<string[]> {
-  const parser = parse(Buffer.from(data), { bom: true, to_line: 1, relax_column_count: true });
-  try {
-    for await (const record of parser) return (record as string[]).map((h) => h.trim());
-  } catch {
-    return [];
-  }
-  return [];
-}
 
 const COLUMNS = [
   ["file", "text"],
@@ -88,6 +65,7 @@ const COLUMNS = [
   ["student_ref", "text"],
   ["student_ref_type", "text"],
   ["relationship", "text"],
+  ["confirm_student_observer", "bool"],
   ["outcome", "text"],
   ["message", "text"],
 ] as const;
@@ -132,6 +110,7 @@ async function insertChunk(
     col((r) => r.studentRef ?? null),
     col((r) => r.studentRefType ?? null),
     col((r) => r.relationship ?? null),
+    col((r) => !!r.confirmStudentObserver),
     col((r) => (r.message ? "error" : null)),
     col((r) => r.message ?? null),
   ]);
@@ -145,27 +124,37 @@ export async function stageFiles(
   client: pg.ClientBase,
   importId: number,
   input: ImportFile[],
+  charset?: string,
 ): Promise<StageResult> {
-  const expanded = expandFiles(input);
+  const expanded = decodeFiles(expandFiles(input), charset);
   const staged: StagedFile[] = expanded
     .filter((f): f is Unreadable => "error" in f)
     .map((f) => ({ name: f.name, kind: null, rows: 0, error: f.error }));
   const files = await Promise.all(
     expanded
       .filter((f): f is ImportFile => "data" in f)
-      .map(async (f) => ({ ...f, kind: detectKind(await readHeader(f.data)) })),
+      .map(async (f) => {
+        const { headers, delimiter } = await readHeader(f.data);
+        return { ...f, headers, delimiter, kind: detectKind(headers) };
+      }),
   );
   files.sort((a, b) => rank(a.kind) - rank(b.kind));
   let seq = 0;
   for (const f of files) {
     if (!f.kind) {
-      staged.push({ name: f.name, kind: null, rows: 0 });
+      const near = missingColumns(f.headers);
+      const error = near
+        ? `${f.name} looks like a ${near.label} but has no ${near.missing.join(", no ")} column`
+        : undefined;
+      staged.push({ name: f.name, kind: null, rows: 0, error });
       continue;
     }
     const first = seq;
     try {
-      seq = await stageOne(client, importId, f, f.kind, seq);
-      staged.push({ name: f.name, kind: f.kind, rows: seq - first });
+      const out = await stageOne(client, importId, f, f.kind, seq, f.delimiter);
+      seq = out.seq;
+      const warning = out.records === 0 ? `${f.name} has a header but no data rows` : undefined;
+      staged.push({ name: f.name, kind: f.kind, rows: seq - first, warning });
     } catch (err) {
       // A broken CSV (an unclosed quote…) is refused whole, not half imported.
       await client.query(`DELETE FROM sis_import_rows WHERE import_id = $1 AND seq > $2`, [importId, first]);
@@ -178,7 +167,15 @@ export async function stageFiles(
 }
 
 /** Streams one file's rows into staging after `seq`; returns the last seq used. */
-async function stageOne(client: pg.ClientBase, importId: number, f: ImportFile, kind: FileKind, seq: number) {
+async function stageOne(
+  client: pg.ClientBase,
+  importId: number,
+  f: ImportFile,
+  kind: FileKind,
+  seq: number,
+  delimiter: Delimiter,
+) {
+  let records = 0;
   let chunk: StagedRow[] = [];
   const flush = async () => {
     if (!chunk.length) return;
@@ -189,12 +186,13 @@ async function stageOne(client: pg.ClientBase, importId: number, f: ImportFile, 
   const slices = function* () {
     for (let o = 0; o < f.data.length; o += 1 << 16) yield f.data.subarray(o, o + (1 << 16));
   };
-  for await (const { record, info } of Readable.from(slices()).pipe(parse(csvOptions))) {
+  for await (const { record, info } of Readable.from(slices()).pipe(parse({ ...csvOptions, delimiter }))) {
+    records++;
     chunk.push(...normaliseRow(kind, record as Record<string, string>, info.lines));
     if (chunk.length >= CHUNK) await flush();
   }
   await flush();
-  return seq;
+  return { seq, records };
 }
 
 const rank = (k: FileKind | null) => (k === null ? KIND_ORDER.length : KIND_ORDER.indexOf(k));

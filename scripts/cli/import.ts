@@ -10,7 +10,8 @@ import { runSisImport } from "../../lib/imports/run.ts";
 import { adminActor, importAccount, rootAccountFor } from "./actor.ts";
 import { progressLine } from "./progress.ts";
 
-export const IMPORT_USAGE = `  npm run --silent cli -- import <file.csv|file.zip> [--account <id>] [--dry-run] [--skip-deletes] [--as <admin login>]
+export const IMPORT_USAGE = `  npm run --silent cli -- import <file.csv|file.zip> [--account <id>] [--dry-run] [--skip-deletes] [--encoding <charset>]
+      [--data-set <id> [--change-threshold <percent>] [--remaster]] [--as <admin login>]
   npm run --silent cli -- import-errors <import id> [--account <id>] [--as <admin login>]
 `;
 
@@ -40,6 +41,10 @@ export async function importCommand(args: string[]): Promise<number> {
       account: { type: "string" },
       "dry-run": { type: "boolean" },
       "skip-deletes": { type: "boolean" },
+      encoding: { type: "string" },
+      "data-set": { type: "string" },
+      "change-threshold": { type: "string" },
+      remaster: { type: "boolean" },
       as: { type: "string" },
     },
   });
@@ -57,6 +62,14 @@ export async function importCommand(args: string[]): Promise<number> {
     files: [{ name: path.basename(file), data }],
     dryRun: values["dry-run"],
     skipDeletes: values["skip-deletes"],
+    charset: values.encoding,
+    diffing: values["data-set"]
+      ? {
+          dataSet: values["data-set"],
+          remaster: values.remaster,
+          changeThreshold: values["change-threshold"] ? Number(values["change-threshold"]) : undefined,
+        }
+      : undefined,
     origin: process.env.APP_URL ?? "http://localhost:3000",
     enqueue: false,
   });

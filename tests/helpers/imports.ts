@@ -1,5 +1,5 @@
 // A school ready for bulk imports: an admin and students with SIS ids, enrolled or not.
-import { createSisImport, getSisImport } from "../../lib/imports/imports.ts";
+import { createSisImport, getSisImport, type NewImport } from "../../lib/imports/imports.ts";
 import { runSisImport } from "../../lib/imports/run.ts";
 import { enrollUser } from "../../lib/courses/provisioning.ts";
 import { actorFor, makeAdmin, makeCourse, makeRootAccount, makeUser, uid } from "./factory.ts";
@@ -32,7 +32,7 @@ export const csvFile = (name: string, lines: string[]) => ({
 export async function importNow(
   school: Awaited<ReturnType<typeof importSchool>>,
   files: { name: string; data: Uint8Array }[],
-  opts: { dryRun?: boolean; skipDeletes?: boolean } = {},
+  opts: Partial<Pick<NewImport, "dryRun" | "skipDeletes" | "charset" | "diffing">> = {},
 ) {
   const created = await createSisImport(school.adminActor, {
     accountId: school.account.id,

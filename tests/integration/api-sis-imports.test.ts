@@ -127,7 +127,11 @@ describe("SIS Imports API: a Canvas client", () => {
     expect(zipped.status).toBe(200);
     const first = await sis.finished(zipped.json.id);
     expect(first.workflow_state).toBe("imported");
-    expect(first.files.map((f: { name: string }) => f.name)).toEqual(["users.csv", "user_observers.csv"]);
+    // Zip members keep their folder (issue 17): two folders' users.csv stay told apart.
+    expect(first.files.map((f: { name: string }) => f.name)).toEqual([
+      "sis/users.csv",
+      "sis/user_observers.csv",
+    ]);
     expect(await observeeIds(w, `sis_user_id:P3-${t}`)).toEqual([w.student.id]);
     const enrolled = () =>
       db.enrollment.count({

@@ -46,6 +46,9 @@ export const sisImportJsonSchema = z
       .nullable()
       .meta({ description: "A dry run already run for real (not in Canvas): that import. At most one." }),
     skip_deletes: z.boolean(),
+    diffing_data_set_identifier: z.string().nullable(),
+    diffed_against_import_id: z.number().int().nullable(),
+    change_threshold: z.number().int().nullable(),
     batch_mode: z.boolean(),
     files: z.array(z.object({ name: z.string(), kind: z.string().nullable(), rows: z.number().int() })),
     total_rows: z.number().int(),
@@ -113,6 +116,10 @@ export const createSisImportEndpoint = endpoint({
     dry_run: booleanParam(
       "Not in Canvas: report what the import would do (counts, messages) and change nothing.",
     ),
+    charset: z.string().max(40).optional().meta({
+      description:
+        'Not in Canvas: the files\' character set when it is not UTF-8 (`windows-1252`, `iso-8859-1`, `utf-16le`…); they are converted. Without it, text that is not UTF-8 is refused ("Invalid UTF-8").',
+    }),
     batch_mode: ignored,
     batch_mode_term_id: ignored,
     multi_term_batch_mode: ignored,
@@ -120,12 +127,20 @@ export const createSisImportEndpoint = endpoint({
     add_sis_stickiness: ignored,
     clear_sis_stickiness: ignored,
     update_sis_id_if_login_claimed: ignored,
-    diffing_data_set_identifier: ignored,
-    diffing_remaster_data_set: ignored,
+    diffing_data_set_identifier: z.string().min(1).max(255).optional().meta({
+      description:
+        "A snapshot of this data set: compared with its previous finished import, each pair that import linked and this one omits is removed.",
+    }),
+    diffing_remaster_data_set: booleanParam(
+      "Start the data set afresh: this import is not compared (nothing removed).",
+    ),
     diffing_drop_status: ignored,
     diffing_user_remove_status: ignored,
     batch_mode_enrollment_drop_status: ignored,
-    change_threshold: ignored,
+    change_threshold: z.coerce.number().int().min(1).max(100).optional().meta({
+      description:
+        "With diffing: the most it may remove, in percent of the data set's pairs (default 10); above it nothing is applied and the import ends failed_with_messages.",
+    }),
     diff_row_count_threshold: ignored,
   }),
   response: sisImportJsonSchema,

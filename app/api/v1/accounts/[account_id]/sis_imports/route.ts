@@ -27,6 +27,14 @@ export const POST = apiRoute(createSisImportEndpoint, async ({ req, input, path,
     importType: input.import_type,
     dryRun: input.dry_run,
     skipDeletes: input.skip_deletes,
+    charset: input.charset,
+    diffing: input.diffing_data_set_identifier
+      ? {
+          dataSet: input.diffing_data_set_identifier,
+          remaster: input.diffing_remaster_data_set,
+          changeThreshold: input.change_threshold,
+        }
+      : undefined,
     origin: new URL(req.url).origin,
   });
 });
