@@ -47,33 +47,45 @@ export type SsoProviderDto = {
   enabled: boolean;
 };
 
-/** Adds a provider after reading its discovery document (refused when it cannot be used). */
+/**
+ * Adds a provider after reading its discovery document (refused when it cannot be used); the same
+ * issuer and client id again replaces the label, secret, claim and switch (a rotated secret).
+ */
 export async function addSsoProvider(
   input: SsoProviderInput,
   actorId: number | null = null,
-): Promise<SsoProviderDto> {
+): Promise<SsoProviderDto & { replaced: boolean }> {
   const data = ssoProviderInputSchema.parse(input);
   await fetchDiscovery(data.issuer);
   return db.$transaction(async (tx) => {
-    const row = await tx.ssoProvider.create({
-      data: {
-        rootAccountId: data.rootAccountId,
-        name: data.name,
-        issuer: data.issuer,
-        clientId: data.clientId,
-        clientSecretEncrypted: sealSecret(data.clientSecret),
-        claim: data.claim,
-        enabled: data.enabled,
-      },
-      select: ssoProviderSelect,
+    const fields = {
+      name: data.name,
+      clientSecretEncrypted: sealSecret(data.clientSecret),
+      claim: data.claim,
+      enabled: data.enabled,
+    };
+    const same = await tx.ssoProvider.findFirst({
+      where: { rootAccountId: data.rootAccountId, issuer: data.issuer, clientId: data.clientId },
+      select: { id: true },
     });
+    const row = same
+      ? await tx.ssoProvider.update({ where: { id: same.id }, data: fields, select: ssoProviderSelect })
+      : await tx.ssoProvider.create({
+          data: {
+            ...fields,
+            rootAccountId: data.rootAccountId,
+            issuer: data.issuer,
+            clientId: data.clientId,
+          },
+          select: ssoProviderSelect,
+        });
     await recordAudit(tx, {
       action: "sso.provider_added",
       actorId,
       rootAccountId: row.rootAccountId,
-      data: { provider: row.name, issuer: row.issuer, claim: row.claim },
+      data: { provider: row.name, issuer: row.issuer, claim: row.claim, replaced: Boolean(same) },
     });
-    return row;
+    return { ...row, replaced: Boolean(same) };
   });
 }
 

@@ -2,7 +2,7 @@ import "server-only";
 // Client secrets of identity providers must be sent back to the provider, so they are encrypted
 // (not digested like every other secret here): AES-256-GCM under a key derived from AUTH_SECRET,
 // so a database dump alone does not reveal them. Rotating AUTH_SECRET means entering each
-// provider's secret again (`sso add` with the same issuer replaces it).
+// provider's secret again (`sso add` with the same issuer and client id replaces it).
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { env } from "../../platform/env.ts";
 
