@@ -7,7 +7,7 @@ import "server-only";
 import NextAuth, { AuthError, CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { headers as nextHeaders } from "next/headers";
-import type { NextRequest } from "next/server";
+import { NextRequest } from "next/server";
 import { z } from "zod";
 import { signInWithPassword } from "./sign-in.ts";
 import { clientIp } from "../platform/client-ip.ts";
@@ -78,17 +78,23 @@ const credentials = Credentials({
   },
 });
 
+function noSchoolYet(err: unknown): null {
+  if (err instanceof AppError && err.code === "not_found") return null;
+  throw err;
+}
+
 /** Audit writes for protocol failures of one request, awaited before its response (see authRoute). */
 const pendingAudits = new WeakMap<Request, Promise<void>[]>();
 
 async function authConfig(req: NextRequest | undefined): Promise<NextAuthConfig> {
   const h = req?.headers ?? (await nextHeaders());
-  const rootAccountId = await getDomainRootAccountId(h.get("host"));
+  // A fresh installation has no school yet: no providers, and the pages still render.
+  const rootAccountId = await getDomainRootAccountId(h.get("host")).catch(noSchoolYet);
   const ip = clientIp(h);
   // Disabled providers stay in the list so an answer still in flight is refused with an audit
   // event (lib/identity/sso/match.ts) rather than an unexplained error; the sign-in page and
   // the start route offer only enabled ones.
-  const sso: SsoProviderForAuth[] = await ssoProvidersForAuth(rootAccountId);
+  const sso: SsoProviderForAuth[] = rootAccountId ? await ssoProvidersForAuth(rootAccountId) : [];
   const callbackProvider = req?.nextUrl.pathname.match(/\/callback\/([^/]+)$/)?.[1];
   return {
     trustHost: true,
@@ -97,17 +103,19 @@ async function authConfig(req: NextRequest | undefined): Promise<NextAuthConfig>
     pages: { signIn: "/login", error: SSO_REFUSED_PAGE },
     logger: {
       error(error) {
-        console.error(`[auth] ${error.name}: ${error.message}`);
+        const cause = (error.cause as { err?: unknown } | undefined)?.err;
+        console.error(`[auth] ${error.message}`, ...(cause ? [cause] : []));
         const pending = req && callbackProvider !== "credentials" ? pendingAudits.get(req) : undefined;
-        pending?.push(
-          recordSsoProtocolFailure({
-            rootAccountId,
-            providers: sso,
-            authProviderId: callbackProvider,
-            error,
-            ip,
-          }),
-        );
+        if (pending && rootAccountId)
+          pending.push(
+            recordSsoProtocolFailure({
+              rootAccountId,
+              providers: sso,
+              authProviderId: callbackProvider,
+              error,
+              ip,
+            }),
+          );
       },
     },
     providers: [credentials, ...sso.map(toAuthProvider)],
@@ -148,7 +156,18 @@ async function authConfig(req: NextRequest | undefined): Promise<NextAuthConfig>
 export const { handlers, auth, signIn, signOut } = NextAuth(authConfig);
 
 /** The /api/auth route: Auth.js's handlers, with any refused provider answer audited before replying. */
-export async function authRoute(req: NextRequest): Promise<Response> {
+export async function authRoute(incoming: NextRequest): Promise<Response> {
+  // Next gives route handlers a URL on its own listening name (localhost), while the sign-in began
+  // on the school's host: the redirect URI sent with the code must be the one the provider
+  // registered, so the URL is rebuilt from the Host as Auth.js does for server actions.
+  const host = incoming.headers.get("x-forwarded-host") ?? incoming.headers.get("host");
+  const proto = incoming.headers.get("x-forwarded-proto") ?? incoming.nextUrl.protocol.replace(/:$/, "");
+  const req = host
+    ? new NextRequest(
+        new URL(`${incoming.nextUrl.pathname}${incoming.nextUrl.search}`, `${proto}://${host}`),
+        incoming,
+      )
+    : incoming;
   const pending: Promise<void>[] = [];
   pendingAudits.set(req, pending);
   const res = await (req.method === "POST" ? handlers.POST(req) : handlers.GET(req));

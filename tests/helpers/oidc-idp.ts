@@ -5,7 +5,8 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import Provider from "oidc-provider";
 
-export type IdpUser = { login: string; sub: string } & Record<string, unknown>;
+/** The provider's user: `sub` is also what its development login form takes (any password). */
+export type IdpUser = { sub: string } & Record<string, unknown>;
 export type Idp = {
   issuer: string;
   addUser(user: IdpUser): void;
@@ -53,12 +54,9 @@ export async function startIdp(options: { port?: number } = {}): Promise<Idp> {
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const provider = new Provider(issuer, {
     adapter: memoryAdapter(store),
-    // The development login form takes the user's login (any password): see users.
     async findAccount(_ctx, id) {
       const user = users.get(id);
-      if (!user) return undefined;
-      const { login: _login, ...claims } = user;
-      return { accountId: id, claims: async () => ({ ...claims }) };
+      return user && { accountId: id, claims: async () => ({ ...user }) };
     },
     claims: { openid: ["sub"], email: ["email", "email_verified"], profile: ["name", "sis_id"] },
     // Claims in the ID token itself, as Google, Entra ID and Clever send them.
@@ -69,7 +67,7 @@ export async function startIdp(options: { port?: number } = {}): Promise<Idp> {
   server.on("request", provider.callback());
   return {
     issuer,
-    addUser: (user) => users.set(user.login, user),
+    addUser: (user) => users.set(user.sub, user),
     addClient: ({ clientId, clientSecret, redirectUris }) =>
       store.set(`Client:${clientId}`, {
         client_id: clientId,

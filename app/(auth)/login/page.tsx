@@ -28,13 +28,13 @@ export default async function LoginPage({
   if (await getActor()) redirect(code ? `/register?code=${encodeURIComponent(code)}` : "/");
   const landing = landingAfterSignIn(next, code);
   if (provider) redirect(`/login/sso/${encodeURIComponent(provider)}?next=${encodeURIComponent(landing)}`);
-  const school = await getDomainRootAccount((await headers()).get("host"));
+  const school = await getDomainRootAccount((await headers()).get("host")).catch(() => null);
   // A parent arriving with a pairing code is not offered the school's providers (those are for
   // students and staff): parents sign in or register with email.
-  const buttons = code ? [] : await ssoButtons(school.id);
+  const buttons = code || !school ? [] : await ssoButtons(school.id);
   return (
     <AuthPage
-      title={`Sign in to ${school.name}`}
+      title={school ? `Sign in to ${school.name}` : "Sign in"}
       lead={
         code
           ? "Sign in to your parent account: the student whose pairing code you have is added as soon as you are in."
