@@ -187,19 +187,12 @@ export async function listAccounts(
   return { total, items: rows.map((a) => toAccountJson(a, true)) };
 }
 
-/**
- * The root account whose domain is exactly this host (for operators' commands, where falling back
- * to the default school would attach a setting to the wrong school on a typo); `localhost` and
- * `127.0.0.1` name the default school, as they do in the browser.
- */
+/** The school whose domain is exactly this host, for operators' commands (no fallback on a typo). */
 export async function findRootAccountForHost(host: string) {
   const hostname = host.split(":")[0]!.toLowerCase();
   if (hostname === "localhost" || hostname === "127.0.0.1") return getDomainRootAccount(hostname);
-  const account = await db.account.findFirst({
-    where: { domain: hostname, parentId: null, workflowState: "active" },
-    select: accountSettingsSelect,
-  });
-  if (!account)
-    throw new AppError("not_found", `No school answers ${hostname}: check --host (a school's domain).`);
+  const where = { domain: hostname, parentId: null, workflowState: "active" } as const;
+  const account = await db.account.findFirst({ where, select: accountSettingsSelect });
+  if (!account) throw new AppError("not_found", `No school answers ${hostname}: check --host.`);
   return account;
 }
