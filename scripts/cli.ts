@@ -22,11 +22,12 @@ const { getDomainRootAccount } = await import("../lib/accounts/accounts.ts");
 const { findLoginForSignIn } = await import("../lib/identity/sign-in.ts");
 const { IMPORT_USAGE, importCommand, importErrorsCommand } = await import("./cli/import.ts");
 const { ADMIN_USAGE, adminCommand } = await import("./cli/admin.ts");
+const { SSO_USAGE, ssoCommand } = await import("./cli/sso.ts");
 const { inRequestScope } = await import("../lib/platform/request-cache.ts");
 
 const USAGE = `Usage:
   npm run --silent cli -- token create --login <login> [--purpose <text>] [--expires-days <n>] [--host <host>]
-${IMPORT_USAGE}${ADMIN_USAGE}`;
+${IMPORT_USAGE}${ADMIN_USAGE}${SSO_USAGE}`;
 
 async function tokenCreate(args: string[]) {
   const { values } = parseArgs({
@@ -61,6 +62,7 @@ async function main(): Promise<number | void> {
   if (group === "import") return importCommand(process.argv.slice(3));
   if (group === "import-errors") return importErrorsCommand(process.argv.slice(3));
   if (group === "admin") return adminCommand(process.argv.slice(3));
+  if (group === "sso") return ssoCommand(process.argv.slice(3));
   throw new Error(USAGE);
 }
 

@@ -186,3 +186,13 @@ export async function listAccounts(
   );
   return { total, items: rows.map((a) => toAccountJson(a, true)) };
 }
+
+/** The school whose domain is exactly this host, for operators' commands (no fallback on a typo). */
+export async function findRootAccountForHost(host: string) {
+  const hostname = host.split(":")[0]!.toLowerCase();
+  if (hostname === "localhost" || hostname === "127.0.0.1") return getDomainRootAccount(hostname);
+  const where = { domain: hostname, parentId: null, workflowState: "active" } as const;
+  const account = await db.account.findFirst({ where, select: accountSettingsSelect });
+  if (!account) throw new AppError("not_found", `No school answers ${hostname}: check --host.`);
+  return account;
+}

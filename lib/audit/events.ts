@@ -31,6 +31,11 @@ export const AUDIT_ACTIONS = [
   // guessing budget was spent and new guessers must now solve a challenge.
   "throttle.locked_out",
   "throttle.challenge_started",
+  // Signing in (data.via: "password" or "sso" with the provider) and single sign-on's setup.
+  "login.signed_in",
+  "login.sso_refused",
+  "sso.provider_added",
+  "sso.provider_removed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -1,9 +1,13 @@
 import "server-only";
-// Auth.js configuration: credentials sign-in against our logins, JWT sessions holding only the user
-// id and the user's session version (a JWT cannot be deleted, so a password change raises the
-// version and every older session stops being accepted: lib/accounts/actor.ts).
-import NextAuth, { AuthError, CredentialsSignin } from "next-auth";
+// Auth.js configuration: credentials sign-in against our logins, and the host's school's OpenID
+// Connect providers (resolved per request: a school's providers exist only on its own hosts, so
+// an answer from school A's provider cannot complete at school B). JWT sessions hold only the
+// user id and the user's session version (a JWT cannot be deleted, so a password change raises
+// the version and every older session stops being accepted: lib/accounts/actor.ts).
+import NextAuth, { AuthError, CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { headers as nextHeaders } from "next/headers";
+import { NextRequest } from "next/server";
 import { z } from "zod";
 import { signInWithPassword } from "./sign-in.ts";
 import { clientIp } from "../platform/client-ip.ts";
@@ -11,6 +15,14 @@ import { AppError } from "../platform/errors.ts";
 import { BUSY_MESSAGE } from "./passwords.ts";
 import { THROTTLED_MESSAGE } from "./throttle/index.ts";
 import { sessionVersionOf } from "../accounts/actor.ts";
+import { getDomainRootAccountId } from "../accounts/accounts.ts";
+import { ssoProvidersForAuth, type SsoProviderForAuth } from "./sso/providers.ts";
+import {
+  recordSsoProtocolFailure,
+  SSO_REFUSED_PAGE,
+  ssoSignInCallback,
+  toAuthProvider,
+} from "./sso/auth-providers.ts";
 
 declare module "next-auth" {
   interface Session {
@@ -44,56 +56,124 @@ export function signInErrorMessage(err: AuthError): string {
   return "That email and password do not match an account here.";
 }
 
-export const { handlers, auth, signIn, signOut } = NextAuth({
-  trustHost: true,
-  secret: process.env.AUTH_SECRET,
-  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
-  pages: { signIn: "/login" },
-  providers: [
-    Credentials({
-      credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials, request) {
-        const parsed = signInSchema.safeParse(credentials);
-        if (!parsed.success) throw new InvalidLogin();
-        try {
-          const user = await signInWithPassword({
-            login: parsed.data.email,
-            password: parsed.data.password,
-            host: request.headers.get("host"),
-            ip: clientIp(request.headers),
-          });
-          if (!user) throw new InvalidLogin();
-          return { id: String(user.userId), rootAccountId: user.rootAccountId };
-        } catch (err) {
-          if (err instanceof AppError && err.code === "rate_limited")
-            throw err.message === BUSY_MESSAGE ? new Busy() : new TooManyAttempts();
-          throw err;
-        }
-      },
-    }),
-  ],
-  callbacks: {
-    async jwt({ token, user }) {
-      if (user?.id) {
-        token.uid = user.id;
-        token.sv = await sessionVersionOf(Number(user.id));
-      }
-      // The school the session was signed in at: it is a credential there only (lib/identity/session.ts).
-      if (user?.rootAccountId) token.aid = user.rootAccountId;
-      return token;
-    },
-    session({ session, token }) {
-      if (typeof token.uid === "string")
-        session.user = {
-          ...session.user,
-          id: token.uid,
-          rootAccountId: typeof token.aid === "number" ? token.aid : undefined,
-        };
-      // Sessions from before versions existed count as version 0 (every user's first).
-      return { ...session, sv: typeof token.sv === "number" ? token.sv : 0 };
-    },
+const credentials = Credentials({
+  credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
+  async authorize(credentials, request) {
+    const parsed = signInSchema.safeParse(credentials);
+    if (!parsed.success) throw new InvalidLogin();
+    try {
+      const user = await signInWithPassword({
+        login: parsed.data.email,
+        password: parsed.data.password,
+        host: request.headers.get("host"),
+        ip: clientIp(request.headers),
+      });
+      if (!user) throw new InvalidLogin();
+      return { id: String(user.userId), rootAccountId: user.rootAccountId };
+    } catch (err) {
+      if (err instanceof AppError && err.code === "rate_limited")
+        throw err.message === BUSY_MESSAGE ? new Busy() : new TooManyAttempts();
+      throw err;
+    }
   },
 });
+
+function noSchoolYet(err: unknown): null {
+  if (err instanceof AppError && err.code === "not_found") return null;
+  throw err;
+}
+
+/** Audit writes for protocol failures of one request, awaited before its response (see authRoute). */
+const pendingAudits = new WeakMap<Request, Promise<void>[]>();
+
+async function authConfig(req: NextRequest | undefined): Promise<NextAuthConfig> {
+  const h = req?.headers ?? (await nextHeaders());
+  // A fresh installation has no school yet: no providers, and the pages still render.
+  const rootAccountId = await getDomainRootAccountId(h.get("host")).catch(noSchoolYet);
+  const ip = clientIp(h);
+  // Disabled providers stay in the list so an answer still in flight is refused with an audit
+  // event (lib/identity/sso/match.ts) rather than an unexplained error; the sign-in page and
+  // the start route offer only enabled ones.
+  const sso: SsoProviderForAuth[] = rootAccountId ? await ssoProvidersForAuth(rootAccountId) : [];
+  const callbackProvider = req?.nextUrl.pathname.match(/\/callback\/([^/]+)$/)?.[1];
+  return {
+    trustHost: true,
+    secret: process.env.AUTH_SECRET,
+    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    pages: { signIn: "/login", error: SSO_REFUSED_PAGE },
+    logger: {
+      error(error) {
+        const cause = (error.cause as { err?: unknown } | undefined)?.err;
+        console.error(`[auth] ${error.message}`, ...(cause ? [cause] : []));
+        const pending = req && callbackProvider !== "credentials" ? pendingAudits.get(req) : undefined;
+        if (pending && rootAccountId)
+          pending.push(
+            recordSsoProtocolFailure({
+              rootAccountId,
+              providers: sso,
+              authProviderId: callbackProvider,
+              error,
+              ip,
+            }),
+          );
+      },
+    },
+    providers: [credentials, ...sso.map(toAuthProvider)],
+    callbacks: {
+      async signIn({ user, account, profile }) {
+        if (account?.type !== "oidc") return true;
+        return ssoSignInCallback({
+          providers: sso,
+          authProviderId: account.provider,
+          user,
+          claims: profile,
+          ip,
+        });
+      },
+      async jwt({ token, user }) {
+        if (user?.id) {
+          token.uid = user.id;
+          token.sv = await sessionVersionOf(Number(user.id));
+        }
+        // The school the session was signed in at: it is a credential there only (lib/identity/session.ts).
+        if (user?.rootAccountId) token.aid = user.rootAccountId;
+        return token;
+      },
+      session({ session, token }) {
+        if (typeof token.uid === "string")
+          session.user = {
+            ...session.user,
+            id: token.uid,
+            rootAccountId: typeof token.aid === "number" ? token.aid : undefined,
+          };
+        // Sessions from before versions existed count as version 0 (every user's first).
+        return { ...session, sv: typeof token.sv === "number" ? token.sv : 0 };
+      },
+    },
+  };
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(authConfig);
+
+/** The /api/auth route: Auth.js's handlers, with any refused provider answer audited before replying. */
+export async function authRoute(incoming: NextRequest): Promise<Response> {
+  // Next gives route handlers a URL on its own listening name (localhost), while the sign-in began
+  // on the school's host: the redirect URI sent with the code must be the one the provider
+  // registered, so the URL is rebuilt from the Host as Auth.js does for server actions.
+  const host = incoming.headers.get("x-forwarded-host") ?? incoming.headers.get("host");
+  const proto = incoming.headers.get("x-forwarded-proto") ?? incoming.nextUrl.protocol.replace(/:$/, "");
+  const req = host
+    ? new NextRequest(
+        new URL(`${incoming.nextUrl.pathname}${incoming.nextUrl.search}`, `${proto}://${host}`),
+        incoming,
+      )
+    : incoming;
+  const pending: Promise<void>[] = [];
+  pendingAudits.set(req, pending);
+  const res = await (req.method === "POST" ? handlers.POST(req) : handlers.GET(req));
+  await Promise.all(pending);
+  return res;
+}
 
 declare module "next-auth" {
   interface User {

@@ -1,6 +1,7 @@
 import "server-only";
 // Password sign-in (Auth.js's credentials provider) and the lookups it makes (also the CLI's).
 import { getDomainRootAccount } from "../accounts/accounts.ts";
+import { recordAudit } from "../audit/index.ts";
 import { db } from "../platform/db.ts";
 import { burnPasswordCheck, verifyPassword } from "./passwords.ts";
 import { signInLimits, throttledAttempt } from "./throttle/index.ts";
@@ -18,8 +19,22 @@ export async function findLoginForSignIn(uniqueId: string, rootAccountId: number
   });
 }
 
-export async function recordSignIn(loginId: number): Promise<void> {
-  await db.login.update({ where: { id: loginId }, data: { lastLoginAt: new Date() } });
+/** A password sign-in: the login's last sign-in, and an audit event saying how. */
+export async function recordSignIn(
+  login: { id: number; userId: number },
+  context: { rootAccountId: number; ip: string | null },
+): Promise<void> {
+  await db.$transaction(async (tx) => {
+    await tx.login.update({ where: { id: login.id }, data: { lastLoginAt: new Date() } });
+    await recordAudit(tx, {
+      action: "login.signed_in",
+      actorId: login.userId,
+      subjectId: login.userId,
+      rootAccountId: context.rootAccountId,
+      ip: context.ip,
+      data: { via: "password" },
+    });
+  });
 }
 
 /**
@@ -44,7 +59,7 @@ export async function signInWithPassword(input: {
           attempt.fail();
           throw new WrongPassword();
         }
-        await recordSignIn(login.id);
+        await recordSignIn(login, audit);
         return { userId: login.userId, rootAccountId: account.id };
       },
       { audit },

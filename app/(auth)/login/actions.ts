@@ -7,12 +7,7 @@ import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/platfo
 import { clientIp } from "@/lib/platform/client-ip";
 import { redeemCodeWithPassword } from "@/lib/pairing-codes";
 import { pairingCodeInputSchema } from "@/lib/pairing-codes/schemas";
-
-/** Only same-site paths may be a post-login destination. */
-function safeNext(value: FormDataEntryValue | null): string {
-  const s = typeof value === "string" ? value : "";
-  return s.startsWith("/") && !s.startsWith("//") && !s.startsWith("/\\") ? s : "/";
-}
+import { safeNext } from "./next-path";
 
 export async function loginAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const values = { email: String(formData.get("email") ?? "") };

@@ -1,24 +1,40 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthPage, FormCard } from "@/components/ui/auth-page";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { getDomainRootAccount } from "@/lib/accounts/accounts";
 import { getActor } from "@/lib/identity/session";
+import { ssoButtons } from "@/lib/identity/sso";
 import { LoginForm } from "./login-form";
+import { landingAfterSignIn } from "./next-path";
+import { ssoSignInAction } from "./sso-actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
+/**
+ * The school's discovery page: its identity providers first (students and staff), then email and
+ * password (parents and guardians). `?provider=<id>` goes straight to one provider.
+ */
 export default async function LoginPage({
   searchParams,
 }: {
-  searchParams: Promise<{ next?: string; code?: string }>;
+  searchParams: Promise<{ next?: string; code?: string; provider?: string }>;
 }) {
-  const { next, code: rawCode } = await searchParams;
+  const { next, code: rawCode, provider } = await searchParams;
   const code = rawCode?.trim().slice(0, 64) || undefined;
   // Signed in already: a code goes to the one-step "Add this student?" of the registration page.
   if (await getActor()) redirect(code ? `/register?code=${encodeURIComponent(code)}` : "/");
+  const landing = landingAfterSignIn(next, code);
+  if (provider) redirect(`/login/sso/${encodeURIComponent(provider)}?next=${encodeURIComponent(landing)}`);
+  const school = await getDomainRootAccount((await headers()).get("host")).catch(() => null);
+  // A parent arriving with a pairing code is not offered the school's providers (those are for
+  // students and staff): parents sign in or register with email.
+  const buttons = code || !school ? [] : await ssoButtons(school.id);
   return (
     <AuthPage
-      title="Sign in"
+      title={school ? `Sign in to ${school.name}` : "Sign in"}
       lead={
         code
           ? "Sign in to your parent account: the student whose pairing code you have is added as soon as you are in."
@@ -30,7 +46,24 @@ export default async function LoginPage({
         link: "Create an account",
       }}
     >
+      {buttons.length > 0 && (
+        <section aria-labelledby="sso-heading" className="flex flex-col gap-3">
+          <h2 id="sso-heading" className="text-lg font-semibold">
+            Students and staff
+          </h2>
+          {buttons.map((b) => (
+            <form key={b.id} action={ssoSignInAction} className="flex flex-col">
+              <input type="hidden" name="provider" value={b.id} />
+              <input type="hidden" name="next" value={landing} />
+              <SubmitButton pendingText="Going to your school's sign-in…">{b.name}</SubmitButton>
+            </form>
+          ))}
+        </section>
+      )}
       <FormCard>
+        {buttons.length > 0 && (
+          <h2 className="mb-3 text-lg font-semibold">Parents and guardians: sign in with email</h2>
+        )}
         <LoginForm next={next} code={code} />
         <p className="mt-4 text-sm">
           <Link href="/forgot-password" className="text-blue-800 underline underline-offset-4">

@@ -1,4 +1,5 @@
-// GET|POST /api/auth/* — Auth.js (sign-in, sign-out, session)
-import { handlers } from "@/lib/identity/auth";
+// GET|POST /api/auth/* — Auth.js (sign-in, sign-out, session, providers' callbacks)
+import { authRoute } from "@/lib/identity/auth";
 
-export const { GET, POST } = handlers;
+export const GET = authRoute;
+export const POST = authRoute;

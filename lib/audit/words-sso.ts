@@ -1,0 +1,40 @@
+// The audit log's words for signing in and single sign-on.
+import type { AuditAction } from "./events.ts";
+import { someone, text, type Wording } from "./words-parts.ts";
+
+const REFUSALS: Record<string, string> = {
+  disabled: "the provider is switched off",
+  email_unverified: "the provider has not verified the email address",
+  missing_claim: "the provider did not send the claim that names the login",
+  unknown_user: "no login here matches",
+  protocol: "the provider's answer failed a check",
+};
+
+export const SSO_WORDS: Partial<Record<AuditAction, Wording>> = {
+  "login.signed_in": {
+    label: "Signed in",
+    describe: (e) => {
+      const provider = text(e.data, "provider");
+      return `${someone(e.subject)} signed in ${text(e.data, "via") === "sso" ? `with ${provider ?? "single sign-on"}` : "with a password"}`;
+    },
+  },
+  "login.sso_refused": {
+    label: "Single sign-on refused",
+    describe: (e) => {
+      const who = text(e.data, "email") ?? text(e.data, "sub");
+      const reason = REFUSALS[text(e.data, "reason") ?? ""] ?? "it was refused";
+      const detail = text(e.data, "detail");
+      return `A sign-in${who ? ` as ${who}` : ""} with ${text(e.data, "provider") ?? "an unknown provider"} was refused: ${reason}${detail ? ` (${detail})` : ""}`;
+    },
+  },
+  "sso.provider_added": {
+    label: "Sign-in provider added",
+    describe: (e) =>
+      `${someone(e.actor, "An operator")} added the sign-in provider ${text(e.data, "provider") ?? ""} (${text(e.data, "issuer") ?? ""})`,
+  },
+  "sso.provider_removed": {
+    label: "Sign-in provider removed",
+    describe: (e) =>
+      `${someone(e.actor, "An operator")} removed the sign-in provider ${text(e.data, "provider") ?? ""}`,
+  },
+};

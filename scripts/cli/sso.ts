@@ -1,0 +1,86 @@
+// `cli sso add|list|remove|enable|disable`: a school's single sign-on providers
+// (lib/identity/sso/). The school is the one answering --host, as for the app itself.
+import { parseArgs } from "node:util";
+import { findRootAccountForHost } from "../../lib/accounts/accounts.ts";
+import {
+  addSsoProvider,
+  listSsoProviders,
+  removeSsoProvider,
+  setSsoProviderEnabled,
+} from "../../lib/identity/sso/index.ts";
+
+export const SSO_USAGE = `  npm run --silent cli -- sso add --host <school host> --name "<button label>" --issuer <issuer URL> --client-id <id> --client-secret <secret> [--claim email|sub|<claim name>] [--disabled]
+  npm run --silent cli -- sso list --host <school host>
+  npm run --silent cli -- sso remove|enable|disable --host <school host> --id <provider id>
+`;
+
+const OPTIONS = {
+  host: { type: "string" },
+  name: { type: "string" },
+  issuer: { type: "string" },
+  "client-id": { type: "string" },
+  "client-secret": { type: "string" },
+  claim: { type: "string" },
+  disabled: { type: "boolean" },
+  id: { type: "string" },
+} as const;
+
+export async function ssoCommand(args: string[]): Promise<void> {
+  const [command, ...rest] = args;
+  const { values } = parseArgs({ args: rest, options: OPTIONS });
+  const host = values.host;
+  if (!host) throw new Error("--host is required.\nUsage:\n" + SSO_USAGE);
+  const school = await findRootAccountForHost(host);
+  const redirect = (id: number) => `${redirectBase(host)}/api/auth/callback/sso-${id}`;
+  if (command === "add") {
+    if (!values.name || !values.issuer || !values["client-id"] || !values["client-secret"])
+      throw new Error(
+        "--name, --issuer, --client-id and --client-secret are required.\nUsage:\n" + SSO_USAGE,
+      );
+    const p = await addSsoProvider({
+      rootAccountId: school.id,
+      name: values.name,
+      issuer: values.issuer,
+      clientId: values["client-id"],
+      clientSecret: values["client-secret"],
+      claim: values.claim,
+      enabled: !values.disabled,
+    });
+    process.stderr.write(
+      `${p.replaced ? "Replaced" : "Added"} provider ${p.id} "${p.name}" at ${school.name} (${p.enabled ? "enabled" : "disabled"}).\n` +
+        `Register this redirect URI with the provider:\n`,
+    );
+    process.stdout.write(`${redirect(p.id)}\n`);
+    return;
+  }
+  if (command === "list") {
+    for (const p of await listSsoProviders(school.id))
+      process.stdout.write(
+        [
+          p.id,
+          p.enabled ? "enabled" : "disabled",
+          p.name,
+          p.issuer,
+          p.clientId,
+          `claim=${p.claim}`,
+          redirect(p.id),
+        ].join("\t") + "\n",
+      );
+    return;
+  }
+  const id = Number(values.id);
+  if (!Number.isSafeInteger(id) || id <= 0)
+    throw new Error("--id <provider id> is required.\nUsage:\n" + SSO_USAGE);
+  if (command === "remove") await removeSsoProvider(school.id, id);
+  else if (command === "enable" || command === "disable")
+    await setSsoProviderEnabled(school.id, id, command === "enable");
+  else throw new Error("Usage:\n" + SSO_USAGE);
+  process.stderr.write(`Provider ${id} at ${school.name}: ${command}d.\n`);
+}
+
+/** The app's address at that host: APP_URL's scheme and port, else http on port 3000 (local). */
+function redirectBase(host: string): string {
+  const app = new URL(process.env.APP_URL ?? "http://localhost:3000");
+  app.hostname = host.split(":")[0]!;
+  return app.origin;
+}
