@@ -12,12 +12,7 @@ import { deliverSoon } from "../mail/outbox.ts";
 import { plainTextName } from "../mail/texts.ts";
 import { queueOneTimeLinkInTx } from "./password-setup.ts";
 import { emailOf } from "./provisioning.ts";
-import {
-  LINK_LIFETIME_MINUTES,
-  linkOrigin,
-  SETUP_LINK_PLACEHOLDER,
-  setupLinkBase,
-} from "../mail/one-time-links.ts";
+import { LINK_LIFETIME_MINUTES, SETUP_LINK_PLACEHOLDER, setupLinkBase } from "../mail/one-time-links.ts";
 import { throttledAttempt, type Limit } from "./throttle/index.ts";
 
 export const RESET_LIMITS = {
@@ -57,7 +52,6 @@ export async function requestPasswordReset(input: {
   email: string;
   host: string | null;
   ip: string | null;
-  origin: string;
 }): Promise<void> {
   const parsed = passwordResetSchema.safeParse({ email: input.email });
   if (!parsed.success)
@@ -79,7 +73,7 @@ export async function requestPasswordReset(input: {
     });
     const to = login && emailOf({ email: login.user.email, uniqueId: login.uniqueId });
     if (!login || !to) return;
-    const base = setupLinkBase(await linkOrigin(account.id, input.origin), "reset");
+    const base = await setupLinkBase(account.id, "reset");
     await db.$transaction(async (tx) => {
       // One reset link at a time: an earlier one stops working.
       await tx.passwordSetupToken.deleteMany({

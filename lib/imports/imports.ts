@@ -19,7 +19,8 @@ export type NewImport = {
   importType?: ImportType;
   dryRun?: boolean;
   skipDeletes?: boolean;
-  origin: string;
+  /** The site the request came to, for the answer's attachment URL only: emailed links use the school's origin. */
+  origin?: string;
   /** The CLI applies the import itself; everyone else leaves it to the job queue. */
   enqueue?: boolean;
 };
@@ -42,7 +43,7 @@ export async function createSisImport(actor: Actor, input: NewImport): Promise<S
         input.importType ?? "instructure_csv",
         !!input.dryRun,
         !!input.skipDeletes,
-        input.origin,
+        input.origin ?? null,
       ],
     );
     id = rows[0].id;

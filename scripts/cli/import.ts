@@ -57,7 +57,6 @@ export async function importCommand(args: string[]): Promise<number> {
     files: [{ name: path.basename(file), data }],
     dryRun: values["dry-run"],
     skipDeletes: values["skip-deletes"],
-    origin: process.env.APP_URL ?? "http://localhost:3000",
     enqueue: false,
   });
   try {
