@@ -1,7 +1,7 @@
 import "server-only";
 // "Forgot password?": a short-lived one-time link by email, through the one link mechanism of
 // setup-tokens.ts (digest only, made as the email is sent, single use). The answer is the same
-// whether the login exists or not, and every request — found or not — is counted, per login and
+// whether the login exists or not, and every request — found or not — is counted, per login at an address and
 // per address, so the form can neither find accounts nor flood someone's inbox.
 import { z } from "zod";
 import { db } from "../platform/db.ts";
@@ -28,8 +28,9 @@ export const passwordResetSchema = z.object({
 export const RESET_REQUESTED =
   "If an account here uses that email or login, we sent it a link to choose a new password. Check your email (and spam folder); the link works once, for 60 minutes.";
 
+// Per login *and address*, as sign-in: requests from elsewhere must not use up the owner's own.
 function resetLimits(login: string, ip: string | null): Limit[] {
-  const limits: Limit[] = [{ key: `reset:login:${login}`, ...RESET_LIMITS.login }];
+  const limits: Limit[] = [{ key: `reset:login-ip:${login}|${ip ?? "unknown"}`, ...RESET_LIMITS.login }];
   if (ip) limits.push({ key: `reset:ip:${ip}`, ...RESET_LIMITS.ip });
   return limits;
 }
