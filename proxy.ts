@@ -1,10 +1,13 @@
-// Every request but static files: a fresh nonce and the Content-Security-Policy that requires it
+// Every request but static files: refused unless its Host is one this app serves (APP_URL's or a
+// school's domain: a page served under a forged name would be a form that mails links there), a fresh nonce and the Content-Security-Policy that requires it
 // (Next puts the nonce on its own scripts when it finds the policy on the request), HSTS over
 // https, a 400 for a path whose escapes do not decode, and a redirect of signed-out visitors of app
 // pages to the sign-in page. It only redirects: every page, server action and route handler checks
 // the session itself (CVE-2025-29927).
 import { NextResponse, type NextRequest } from "next/server";
 import { malformedPathResponse } from "./lib/api/malformed-path";
+import { isServedHost } from "./lib/accounts/origin";
+import { MissingAppUrlError } from "./lib/platform/app-url";
 import {
   DOCS_CONTENT_SECURITY_POLICY,
   pageContentSecurityPolicy,
@@ -16,10 +19,30 @@ const APP_PAGES = ["/settings", "/observing", "/admin", "/courses", "/notificati
 
 const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
 
-export function proxy(req: NextRequest) {
+/** Null when the request's Host is served here, else the refusal. */
+async function unservedHost(req: NextRequest): Promise<NextResponse | null> {
+  try {
+    if (await isServedHost(req.headers.get("host"))) return null;
+    return new NextResponse("This address is not served here.\n", {
+      status: 421,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
+  } catch (err) {
+    // Fail closed: without APP_URL (or the database) no host can be told to be ours.
+    console.error(err instanceof MissingAppUrlError ? err.message : err);
+    return new NextResponse("The server is not ready.\n", {
+      status: 503,
+      headers: { "content-type": "text/plain; charset=utf-8", "retry-after": "5" },
+    });
+  }
+}
+
+export async function proxy(req: NextRequest) {
   // A path whose escapes do not decode: 400 here, not a 500 from the router.
   const malformed = malformedPathResponse(req.nextUrl.pathname);
   if (malformed) return malformed;
+  const refused = await unservedHost(req);
+  if (refused) return refused;
   const path = req.nextUrl.pathname;
   // Over https directly, or as the proxy in front says (a forged header only adds HSTS to plain
   // http, which browsers ignore).

@@ -52,7 +52,14 @@ async function main() {
     const secrets = localSecrets();
     for (const k of ["AUTH_SECRET", "PAIRING_CODE_KEY", "NEXT_SERVER_ACTIONS_ENCRYPTION_KEY"])
       env[k] ||= secrets[k];
+    // Only this machine's own browser can reach the embedded mode's demo: its links point here.
+    env.APP_URL ||= `http://localhost:${port}`;
   } else {
+    // Every emailed link is built from APP_URL (or a school's domain), never from the request.
+    if (!env.APP_URL || !/^https?:\/\/[^/]/.test(env.APP_URL))
+      return fail(
+        "With DATABASE_URL set, set APP_URL too: the public address people reach this app at (e.g. APP_URL=https://pairing.example.org). Emailed links are built from it, and requests for any other host (except a school's own domain) are refused.",
+      );
     const missing = ["AUTH_SECRET", "PAIRING_CODE_KEY"].filter((k) => !env[k] || env[k].length < 32);
     if (missing.length)
       return fail(
@@ -95,7 +102,7 @@ async function main() {
     if (build.status !== 0) return fail("The build failed (see above).");
   }
 
-  console.log(`• Starting the app at http://localhost:${port}`);
+  console.log(`• Starting the app at ${env.APP_URL} (port ${port})`);
   // Production runs Next inside scripts/serve.mjs, which hands it the client's socket address.
   const serveArgs = dev
     ? [nextBin, "dev", "-p", String(port)]

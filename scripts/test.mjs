@@ -42,11 +42,15 @@ async function main() {
     name: `test_${Date.now()}_${crypto.randomBytes(3).toString("hex")}`,
     serverUrl: process.env.TEST_DATABASE_URL,
   });
+  // The app's own address, known before the tests start: emailed links are built from it.
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
   const env = {
     ...process.env,
     ...runSecrets(),
     DATABASE_URL: url,
     TRUSTED_PROXY_HEADER: "x-test-client-ip",
+    APP_URL: baseUrl,
   };
 
   if (runUnit) {
@@ -58,8 +62,6 @@ async function main() {
   step("Building the app (next build)");
   buildApp({ ...env, NODE_ENV: "production" });
 
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
   step(`Starting the app for end-to-end tests at ${baseUrl}`);
   const app = serveNode([NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], env);
   await waitForHttp(`${baseUrl}/login`, app);

@@ -1,5 +1,4 @@
 "use server";
-import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formId, optionalFormId } from "@/lib/platform/ids";
@@ -15,6 +14,7 @@ import {
   type NewPairingCode,
 } from "@/lib/pairing-codes";
 import { pairingQr } from "@/lib/platform/qr";
+import { schoolOrigin } from "@/lib/accounts/origin";
 import { requireActor } from "@/lib/identity/session";
 import type { ShownCode } from "@/components/pairing/code-card";
 import type { CodeChoice } from "@/components/pairing/code-choice";
@@ -26,13 +26,11 @@ type GenerateCodeState = ActionState & { code?: ShownCode; choose?: CodeChoice[]
 const optionalId = optionalFormId();
 const generateSchema = z.object({ student_id: optionalId, replace_code_id: optionalId });
 
-/** A new code as the page shows and prints it: with its QR, on this site's address. */
+/** A new code as the page shows and prints it: with its QR, on its school's address. */
 async function shownCode(made: NewPairingCode): Promise<ShownCode> {
-  const h = await headers();
   const qr = await pairingQr(
     { code: made.code, rootAccountId: made.rootAccountId },
-    h.get("host"),
-    h.get("x-forwarded-proto"),
+    await schoolOrigin(made.rootAccountId),
   );
   return {
     id: made.id,

@@ -6,3 +6,4 @@ export * from "./permissions.ts";
 export * from "./self-registration.ts";
 export * from "./settings.ts";
 export * from "./provisioning.ts";
+export * from "./origin.ts";

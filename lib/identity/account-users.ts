@@ -80,8 +80,6 @@ export type NewAccountUser = {
   email?: string;
   /** Email a one-time link to choose a password (Canvas's force_self_registration; always when no password). */
   forceSelfRegistration?: boolean;
-  /** Where the setup link points when APP_URL is unset: the site the request came to. */
-  origin: string;
 };
 
 /** POST /accounts/:id/users by an admin: a user with a login in the account's root account. */
@@ -155,7 +153,6 @@ export async function createAccountUser(actor: Actor, input: NewAccountUser): Pr
           name: input.name,
           schoolName: school.name,
           rootAccountId,
-          origin: input.origin,
         });
       }
       return user.id;

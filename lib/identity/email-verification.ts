@@ -6,6 +6,7 @@ import "server-only";
 // typed themself stays enough for the link they made at registration.
 import { db, type Tx } from "../platform/db.ts";
 import type { Actor } from "../accounts/actor.ts";
+import { schoolOrigin } from "../accounts/origin.ts";
 import { recordAudit } from "../audit/events.ts";
 import { AppError, fieldError } from "../platform/errors.ts";
 import { deliverSoon } from "../mail/outbox.ts";
@@ -14,7 +15,6 @@ import { queueOneTimeLinkInTx } from "./password-setup.ts";
 import { emailOf } from "./provisioning.ts";
 import {
   LINK_LIFETIME_MINUTES,
-  linkOrigin,
   SETUP_LINK_PLACEHOLDER,
   setupDigest,
   setupLinkBase,
@@ -44,7 +44,6 @@ export async function queueVerificationInTx(
     loginId: number;
     to: string;
     rootAccountId: number;
-    origin?: string;
     email: { subject: string; text: string };
   },
 ): Promise<void> {
@@ -54,14 +53,14 @@ export async function queueVerificationInTx(
     email: {
       to: input.to,
       rootAccountId: input.rootAccountId,
-      setupLink: setupLinkBase(await linkOrigin(input.rootAccountId, input.origin), "verify_email"),
+      setupLink: await setupLinkBase(input.rootAccountId, "verify_email", tx),
       ...input.email,
     },
   });
 }
 
-export const signInUrl = async (rootAccountId: number, origin?: string) =>
-  new URL("/login", await linkOrigin(rootAccountId, origin)).toString();
+export const signInUrl = async (rootAccountId: number, client?: Tx) =>
+  new URL("/login", await schoolOrigin(rootAccountId, client)).toString();
 
 const INVALID_LINK = "This link has expired or was already used. Sign in and send a new one from Settings.";
 
@@ -121,10 +120,7 @@ export async function emailVerificationStatus(
 export const VERIFY_LIMIT = { max: 3, windowSeconds: 60 * 60 } as const;
 
 /** "Send the link again" in Settings: a new verification email; earlier verification links stop working. */
-export async function resendEmailVerification(
-  actor: Actor,
-  input: { origin?: string },
-): Promise<{ sentTo: string }> {
+export async function resendEmailVerification(actor: Actor): Promise<{ sentTo: string }> {
   if (actor.masqueradedBy !== undefined)
     throw new AppError("forbidden", "Only the person themself can do this.");
   const login = await db.login.findFirst({
@@ -154,7 +150,6 @@ export async function resendEmailVerification(
         loginId: login.id,
         to,
         rootAccountId: actor.domainRootAccountId,
-        origin: input.origin,
         email: {
           subject: `Confirm your email for ${login.rootAccount.name}`,
           text: `Hello ${plainTextName(login.user.name)},\n\nConfirm that this is your email address (the link works once, for ${days()} days):\n\n${SETUP_LINK_PLACEHOLDER}\n\nIf you did not ask for this, ignore this email.\n`,

@@ -22,7 +22,6 @@ export async function bootstrapAdmin(input: {
   login: string;
   accountName: string;
   name?: string;
-  origin: string;
 }): Promise<BootstrappedAdmin> {
   const uniqueId = input.login.trim();
   const accountName = input.accountName.trim();
@@ -79,7 +78,7 @@ export async function bootstrapAdmin(input: {
       await tx.passwordSetupToken.deleteMany({ where: { loginId: login.id, usedAt: null } });
       const { token, digest, expiresAt } = newSetupToken();
       await tx.passwordSetupToken.create({ data: { loginId: login.id, digest, expiresAt } });
-      setup = { link: setupLinkWithToken(setupLinkBase(input.origin), token), expiresAt };
+      setup = { link: setupLinkWithToken(await setupLinkBase(account.id, "setup", tx), token), expiresAt };
       await recordAudit(tx, {
         action: "login.setup_link_shown",
         subjectId: login.userId,

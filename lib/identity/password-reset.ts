@@ -1,7 +1,7 @@
 import "server-only";
 // "Forgot password?": a short-lived one-time link by email, through the one link mechanism of
 // setup-tokens.ts (digest only, made as the email is sent, single use). The answer is the same
-// whether the login exists or not, and every request — found or not — is counted, per login and
+// whether the login exists or not, and every request — found or not — is counted, per login at an address and
 // per address, so the form can neither find accounts nor flood someone's inbox.
 import { z } from "zod";
 import { db } from "../platform/db.ts";
@@ -12,12 +12,7 @@ import { deliverSoon } from "../mail/outbox.ts";
 import { plainTextName } from "../mail/texts.ts";
 import { queueOneTimeLinkInTx } from "./password-setup.ts";
 import { emailOf } from "./provisioning.ts";
-import {
-  LINK_LIFETIME_MINUTES,
-  linkOrigin,
-  SETUP_LINK_PLACEHOLDER,
-  setupLinkBase,
-} from "../mail/one-time-links.ts";
+import { LINK_LIFETIME_MINUTES, SETUP_LINK_PLACEHOLDER, setupLinkBase } from "../mail/one-time-links.ts";
 import { throttledAttempt, type Limit } from "./throttle/index.ts";
 
 export const RESET_LIMITS = {
@@ -33,8 +28,9 @@ export const passwordResetSchema = z.object({
 export const RESET_REQUESTED =
   "If an account here uses that email or login, we sent it a link to choose a new password. Check your email (and spam folder); the link works once, for 60 minutes.";
 
+// Per login *and address*, as sign-in: requests from elsewhere must not use up the owner's own.
 function resetLimits(login: string, ip: string | null): Limit[] {
-  const limits: Limit[] = [{ key: `reset:login:${login}`, ...RESET_LIMITS.login }];
+  const limits: Limit[] = [{ key: `reset:login-ip:${login}|${ip ?? "unknown"}`, ...RESET_LIMITS.login }];
   if (ip) limits.push({ key: `reset:ip:${ip}`, ...RESET_LIMITS.ip });
   return limits;
 }
@@ -57,7 +53,6 @@ export async function requestPasswordReset(input: {
   email: string;
   host: string | null;
   ip: string | null;
-  origin: string;
 }): Promise<void> {
   const parsed = passwordResetSchema.safeParse({ email: input.email });
   if (!parsed.success)
@@ -79,7 +74,7 @@ export async function requestPasswordReset(input: {
     });
     const to = login && emailOf({ email: login.user.email, uniqueId: login.uniqueId });
     if (!login || !to) return;
-    const base = setupLinkBase(await linkOrigin(account.id, input.origin), "reset");
+    const base = await setupLinkBase(account.id, "reset");
     await db.$transaction(async (tx) => {
       // One reset link at a time: an earlier one stops working.
       await tx.passwordSetupToken.deleteMany({

@@ -32,11 +32,11 @@ import {
 } from "../mail/one-time-links.ts";
 
 /** The email carrying a setup link (the one wording, for one account or a bulk import), link not yet in. */
-export function passwordSetupEmail(input: { name: string; schoolName: string; origin: string }) {
+export function passwordSetupEmail(input: { name: string; schoolName: string; setupLink: string }) {
   return {
     subject: `Your ${input.schoolName} account is ready`,
     text: `Hello ${input.name},\n\n${input.schoolName} made you an account. Choose your password here (the link works once, for ${SETUP_LINK_LIFETIME_DAYS} days):\n\n${SETUP_LINK_PLACEHOLDER}\n\nIf you did not expect this, you can ignore this email.\n`,
-    setupLink: setupLinkBase(input.origin),
+    setupLink: input.setupLink,
   };
 }
 
@@ -64,13 +64,17 @@ export async function sendPasswordSetupInTx(
     name: string;
     schoolName: string;
     rootAccountId: number;
-    origin: string;
   },
 ): Promise<void> {
+  const setupLink = await setupLinkBase(input.rootAccountId, "setup", tx);
   await queueOneTimeLinkInTx(tx, {
     loginId: input.loginId,
     purpose: "setup",
-    email: { to: input.email, rootAccountId: input.rootAccountId, ...passwordSetupEmail(input) },
+    email: {
+      to: input.email,
+      rootAccountId: input.rootAccountId,
+      ...passwordSetupEmail({ ...input, setupLink }),
+    },
   });
 }
 

@@ -23,10 +23,7 @@ export type NewSetupLink = ({ emailedTo: string } | { link: string; expiresAt: D
   purpose: "setup" | "reset";
 };
 
-export async function renewPasswordSetup(
-  actor: Actor,
-  input: { loginId: number; origin: string },
-): Promise<NewSetupLink> {
+export async function renewPasswordSetup(actor: Actor, input: { loginId: number }): Promise<NewSetupLink> {
   const { rootAccountIds } = await getAdminScope(actor.userId);
   const login = await db.login.findFirst({
     where: {
@@ -69,10 +66,13 @@ export async function renewPasswordSetup(
           to,
           rootAccountId: login.rootAccountId,
           ...(purpose === "setup"
-            ? passwordSetupEmail({ ...words, origin: input.origin })
+            ? passwordSetupEmail({
+                ...words,
+                setupLink: await setupLinkBase(login.rootAccountId, "setup", tx),
+              })
             : {
                 ...passwordResetEmail({ ...words, by: "school" }),
-                setupLink: setupLinkBase(input.origin, "reset"),
+                setupLink: await setupLinkBase(login.rootAccountId, "reset", tx),
               }),
         },
       });
@@ -103,5 +103,9 @@ export async function renewPasswordSetup(
       data: { loginId: login.id, purpose },
     });
   });
-  return { link: setupLinkWithToken(setupLinkBase(input.origin, purpose), token), expiresAt, purpose };
+  return {
+    link: setupLinkWithToken(await setupLinkBase(login.rootAccountId, purpose), token),
+    expiresAt,
+    purpose,
+  };
 }

@@ -13,8 +13,8 @@ export type Batch = {
   schoolName: string;
   actorId: number | null;
   skipDeletes: boolean;
-  /** Where setup links point when APP_URL is unset. */
-  origin: string;
+  /** The setup links' page on the school's canonical origin (lib/accounts/origin.ts). */
+  setupLink: string;
 };
 
 /** Timestamps are stored as UTC without a zone, as Prisma writes them. */

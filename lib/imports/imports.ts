@@ -24,7 +24,8 @@ export type NewImport = {
   skipDeletes?: boolean;
   /** The files' character set when it is not UTF-8 (a WHATWG label: windows-1252, iso-8859-1…). */
   charset?: string;
-  origin: string;
+  /** The site the request came to, for the answer's attachment URL only: emailed links use the school's origin. */
+  origin?: string;
   /** A snapshot of a data set, compared with its previous import (diffing.ts). */
   diffing?: Diffing;
   /** The CLI applies the import itself; everyone else leaves it to the job queue. */
@@ -54,7 +55,7 @@ export async function createSisImport(actor: Actor, input: NewImport): Promise<S
         input.importType ?? "instructure_csv",
         !!input.dryRun,
         !!input.skipDeletes,
-        input.origin,
+        input.origin ?? null,
       ],
     );
     id = rows[0].id;

@@ -6,6 +6,7 @@ import "server-only";
 import type pg from "pg";
 import { pool } from "../platform/db.ts";
 import { deliverSoon } from "../mail/outbox.ts";
+import { setupLinkBase } from "../mail/one-time-links.ts";
 import { applyUsers, applyUserObservers } from "./apply-canvas.ts";
 import { applyFamilies } from "./apply-family.ts";
 import { type Batch, run } from "./batch.ts";
@@ -122,6 +123,7 @@ async function runLocked(
   }
   const imp = await load(client, importId);
   try {
+    const setupLink = await setupLinkBase(imp.root_account_id);
     const batch = (lo: number): Batch => ({
       client,
       importId,
@@ -131,7 +133,7 @@ async function runLocked(
       schoolName: imp.school,
       actorId: imp.created_by_id,
       skipDeletes: imp.skip_deletes,
-      origin: imp.origin ?? "http://localhost:3000",
+      setupLink,
     });
     if (imp.dry_run) await dryRun(client, imp, batch, opts);
     else {

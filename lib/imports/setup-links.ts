@@ -16,7 +16,7 @@ export async function sendSetupLinks(b: Batch, usersSql: string, args: unknown[]
   // One email per login: the link rows are matched to their emails by login.
   const made = [...new Map(rows.map((r) => [r.login_id, r])).values()].map((r) => ({
     ...r,
-    ...passwordSetupEmail({ name: r.name, schoolName: b.schoolName, origin: b.origin }),
+    ...passwordSetupEmail({ name: r.name, schoolName: b.schoolName, setupLink: b.setupLink }),
   }));
   if (made.length === 0) return;
   await b.client.query(

@@ -7,6 +7,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { db, type Tx } from "../platform/db.ts";
 import type { OneTimeLinkPurpose } from "../platform/generated/prisma/client.ts";
+import { schoolOrigin } from "../accounts/origin.ts";
 
 export const SETUP_LINK_LIFETIME_DAYS = 7;
 
@@ -42,20 +43,16 @@ export function newSetupToken(purpose: OneTimeLinkPurpose = "setup"): {
   return { token, digest: setupDigest(token), expiresAt: lifetimeFromNow(purpose) };
 }
 
-/** The page a link opens, without its token (kept with the email to be completed at send time). */
-export function setupLinkBase(origin: string, purpose: OneTimeLinkPurpose = "setup"): string {
-  return new URL(LINK_PAGE[purpose], process.env.APP_URL || origin).toString();
-}
-
 /**
- * Where the links of an email asked for by a request point: APP_URL, else the school's own domain,
- * else the request's site. Never only the request's Host when the school has a domain: a forged
- * Host must not send a family a reset link to someone else's server.
+ * The page a link about a school opens, without its token (kept with the email to be completed at
+ * send time): on the school's canonical origin, whatever address the request that asked for it named.
  */
-export async function linkOrigin(rootAccountId: number, origin: string | undefined): Promise<string> {
-  if (process.env.APP_URL) return process.env.APP_URL;
-  const account = await db.account.findUnique({ where: { id: rootAccountId }, select: { domain: true } });
-  return account?.domain ? `https://${account.domain}` : (origin ?? "http://localhost:3000");
+export async function setupLinkBase(
+  rootAccountId: number,
+  purpose: OneTimeLinkPurpose = "setup",
+  client: Tx | typeof db = db,
+): Promise<string> {
+  return new URL(LINK_PAGE[purpose], await schoolOrigin(rootAccountId, client)).toString();
 }
 
 export function setupLinkWithToken(base: string, token: string): string {

@@ -48,8 +48,6 @@ export type RegistrationInput = z.input<typeof registrationSchema> & {
   method?: Extract<LinkMethod, "self_registration" | "qr">;
   /** A solved challenge, needed while the school's guessing budget is spent (lib/identity/throttle/index.ts). */
   challenge?: string | null;
-  /** The site the form was sent from, for the welcome email's links when APP_URL is unset. */
-  origin?: string;
 };
 
 const invalidCode = () => invalidCodeError("bad_request");
@@ -140,13 +138,12 @@ export async function registerObserver(
         loginId: login.id,
         to: data.unique_id,
         rootAccountId: account.id,
-        origin: input.origin,
         email: welcomeEmail({
           name: data.name,
           studentName: student.name,
           schoolName: account.name,
           login: data.unique_id,
-          signInUrl: await signInUrl(account.id, input.origin),
+          signInUrl: await signInUrl(account.id, tx),
         }),
       });
       return { userId: user.id, student: toUserJson(student), rootAccountId: account.id };

@@ -12,3 +12,4 @@ export * from "./live-states.ts";
 export * from "./security-headers.ts";
 export * from "./time-zone.ts";
 export * from "./qr.ts";
+export * from "./app-url.ts";

@@ -22,17 +22,8 @@ export async function qrSvg(text: string): Promise<string> {
   });
 }
 
-/**
- * The QR image and link for a freshly made code: on APP_URL when set, else on the site this
- * request came to (https only when a configured, trusted proxy says so — not any client).
- */
-export async function pairingQr(
-  input: { code: string; rootAccountId: number },
-  host: string | null,
-  proto: string | null,
-) {
-  const trustedProto = process.env.TRUSTED_PROXY_HEADER && proto === "https" ? "https" : "http";
-  const origin = process.env.APP_URL || `${trustedProto}://${host ?? "localhost"}`;
+/** The QR image and link for a freshly made code, on its school's canonical origin (lib/accounts/origin.ts). */
+export async function pairingQr(input: { code: string; rootAccountId: number }, origin: string) {
   const link = registrationLink(origin, input);
   return { link, svg: await qrSvg(link) };
 }

@@ -20,7 +20,6 @@ export async function adminCommand(args: string[]): Promise<void> {
     login: values.login,
     accountName: values.account,
     name: values.name,
-    origin: process.env.APP_URL ?? "http://localhost:3000",
   });
   const school = `${done.account.name} (account ${done.account.id}${done.account.created ? ", created" : ""})`;
   const who = `${values.login.trim()} (user ${done.user.id}${done.user.created ? ", created" : ""})`;

@@ -70,7 +70,6 @@ export async function importCommand(args: string[]): Promise<number> {
           changeThreshold: values["change-threshold"] ? Number(values["change-threshold"]) : undefined,
         }
       : undefined,
-    origin: process.env.APP_URL ?? "http://localhost:3000",
     enqueue: false,
   });
   try {

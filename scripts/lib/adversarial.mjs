@@ -72,18 +72,19 @@ export async function runAdversarialStage({ filters = [], passWithNoTests = fals
   const logFile = path.join(db.dir, "server.log");
   const secretsFile = path.join(db.dir, "issued-secrets.jsonl");
   fs.writeFileSync(secretsFile, "");
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
   const env = {
     ...process.env,
     ...runSecrets(),
     DATABASE_URL: db.url,
     TRUSTED_PROXY_HEADER: "x-test-client-ip",
+    APP_URL: baseUrl,
   };
   if (build) {
     console.log("\n▶ Building the app (next build)");
     buildApp({ ...env, NODE_ENV: "production" });
   }
-  const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
   console.log(`\n▶ Starting the app for the adversarial tests at ${baseUrl} (own database)`);
   const app = serveNode([NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], env, { logFile });
   await waitForHttp(`${baseUrl}/login`, app);

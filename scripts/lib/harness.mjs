@@ -46,10 +46,18 @@ export async function throwawayDatabase({ name, serverUrl }) {
   return server.url(name);
 }
 
-/** The secrets an app instance needs, fresh for this run. */
+/**
+ * What an app instance needs besides its database: fresh secrets, and an APP_URL on loopback
+ * (without one no link can be made; callers that know the port put it in).
+ */
 export function runSecrets() {
   const random = () => crypto.randomBytes(32).toString("base64url");
-  return { AUTH_SECRET: random(), PAIRING_CODE_KEY: random(), NEXT_TELEMETRY_DISABLED: "1" };
+  return {
+    AUTH_SECRET: random(),
+    PAIRING_CODE_KEY: random(),
+    NEXT_TELEMETRY_DISABLED: "1",
+    APP_URL: "http://127.0.0.1",
+  };
 }
 
 /** `next build` (production); throws when it fails. */

@@ -37,9 +37,7 @@ const CASES: Record<string, Case> = {
   linkObserveeByAdmin: (a, t) => [linkObserveeByAdmin(a, { observerId: a.userId, studentId: t.student.id })],
   unlinkObservee: (a, t) => [unlinkObservee(a, { observerId: t.parent.id, studentId: t.student.id })],
   searchUsers: (a, t) => [searchUsers(a, { q: t.student.login, page: pageRequest({}) })],
-  renewPasswordSetup: (a, t) => [
-    renewPasswordSetup(a, { loginId: t.loginId, origin: "http://intruder.test" }),
-  ],
+  renewPasswordSetup: (a, t) => [renewPasswordSetup(a, { loginId: t.loginId })],
   updateAccountSettings: (a, t) => [
     updateAccountSettings(a, {
       root_account_id: t.school.root.id,
@@ -53,7 +51,6 @@ const CASES: Record<string, Case> = {
     createSisImport(a, {
       accountId: t.school.root.id,
       files: [{ name: "u.csv", data: csv }],
-      origin: "http://x.test",
       enqueue: false,
     }),
   ],
@@ -80,7 +77,7 @@ const CASES: Record<string, Case> = {
   changePassword: (a) => [
     changePassword(a, { current_password: "not-their-password", password: "intruder-picks-this-1" }),
   ],
-  resendEmailVerification: (a) => [resendEmailVerification(a, { origin: "http://intruder.test" })],
+  resendEmailVerification: (a) => [resendEmailVerification(a)],
 };
 
 function actionFiles(dir = "app"): string[] {

@@ -31,7 +31,6 @@ test("an admin-made parent chooses a password from a setup link an admin made an
     accountId: account.id,
     name: "Quinn Carer",
     uniqueId: email,
-    origin: "http://localhost",
   });
   // No SMTP here: the waiting email holds no link (it is issued only as an email is sent), so an
   // admin makes a new one on the user's page, shown to them once (lib/identity/setup-links.ts).

@@ -22,6 +22,7 @@ import { SETUP_LINK_PLACEHOLDER } from "../../lib/mail/one-time-links.ts";
 import { actorFor, makeAdmin, makeStudent, makeUser, uid } from "../helpers/factory.ts";
 import { errorOf } from "../helpers/errors.ts";
 import { oneTimeLinkIn, textAsSent } from "../helpers/setup-links.ts";
+import { expectedOrigin } from "../helpers/origin.ts";
 
 async function registered(name = "Jamie Parent") {
   const domain = `fam-${uid()}.test`;
@@ -36,7 +37,6 @@ async function registered(name = "Jamie Parent") {
     pairing_code: code,
     host: domain,
     ip: null,
-    origin: "http://localhost:3000",
   });
   return { account, domain, student, email, parentId: out.userId };
 }
@@ -46,7 +46,7 @@ describe("the welcome email and email verification", () => {
     const r = await registered();
     const mail = await db.outboxEmail.findFirstOrThrow({ where: { to: r.email } });
     expect(mail.subject).toContain(r.account.name);
-    expect(mail.text).toContain(`Sign in at https://${r.domain}/login with ${r.email}`);
+    expect(mail.text).toContain(`Sign in at ${expectedOrigin(r.domain)}/login with ${r.email}`);
     expect(mail.text).toContain("What to do next");
     expect(mail.text).toContain(SETUP_LINK_PLACEHOLDER);
     expect(mail.text).not.toContain("token=");
@@ -83,7 +83,7 @@ describe("the welcome email and email verification", () => {
     });
     // A resend replaces the first link; confirming it lets the admin link.
     await unlinkObservee(parentActor, { observerId: r.parentId, studentId: second.id, rootAccountId: "all" });
-    await resendEmailVerification({ ...parentActor, via: "session" }, { origin: "http://localhost" });
+    await resendEmailVerification({ ...parentActor, via: "session" });
     const { token } = oneTimeLinkIn((await textAsSent(r.email))!, "/verify-email");
     await verifyEmail({ token, ip: null });
     await expect(

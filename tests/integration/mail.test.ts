@@ -176,7 +176,6 @@ describe("password-setup links over SMTP (design: lib/identity/password-setup.ts
     const login = await db.login.findFirstOrThrow({ where: { userId: id }, select: { id: true } });
     const made = await renewPasswordSetup(actorFor(w.admin, w.root.id), {
       loginId: login.id,
-      origin: "http://x",
     });
     expect(made).toEqual({ emailedTo: email, purpose: "setup" });
     await expect.poll(() => bodiesTo(smtp.received, email).length, { timeout: 30_000 }).toBe(2);

@@ -13,6 +13,7 @@ import { errorOf } from "../helpers/errors.ts";
 import { actorFor, makeAdmin, uid } from "../helpers/factory.ts";
 import { csvFile, importNow, importSchool } from "../helpers/imports.ts";
 import { sentSetupToken, setupLinkIn, textAsSent } from "../helpers/setup-links.ts";
+import { expectedOrigin } from "../helpers/origin.ts";
 
 /** Every token-looking value in the texts that would open a password-setup page. */
 async function liveSecrets(texts: string[]): Promise<string[]> {
@@ -116,10 +117,10 @@ describe("password-setup links at rest", () => {
     const p = await newParent(w);
     const emailed = await sentSetupToken(p.email);
     const admin = actorFor(w.admin, w.root.id);
-    const made = await renewPasswordSetup(admin, { loginId: p.loginId, origin: "http://school.test" });
+    const made = await renewPasswordSetup(admin, { loginId: p.loginId });
     if (!("link" in made)) throw new Error("expected a link");
     const { url, token } = setupLinkIn(made.link);
-    expect(url.origin).toBe(process.env.APP_URL ? new URL(process.env.APP_URL).origin : "http://school.test");
+    expect(url.origin).toBe(expectedOrigin(w.domain));
     expect(await findPasswordSetup(token)).toEqual({ email: p.email, purpose: "setup" });
     expect(await findPasswordSetup(emailed)).toBeNull();
     // The waiting email's link was replaced: it is not sent any more.
@@ -134,7 +135,7 @@ describe("password-setup links at rest", () => {
     expect(await liveSecrets((await listOutbox(admin, { limit: 200 })).map((m) => m.text))).toEqual([]);
     await completePasswordSetup({ token, password: "a-garden-of-tulips", ip: null });
     // Now it has a password: the admin's next link is a reset link (60 minutes), not a setup link.
-    const reset = await renewPasswordSetup(admin, { loginId: p.loginId, origin: "http://school.test" });
+    const reset = await renewPasswordSetup(admin, { loginId: p.loginId });
     if (!("link" in reset)) throw new Error("expected a link");
     expect(reset.purpose).toBe("reset");
     expect(await findPasswordSetup(setupLinkIn(reset.link).token)).toEqual({
@@ -147,24 +148,21 @@ describe("password-setup links at rest", () => {
   it("no link for a sub-account admin, another school's admin, or a user of a school the admin does not run", async () => {
     const w = await world();
     const p = await newParent(w);
-    const origin = "http://school.test";
     for (const who of [actorFor(w.subAdmin, w.root.id), actorFor(w.otherAdmin, w.other.id)])
-      expect((await errorOf(renewPasswordSetup(who, { loginId: p.loginId, origin }))).code).toBe("not_found");
+      expect((await errorOf(renewPasswordSetup(who, { loginId: p.loginId }))).code).toBe("not_found");
     // The parent also belongs to school B: a link is a credential to all of it, so A's admin may not see one.
     const other = `pb-${uid()}@other.test`;
     await db.login.create({
       data: { userId: p.id, rootAccountId: w.other.id, uniqueId: other, uniqueIdNormalized: other },
     });
-    const refused = await errorOf(
-      renewPasswordSetup(actorFor(w.admin, w.root.id), { loginId: p.loginId, origin }),
-    );
+    const refused = await errorOf(renewPasswordSetup(actorFor(w.admin, w.root.id), { loginId: p.loginId }));
     expect(refused.code).toBe("unauthorized");
     // An admin of both schools may.
     const both = await makeAdmin(w.root.id);
     await makeAccountAdmin({ accountId: w.other.id, userId: both.id });
-    expect(
-      await renewPasswordSetup(actorFor(both, w.root.id), { loginId: p.loginId, origin }),
-    ).toHaveProperty("link");
+    expect(await renewPasswordSetup(actorFor(both, w.root.id), { loginId: p.loginId })).toHaveProperty(
+      "link",
+    );
     expect(await db.auditEvent.count({ where: { action: "login.setup_link_shown", subjectId: p.id } })).toBe(
       1,
     );

@@ -55,7 +55,6 @@ describe("names", () => {
       shortName: `K${LRI}im`,
       uniqueId: `made-${uid()}@test.example`,
       password: "another-good-passphrase",
-      origin: "http://localhost",
     });
     expect(
       await db.user.findUniqueOrThrow({ where: { id: made.id }, select: { name: true, shortName: true } }),
@@ -77,7 +76,6 @@ describe("admin-set passwords", () => {
         name: "Weak One",
         uniqueId: login,
         password,
-        origin: "http://localhost",
       });
     expect((await errorOf(make("short1"))).fieldErrors).toEqual({
       "pseudonym[password]": ["Use at least 10 characters."],

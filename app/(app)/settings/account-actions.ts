@@ -7,7 +7,6 @@ import { resendEmailVerification } from "@/lib/identity/email-verification";
 import { changePassword } from "@/lib/identity/password-change";
 import { requireActor } from "@/lib/identity/session";
 import { retryWords } from "@/components/format";
-import { requestOrigin } from "@/app/request-origin";
 
 /**
  * "Change password": every other session ends (changePassword raises the session version), and
@@ -41,7 +40,7 @@ export async function changePasswordAction(_prev: ActionState, formData: FormDat
 export async function resendVerificationAction(_prev: ActionState): Promise<ActionState> {
   const actor = await requireActor();
   try {
-    const { sentTo } = await resendEmailVerification(actor, { origin: await requestOrigin() });
+    const { sentTo } = await resendEmailVerification(actor);
     return { ok: true, message: `A new link was emailed to ${sentTo}. Earlier links no longer work.` };
   } catch (err) {
     const state = actionErrorState(err);

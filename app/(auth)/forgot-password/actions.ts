@@ -4,7 +4,6 @@ import { actionErrorState, type ActionState } from "@/lib/platform/action-state"
 import { clientIp } from "@/lib/platform/client-ip";
 import { requestPasswordReset, RESET_REQUESTED } from "@/lib/identity/password-reset";
 import { retryWords } from "@/components/format";
-import { requestOrigin } from "@/app/request-origin";
 
 // No session: anyone may ask; requestPasswordReset answers the same whether the login exists.
 export async function forgotPasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -15,7 +14,6 @@ export async function forgotPasswordAction(_prev: ActionState, formData: FormDat
       email: values.email,
       host: h.get("host"),
       ip: clientIp(h),
-      origin: await requestOrigin(),
     });
   } catch (err) {
     const state = actionErrorState(err, values);

@@ -7,7 +7,6 @@ import { clientIp } from "@/lib/platform/client-ip";
 import { retryWords } from "@/components/format";
 import { challengeField } from "@/lib/pairing-codes/schemas";
 import { LOGIN_TAKEN, registerObserver } from "@/lib/pairing-codes/registration";
-import { requestOrigin } from "@/app/request-origin";
 
 /** `signInInstead`: the email has an account; the form offers a sign-in link carrying the code. */
 export type RegisterState = ActionState & { signInInstead?: boolean };
@@ -32,7 +31,6 @@ export async function registerAction(_prev: RegisterState, formData: FormData): 
       pairing_code: values.pairing_code,
       method: values.via === "qr" ? "qr" : "self_registration",
       challenge: challengeField(formData),
-      origin: await requestOrigin(),
     });
   } catch (err) {
     const state = actionErrorState(err, values);

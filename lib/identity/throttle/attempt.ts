@@ -4,7 +4,8 @@ import { recordAudit, type AuditInput } from "../../audit/events.ts";
 import { isDatabaseUnavailable } from "../../platform/db-unavailable.ts";
 import { AppError } from "../../platform/errors.ts";
 import { addToCounters, firstUse, pruneCountersSometimes, windowEnd, type Limit } from "./counters.ts";
-import { challengeRequired, spendChallenge } from "./challenge.ts";
+import { ADDRESS_CHALLENGE_MESSAGE, challengeRequired, spendChallenge } from "./challenge.ts";
+import { lastTryNotice } from "./last-try.ts";
 
 /** Same body whatever tripped it: which limit was hit is nobody's business. */
 export const THROTTLED_MESSAGE = "Too many incorrect attempts. Please wait before trying again.";
@@ -37,7 +38,7 @@ async function auditTrips(over: Limit[], now: number, opts: AttemptOptions) {
   for (const l of over) {
     if (!(await firstUse(`audited:${l.key}`, new Date(windowEnd(l, now))))) continue;
     const data = { counter: kindOf(l.key), max: l.max, until: new Date(windowEnd(l, now)).toISOString() };
-    const action = l.budget ? "throttle.challenge_started" : "throttle.locked_out";
+    const action = l.budget || l.challenge ? "throttle.challenge_started" : "throttle.locked_out";
     // Budgets are a school's, so the event goes to that school whatever the host was.
     const rootAccountId = l.budget ? Number(l.key.split(":").pop()) : opts.audit.rootAccountId;
     await recordAudit(db, { ...opts.audit, rootAccountId, action, data });
@@ -74,24 +75,41 @@ export async function throttledAttempt<T>(
   const underAttack = limits.some((l) => l.budget && count(l) > l.max);
   const max = (l: Limit) => (underAttack && l.underAttackMax !== undefined ? l.underAttackMax : l.max);
   const over = limits.filter((l) => count(l) > max(l));
+  // An address past its own limit is asked for a challenge, not refused (unless a budget is spent).
+  const asks = (l: Limit) => l.budget || (l.challenge && !underAttack);
+  const addressChallenge = !underAttack && over.some((l) => l.challenge);
   let retryAfter = 0;
   let slowMs = 0;
   for (const l of over) {
     const by = count(l) - max(l);
     if (l.slowdown)
       slowMs = Math.max(slowMs, Math.min(l.slowdown.maxMs, l.slowdown.baseMs * 2 ** Math.min(by - 1, 30)));
-    else if (!l.budget) retryAfter = Math.max(retryAfter, (windowEnd(l, now) - now) / 1000);
+    else if (!asks(l)) retryAfter = Math.max(retryAfter, (windowEnd(l, now) - now) / 1000);
   }
   let failed = false;
   try {
     await auditTrips(
-      over.filter((l) => !l.slowdown).map((l) => ({ ...l, max: max(l) })),
+      over
+        .filter((l) => !l.slowdown)
+        .map((l) => ({ ...l, max: max(l), challenge: asks(l) ? l.challenge : undefined })),
       now,
       opts,
     ).catch((err) => console.error("[throttle] could not audit a lockout", err));
     if (retryAfter > 0) throw throttled(retryAfter);
     if (underAttack && !(await spendChallenge(opts.challenge))) throw await challengeRequired();
+    if (addressChallenge && !(await spendChallenge(opts.challenge)))
+      throw await challengeRequired(ADDRESS_CHALLENGE_MESSAGE);
     return await run({ fail: () => void (failed = true) });
+  } catch (err) {
+    throw failed
+      ? lastTryNotice(
+          err,
+          limits.filter((l) => !asks(l) && !l.slowdown),
+          max,
+          count,
+          now,
+        )
+      : err;
   } finally {
     if (!failed)
       await addToCounters(limits, now, -1).catch((err) =>

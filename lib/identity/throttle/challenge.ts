@@ -40,8 +40,12 @@ export async function issueChallenge(now = Date.now()): Promise<Challenge> {
   });
 }
 
-export const challengeRequired = async () =>
-  new AppError("rate_limited", CHALLENGE_MESSAGE, { challenge: await issueChallenge() });
+/** Asked of an address past its own limit (one network, many families: never refused outright). */
+export const ADDRESS_CHALLENGE_MESSAGE =
+  "Many wrong codes have been tried from your network recently, so your browser must do a short check before the code is tried. Please wait a moment.";
+
+export const challengeRequired = async (message = CHALLENGE_MESSAGE) =>
+  new AppError("rate_limited", message, { challenge: await issueChallenge() });
 
 // Only what the checks below read; the rest is passed on as sent, since the signature covers it.
 const payloadSchema = z.object({

@@ -15,6 +15,11 @@ export type Limit = {
   budget?: true;
   /** This guesser's limit while a budget of the same attempt is spent. */
   underAttackMax?: number;
+  /**
+   * Past `max` (while no budget is spent), each attempt needs a solved challenge instead of being
+   * refused: many families share one address (a school's Wi-Fi), so an address is never locked out.
+   */
+  challenge?: true;
 };
 
 export function windowStart(limit: Pick<Limit, "windowSeconds">, now: number): Date {

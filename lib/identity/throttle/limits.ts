@@ -16,7 +16,7 @@ import type { Limit } from "./counters.ts";
 
 export const GUESS_LIMITS = {
   observer: { max: 10, windowSeconds: 15 * 60, underAttackMax: 3 },
-  ip: { max: 30, windowSeconds: 15 * 60, underAttackMax: 3 },
+  ip: { max: 30, windowSeconds: 15 * 60, underAttackMax: 3, challenge: true },
   school: { max: 500, windowSeconds: 60 * 60, budget: true },
 } as const satisfies Record<string, Omit<Limit, "key">>;
 
@@ -32,7 +32,13 @@ export function guessLimits(who: {
     ...GUESS_LIMITS.school,
   }));
   if (who.observerId) limits.push({ key: `guess:observer:${who.observerId}`, ...GUESS_LIMITS.observer });
-  if (who.login) limits.push({ key: `guess:login:${who.login.toLowerCase()}`, ...GUESS_LIMITS.observer });
+  // An email being registered counts per address, as sign-in does: a stranger's wrong codes naming
+  // a parent's email elsewhere must not keep the parent out.
+  if (who.login)
+    limits.push({
+      key: `guess:login:${who.login.toLowerCase()}|${who.ip ?? "unknown"}`,
+      ...GUESS_LIMITS.observer,
+    });
   if (who.ip) limits.push({ key: `guess:ip:${who.ip}`, ...GUESS_LIMITS.ip });
   return limits;
 }

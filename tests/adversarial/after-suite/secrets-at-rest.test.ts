@@ -49,7 +49,7 @@ describe("secrets at rest, after the suite", () => {
       via: "session",
     });
     const login = await db.login.findFirstOrThrow({ where: { userId: newcomer.id } });
-    const link = await renewPasswordSetup(admin!, { loginId: login.id, origin: "http://adv.test" });
+    const link = await renewPasswordSetup(admin!, { loginId: login.id });
     if (!("link" in link)) throw new Error("expected a link shown to the admin");
     recordIssued("setup-link", link.link);
     recordIssued("setup-token", setupLinkIn(link.link).token);

@@ -8,7 +8,6 @@ import { createSisImport, runDryRunForReal } from "@/lib/imports/imports";
 import { requireActor } from "@/lib/identity/session";
 import { findImport } from "./lookup";
 import { MAX_UPLOAD_BYTES, MAX_UPLOAD_MB } from "./limits";
-import { requestOrigin } from "@/app/request-origin";
 
 const ACCEPTED = /\.(csv|zip)$/i;
 
@@ -49,7 +48,6 @@ export async function uploadImportAction(_prev: ActionState, formData: FormData)
       accountId: root_account_id,
       files,
       dryRun: dry_run,
-      origin: await requestOrigin(),
     });
     id = created.id;
     if (created.workflow_state === "failed_with_messages") {

@@ -3,7 +3,6 @@ import { formId } from "@/lib/platform/ids";
 import { actionErrorState, type ActionState } from "@/lib/platform/action-state";
 import { renewPasswordSetup } from "@/lib/identity/setup-links";
 import { requireActor } from "@/lib/identity/session";
-import { requestOrigin } from "@/app/request-origin";
 
 export type SetupLinkState = ActionState & { link?: string; lifetime?: string };
 
@@ -13,7 +12,7 @@ export async function newSetupLinkAction(_prev: SetupLinkState, formData: FormDa
   const loginId = formId().safeParse(formData.get("login_id"));
   if (!loginId.success) return { ok: false, message: "That login does not exist." };
   try {
-    const made = await renewPasswordSetup(actor, { loginId: loginId.data, origin: await requestOrigin() });
+    const made = await renewPasswordSetup(actor, { loginId: loginId.data });
     const what =
       made.purpose === "setup" ? "link to choose a first password" : "link to choose a new password";
     if ("emailedTo" in made)

@@ -34,7 +34,6 @@ export const POST = publicApiRoute(
       sisUserId: input.pseudonym.sis_user_id,
       email: input.communication_channel?.address,
       forceSelfRegistration: input.pseudonym.force_self_registration,
-      origin: new URL(req.url).origin,
     });
   },
   renderFieldErrors,
