@@ -28,6 +28,7 @@ export function cliToken(login: string): string {
 export async function setDefaultAccountSettings(data: {
   teachersMayGenerateCodes?: boolean;
   studentsMayRemoveObservers?: boolean;
+  teachersMayLinkObservers?: boolean;
 }) {
   const { db } = await import("../../lib/platform/db.ts");
   const { defaultRootAccount } = await import("../helpers/factory.ts");

@@ -4,3 +4,6 @@ export * from "./access.ts";
 export * from "./link.ts";
 export * from "./remove.ts";
 export * from "./users.ts";
+export * from "./add.ts";
+export * from "./people.ts";
+export * from "./observing.ts";

@@ -43,19 +43,15 @@ export async function linkObserverInCourse(actor: Actor, input: CourseLinkInput)
   const studentIds = [...new Set(input.studentIds)];
   if (studentIds.length === 0) throw refuse(fields.students, "Choose at least one student.");
   if (studentIds.includes(input.observerId)) throw cannotObserveSelf();
-  const [login, students] = await Promise.all([
+  const [login, allStudents] = await Promise.all([
     db.login.findFirst({
       where: { userId: input.observerId, rootAccountId: course.rootAccountId, workflowState: "active" },
       select: { id: true },
     }),
-    db.enrollment.findMany({
-      where: { courseId: course.id, userId: { in: studentIds }, type: "student", ...liveEnrollment },
-      select: { userId: true },
-    }),
+    areStudentsOf(course.id, studentIds),
   ]);
   if (!login) throw refuse(fields.observer, "The observer has no login in this course's school.");
-  if (students.length !== studentIds.length)
-    throw refuse(fields.students, "Each observed user must be a student in this course.");
+  if (!allStudents) throw refuse(fields.students, "Each observed user must be a student in this course.");
   await assertObserverNotStudent(input.observerId, input.confirmStudentObserver === true);
   const state = input.state ?? "active";
   const { ids, changed } = await db.$transaction(async (tx) => {
@@ -65,6 +61,16 @@ export async function linkObserverInCourse(actor: Actor, input: CourseLinkInput)
   });
   if (changed) deliverSoon();
   return ids;
+}
+
+/** Whether every one of `studentIds` is a current student of the course. */
+export async function areStudentsOf(courseId: number, studentIds: number[]): Promise<boolean> {
+  const found = await db.enrollment.findMany({
+    where: { courseId, userId: { in: studentIds }, type: "student", ...liveEnrollment },
+    distinct: ["userId"],
+    select: { userId: true },
+  });
+  return found.length === new Set(studentIds).size;
 }
 
 async function linkOne(
