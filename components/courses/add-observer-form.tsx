@@ -4,6 +4,7 @@ import type { ActionState } from "@/lib/platform/action-state";
 import { Field, FieldError } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { ConfirmStudentObserver } from "@/components/admin/confirm-student-observer";
 
 type Props = {
   courseId: number;
@@ -64,12 +65,7 @@ export function AddObserverForm({ courseId, students, more, action }: Props) {
         )}
         <FieldError id="student-ids-error" errors={errors("student_ids")} />
       </fieldset>
-      {confirmError && (
-        <label className="flex items-start gap-2 rounded-md border border-amber-400 bg-amber-50 p-3">
-          <input type="checkbox" name="confirm_student_observer" value="true" className="mt-1" />
-          <span>Yes, make this student an observer: I have checked that this is the right person.</span>
-        </label>
-      )}
+      {confirmError && <ConfirmStudentObserver />}
       <div>
         <SubmitButton pendingText="Adding…">Add observer</SubmitButton>
       </div>

@@ -1,4 +1,3 @@
-import type { Locator, Page } from "@playwright/test";
 import { test, expect } from "./fixtures.ts";
 import {
   actorFor,
@@ -10,19 +9,11 @@ import {
   uid,
 } from "../helpers/factory.ts";
 import { checkPage } from "./axe.ts";
-import { setDefaultAccountSettings, signIn } from "./helpers.ts";
+import { setDefaultAccountSettings, signIn, tabTo } from "./helpers.ts";
 
 // A teacher links a parent to one student in one course from the course's People page, with the
 // keyboard alone on a phone-sized screen; the parent then sees that course and no other.
 test.describe.configure({ timeout: 180_000 });
-
-async function tabTo(page: Page, target: Locator, max = 60) {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press("Tab");
-  }
-  throw new Error(`Tab never reached ${target}`);
-}
 
 test("a teacher links a new observer in one course; the observer sees only that course", async ({ page }) => {
   const { enrollUser } = await import("../../lib/courses/provisioning.ts");

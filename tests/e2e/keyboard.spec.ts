@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import type { Locator, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures.ts";
 import {
   defaultRootAccount,
@@ -9,7 +9,7 @@ import {
   TEST_PASSWORD,
   uid,
 } from "../helpers/factory.ts";
-import { codeFor, teacherWithCourse } from "./helpers.ts";
+import { codeFor, tabTo, teacherWithCourse } from "./helpers.ts";
 
 // The journeys again with the keyboard alone: Tab to reach things, typing, Enter, arrows, Escape.
 
@@ -17,14 +17,6 @@ import { codeFor, teacherWithCourse } from "./helpers.ts";
 // machine (the admin user page gained a "Send password link" stop): allow what the other
 // page-walking specs allow.
 test.describe.configure({ timeout: 180_000 });
-
-async function tabTo(page: Page, target: Locator, max = 60) {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press("Tab");
-  }
-  throw new Error(`Tab never reached ${target}`);
-}
 
 async function keyboardSignIn(page: Page, login: string) {
   await page.goto("/login");
