@@ -141,7 +141,7 @@ test("keyboard: a teacher downloads the course codes CSV; a parent is throttled 
 
   await keyboardSignIn(page, teacher.login);
   await expect(page).toHaveURL(/\/courses$/);
-  await tabTo(page, page.getByRole("link", { name: course.name }));
+  await tabTo(page, page.getByRole("link", { name: course.name, exact: true }));
   await page.keyboard.press("Enter");
   await tabTo(page, page.getByRole("button", { name: /Download all students' pairing codes/ }));
   const download = page.waitForEvent("download");
