@@ -4,6 +4,7 @@ import type { ActionState } from "@/lib/platform/action-state";
 import { Notice } from "@/components/ui/notice";
 import { PlainField } from "@/components/ui/plain-field";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { ConfirmStudentObserver } from "./confirm-student-observer";
 import { UserPicker, type PickerOption } from "./user-picker";
 
 type Props = {
@@ -61,12 +62,7 @@ export function LinkForm({ user, isStudent, rootAccounts, action, search }: Prop
           ...(rootAccounts.length > 1 ? [{ value: "all", text: "Every root account both share" }] : []),
         ]}
       />
-      {confirmError && (
-        <label className="flex items-start gap-2 rounded-md border border-amber-400 bg-amber-50 p-3">
-          <input type="checkbox" name="confirm_student_observer" value="true" className="mt-1" />
-          <span>Yes, make this student an observer: I have checked that this is the right person.</span>
-        </label>
-      )}
+      {confirmError && <ConfirmStudentObserver />}
       <div>
         <SubmitButton pendingText="Linking…">Link</SubmitButton>
       </div>

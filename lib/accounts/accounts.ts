@@ -16,6 +16,8 @@ export const accountSettingsSelect = {
   pairingCodeLifetimeMinutes: true,
   studentsMayRemoveObservers: true,
   teachersMayGenerateCodes: true,
+  teachersMayLinkObservers: true,
+  observerContact: true,
 } as const;
 
 /**

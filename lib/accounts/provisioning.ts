@@ -12,6 +12,8 @@ export async function createRootAccount(
     selfRegistration?: SelfRegistration;
     pairingCodeLifetimeMinutes?: number;
     teachersMayGenerateCodes?: boolean;
+    teachersMayLinkObservers?: boolean;
+    observerContact?: string | null;
     studentsMayRemoveObservers?: boolean;
   },
   tx: Tx = db,

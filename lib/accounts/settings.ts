@@ -21,8 +21,20 @@ export const accountSettingsSchema = z.object({
     .max(30, "A code may live at most 30 days."),
   students_may_remove_observers: checkbox,
   teachers_may_generate_codes: checkbox,
+  teachers_may_link_observers: checkbox,
+  // Empty means none: the Observing page then names the school only.
+  observer_contact: z
+    .string()
+    .trim()
+    .max(300, "Keep the contact line under 300 characters.")
+    .optional()
+    .transform((v) => v || null),
 });
-export type AccountSettingsInput = z.infer<typeof accountSettingsSchema>;
+type ParsedSettings = z.infer<typeof accountSettingsSchema>;
+// Callers written before these settings existed leave them as they are.
+type LaterSettings = "teachers_may_link_observers" | "observer_contact";
+export type AccountSettingsInput = Omit<ParsedSettings, LaterSettings> &
+  Partial<Pick<ParsedSettings, LaterSettings>>;
 
 /** The root accounts whose settings this admin may change (root-account admins only). */
 export async function listEditableAccounts(actor: Actor) {
@@ -46,6 +58,8 @@ export async function updateAccountSettings(actor: Actor, input: AccountSettings
     pairingCodeLifetimeMinutes: input.pairing_code_lifetime_days * 24 * 60,
     studentsMayRemoveObservers: input.students_may_remove_observers,
     teachersMayGenerateCodes: input.teachers_may_generate_codes,
+    teachersMayLinkObservers: input.teachers_may_link_observers,
+    observerContact: input.observer_contact,
   };
   return db.$transaction(async (tx) => {
     const before = await tx.account.findUniqueOrThrow({
@@ -54,6 +68,7 @@ export async function updateAccountSettings(actor: Actor, input: AccountSettings
     });
     const changed = Object.fromEntries(
       Object.entries(next)
+        .filter(([, v]) => v !== undefined)
         .filter(([k, v]) => before[k as keyof typeof next] !== v)
         .map(([k, v]) => [k, { from: before[k as keyof typeof next], to: v }]),
     );

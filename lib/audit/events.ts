@@ -26,6 +26,10 @@ export const AUDIT_ACTIONS = [
   "user.email_verified",
   "enrollment.created",
   "enrollment.updated",
+  // A course-level link: an observer enrollment in one course, made or ended on its own (no
+  // account-level link); data.courseId names the course.
+  "course_link.created",
+  "course_link.removed",
   // Throttling (lib/identity/throttle/attempt.ts), once per counter and window: a guesser's or a login's
   // limit was reached and further attempts are refused until the window ends; a school's
   // guessing budget was spent and new guessers must now solve a challenge.

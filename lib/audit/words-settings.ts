@@ -19,6 +19,8 @@ const SETTINGS: Record<string, { label: string; value: (v: unknown) => string }>
   pairingCodeLifetimeMinutes: { label: "Pairing codes expire after", value: days },
   studentsMayRemoveObservers: { label: "Students may remove their observers", value: yesNo },
   teachersMayGenerateCodes: { label: "Teachers may generate pairing codes", value: yesNo },
+  teachersMayLinkObservers: { label: "Teachers may link observers in their courses", value: yesNo },
+  observerContact: { label: "Contact line for parents", value: (v) => (v ? String(v) : "none") },
 };
 
 /** "Pairing codes expire after: 7 days → 3 days", one per changed setting (unknown ones by their key). */

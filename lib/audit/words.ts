@@ -106,6 +106,16 @@ export const AUDIT_WORDS: Partial<Record<AuditAction, Wording>> = {
     describe: (e) =>
       `${someone(e.actor)} enrolled ${someone(e.subject, "a user")} as ${text(e.data, "type") ?? "a member"} in ${e.course ?? "a course"}${stateNote(e)}`,
   },
+  "course_link.created": {
+    label: "Observer linked in one course",
+    describe: (e) =>
+      `${someone(e.target)} started observing ${someone(e.subject, "a student")} in ${e.course ?? "one course"}${howBy(e, e.target)}`,
+  },
+  "course_link.removed": {
+    label: "Observer unlinked in one course",
+    describe: (e) =>
+      `${someone(e.target)} stopped observing ${someone(e.subject, "a student")} in ${e.course ?? "one course"}${howBy(e, e.target)}${stateNote(e)}`,
+  },
   "enrollment.updated": {
     label: "Enrollment changed",
     describe: (e) => {

@@ -3,3 +3,4 @@ export * from "./courses.ts";
 export * from "./teaching.ts";
 export { enrollUser, type NewEnrollment } from "./provisioning.ts";
 export * from "./enrollments/index.ts";
+export * from "./observers/index.ts";

@@ -104,7 +104,7 @@ export const CONFIRM_STUDENT_OBSERVER = "confirm_student_observer";
  * Making a student an observer is nearly always a mistake (the two ids swapped, the wrong person
  * picked), and it shows that student another student's courses: refused unless the admin said so.
  */
-async function assertObserverNotStudent(observerId: number, confirmed: boolean) {
+export async function assertObserverNotStudent(observerId: number, confirmed: boolean) {
   if (confirmed || !(await hasActiveStudentEnrollment(observerId))) return;
   const observer = await db.user.findUnique({ where: { id: observerId }, select: { name: true } });
   throw fieldError(CONFIRM_STUDENT_OBSERVER, "Confirm that this student should observe another student.", {

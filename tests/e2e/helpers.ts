@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 import { TEST_PASSWORD } from "../helpers/factory.ts";
 
 export async function signIn(page: Page, login: string, password = TEST_PASSWORD) {
@@ -28,6 +28,7 @@ export function cliToken(login: string): string {
 export async function setDefaultAccountSettings(data: {
   teachersMayGenerateCodes?: boolean;
   studentsMayRemoveObservers?: boolean;
+  teachersMayLinkObservers?: boolean;
 }) {
   const { db } = await import("../../lib/platform/db.ts");
   const { defaultRootAccount } = await import("../helpers/factory.ts");
@@ -54,4 +55,13 @@ export async function teacherWithCourse(names: { course: string; teacher: string
   const student = await makeStudent(account.id, { name: `${names.student} ${uid()}` });
   await enrollUser({ courseId: course.id, userId: student.id, type: "student" });
   return { account, course, teacher, student };
+}
+
+/** Presses Tab until `target` has focus (keyboard-only journeys). */
+export async function tabTo(page: Page, target: Locator, max = 60) {
+  for (let i = 0; i < max; i++) {
+    if (await target.evaluate((el) => el === document.activeElement)) return;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Tab never reached ${target}`);
 }

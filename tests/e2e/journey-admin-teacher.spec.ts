@@ -87,7 +87,7 @@ test("a teacher downloads the course codes CSV and a parent uses one", async ({ 
     page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Admin" }),
   ).toHaveCount(0);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Courses" }).click();
-  await page.getByRole("link", { name: course.name }).click();
+  await page.getByRole("link", { name: course.name, exact: true }).click();
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: /Download all students' pairing codes/ }).click();
   const file = await download;

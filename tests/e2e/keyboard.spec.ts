@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import type { Locator, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures.ts";
 import {
   defaultRootAccount,
@@ -9,7 +9,7 @@ import {
   TEST_PASSWORD,
   uid,
 } from "../helpers/factory.ts";
-import { codeFor, teacherWithCourse } from "./helpers.ts";
+import { codeFor, tabTo, teacherWithCourse } from "./helpers.ts";
 
 // The journeys again with the keyboard alone: Tab to reach things, typing, Enter, arrows, Escape.
 
@@ -17,14 +17,6 @@ import { codeFor, teacherWithCourse } from "./helpers.ts";
 // machine (the admin user page gained a "Send password link" stop): allow what the other
 // page-walking specs allow.
 test.describe.configure({ timeout: 180_000 });
-
-async function tabTo(page: Page, target: Locator, max = 60) {
-  for (let i = 0; i < max; i++) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press("Tab");
-  }
-  throw new Error(`Tab never reached ${target}`);
-}
 
 async function keyboardSignIn(page: Page, login: string) {
   await page.goto("/login");
@@ -149,7 +141,7 @@ test("keyboard: a teacher downloads the course codes CSV; a parent is throttled 
 
   await keyboardSignIn(page, teacher.login);
   await expect(page).toHaveURL(/\/courses$/);
-  await tabTo(page, page.getByRole("link", { name: course.name }));
+  await tabTo(page, page.getByRole("link", { name: course.name, exact: true }));
   await page.keyboard.press("Enter");
   await tabTo(page, page.getByRole("button", { name: /Download all students' pairing codes/ }));
   const download = page.waitForEvent("download");

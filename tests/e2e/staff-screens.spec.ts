@@ -66,7 +66,7 @@ test("an admin finds a student on a course page by search, listed in natural ord
   await page.getByLabel("Course name or code").fill(tag);
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByText(`1 course match “${tag}”.`)).toBeVisible();
-  await page.getByRole("link", { name: course.name }).click();
+  await page.getByRole("link", { name: course.name, exact: true }).click();
   await expect(page.getByRole("heading", { name: `${course.name}: pairing codes`, level: 1 })).toBeVisible();
   const rows = page.getByRole("table", { name: /Students/ }).getByRole("row");
   await expect(rows).toHaveText([/Student/, /Kid1 /, /Kid2 /, /Kid10 /]);

@@ -53,6 +53,8 @@ describe("account settings", () => {
       self_registration: "none",
       pairing_code_lifetime_days: "2",
       teachers_may_generate_codes: "on",
+      teachers_may_link_observers: "on",
+      observer_contact: "  Front office: 555-0100 ",
     });
     expect(ok).toEqual({
       root_account_id: 7,
@@ -60,6 +62,11 @@ describe("account settings", () => {
       pairing_code_lifetime_days: 2,
       students_may_remove_observers: false,
       teachers_may_generate_codes: true,
+      teachers_may_link_observers: true,
+      observer_contact: "Front office: 555-0100",
     });
+    expect(
+      accountSettingsSchema.parse({ ...form, self_registration: "none", pairing_code_lifetime_days: "2" }),
+    ).toMatchObject({ teachers_may_link_observers: false, observer_contact: null });
   });
 });

@@ -27,6 +27,14 @@ const COLUMNS: Column<CodeCourse>[] = [
   { header: "Course code", cell: (c) => c.courseCode },
   { header: "Account", cell: (c) => c.account },
   { header: "Students", cell: (c) => c.students },
+  {
+    header: "Observers",
+    cell: (c) => (
+      <Link href={`/courses/${c.id}/people`} className="text-blue-800 underline underline-offset-4">
+        People<span className="sr-only"> of {c.name}</span>
+      </Link>
+    ),
+  },
 ];
 
 export default async function CoursesPage({

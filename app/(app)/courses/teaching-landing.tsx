@@ -32,7 +32,10 @@ export function TeachingLanding({ summary }: { summary: TeachingSummary }) {
         <ul className="divide-y divide-slate-200" aria-label="Courses you teach">
           {summary.courses.map((c) => (
             <li key={c.id} className="flex flex-wrap items-baseline justify-between gap-x-3 py-2">
-              <span className="font-semibold">{c.name}</span>
+              <Link href={`/courses/${c.id}/people`} className={`font-semibold ${LINK}`}>
+                {c.name}
+                <span className="sr-only">: people</span>
+              </Link>
               <span className="text-sm text-slate-700">
                 {c.courseCode} · {c.school} · {c.students} {c.students === 1 ? "student" : "students"}
               </span>

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { requireActor } from "@/lib/identity/session";
 import { getHomeSummary } from "@/lib/admin/home";
-import { linkChangeNotice, listObserveesWithCourses } from "@/lib/observer-links";
+import { linkChangeNotice } from "@/lib/observer-links";
+import { listObservedStudents, type ObservedStudent } from "@/lib/courses";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Notice } from "@/components/ui/notice";
 import { RowList } from "@/components/ui/row-list";
@@ -26,8 +27,8 @@ export default async function ObservingPage({
 }) {
   const actor = await requireActor();
   const { added, removed, code_failed } = await searchParams;
-  const [students, summary, notice] = await Promise.all([
-    listObserveesWithCourses(actor, { observerId: actor.userId }),
+  const [{ school, students }, summary, notice] = await Promise.all([
+    listObservedStudents(actor),
     getHomeSummary(actor),
     linkChangeNotice(actor, { added: Number(added) || undefined, removed: Number(removed) || undefined }),
   ]);
@@ -51,30 +52,36 @@ export default async function ObservingPage({
             <>
               <div>
                 <p className="text-lg font-semibold">{s.name}</p>
-                {s.courses.length === 0 ? (
-                  <p className="text-sm text-slate-700">No courses yet.</p>
-                ) : (
-                  <ul aria-label={`Courses of ${s.name}`} className="mt-1 flex flex-wrap gap-2">
-                    {s.courses.map((c) => (
-                      <li key={c.id} className="rounded-full bg-slate-100 px-3 py-1 text-sm text-slate-800">
-                        {c.name}
-                      </li>
-                    ))}
-                  </ul>
-                )}
+                <p className="text-sm text-slate-700">
+                  {s.allCourses
+                    ? "You observe all of their courses."
+                    : "You observe them in these courses only."}
+                </p>
+                <ObservedCourses student={s} />
               </div>
-              <ConfirmAction
-                action={unlinkStudentAction}
-                fields={{ student_id: s.id }}
-                trigger="Unlink"
-                subject={s.name}
-                title={`Stop observing ${s.name}?`}
-                description="You will no longer see their courses. To observe them again you will need a new pairing code from them or your school."
-                confirm="Unlink"
-              />
+              {s.allCourses ? (
+                <ConfirmAction
+                  action={unlinkStudentAction}
+                  fields={{ student_id: s.id }}
+                  trigger="Unlink"
+                  subject={s.name}
+                  title={`Stop observing ${s.name}?`}
+                  description="You will no longer see their courses. To observe them again you will need a new pairing code from them or your school."
+                  confirm="Unlink"
+                />
+              ) : (
+                <p className="max-w-56 text-sm text-slate-700">
+                  To observe another course, ask its teacher or the school.
+                </p>
+              )}
             </>
           )}
         </RowList>
+      </Section>
+      <Section id="contact" title={`Contact ${school.name}`}>
+        <p className="text-slate-800">
+          {school.observerContact ?? "Ask your student's teachers, or the school's front office."}
+        </p>
       </Section>
       {summary.mayObserve && (
         <Section id="add" title="Add a student">
@@ -83,5 +90,21 @@ export default async function ObservingPage({
         </Section>
       )}
     </Page>
+  );
+}
+
+function ObservedCourses({ student }: { student: ObservedStudent }) {
+  if (student.courses.length === 0) return <p className="text-sm text-slate-700">No courses yet.</p>;
+  return (
+    <ul aria-label={`Courses of ${student.name}`} className="mt-2 flex flex-col gap-1">
+      {student.courses.map((c) => (
+        <li key={c.id} className="text-sm text-slate-800">
+          <span className="font-medium">{c.name}</span>
+          {c.teachers.length > 0 && (
+            <span className="text-slate-700"> · taught by {c.teachers.join(", ")}</span>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }

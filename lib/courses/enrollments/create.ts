@@ -4,17 +4,34 @@ import type { Actor } from "../../accounts/actor.ts";
 import { actionMethod, recordAudit } from "../../audit/events.ts";
 import { courseAccess } from "../courses.ts";
 import { paramError, unauthorized } from "../../platform/errors.ts";
-import { liveEnrollment } from "../../platform/live-states.ts";
 import { followStudentEnrollmentTx } from "../../observer-links/index.ts";
 import { enrollUser, type NewEnrollment } from "../provisioning.ts";
+import { linkObserverInCourse } from "../observers/link.ts";
 import { enrollmentSelect, toEnrollmentJson, type EnrollmentJson } from "./json.ts";
 
 /**
  * POST /courses/:id/enrollments (admins of the course's account). Enrolling someone already
  * enrolled the same way updates the state and returns that enrollment (idempotent); a new student
- * enrollment gives the student's linked observers theirs.
+ * enrollment gives the student's linked observers theirs. An observer enrollment with an
+ * associated student is a course-level link (lib/courses/observers/link.ts), which teachers may
+ * also make where the school allows.
  */
-export async function createEnrollment(actor: Actor, input: NewEnrollment): Promise<EnrollmentJson> {
+export async function createEnrollment(
+  actor: Actor,
+  input: NewEnrollment & { confirmStudentObserver?: boolean },
+): Promise<EnrollmentJson> {
+  if (input.type === "observer" && input.associatedUserId) {
+    const [id] = await linkObserverInCourse(actor, {
+      courseId: input.courseId,
+      observerId: input.userId,
+      studentIds: [input.associatedUserId],
+      confirmStudentObserver: input.confirmStudentObserver,
+      state: input.state ?? "invited",
+    });
+    return toEnrollmentJson(
+      await db.enrollment.findUniqueOrThrow({ where: { id }, select: enrollmentSelect }),
+    );
+  }
   const { course, admin } = await courseAccess(actor, input.courseId);
   if (!admin) throw unauthorized();
   const hasLogin = await db.login.findFirst({
@@ -23,18 +40,8 @@ export async function createEnrollment(actor: Actor, input: NewEnrollment): Prom
   });
   if (!hasLogin)
     throw paramError("enrollment[user_id]", "The user has no login in this course's institution.");
-  const associatedUserId = input.type === "observer" ? (input.associatedUserId ?? null) : null;
-  if (associatedUserId !== null) {
-    const student = await db.enrollment.findFirst({
-      where: { courseId: course.id, userId: associatedUserId, type: "student", ...liveEnrollment },
-      select: { id: true },
-    });
-    if (!student)
-      throw paramError(
-        "enrollment[associated_user_id]",
-        "The associated user must be a student in this course.",
-      );
-  }
+  // An observer without a student observes nobody (Canvas allows it); with one, see above.
+  const associatedUserId = null;
   const state = input.state ?? "invited";
   const id = await db.$transaction(async (tx) => {
     // Audited (who enrolled whom): an enrollment is reach over a user, and a fresh one made by the

@@ -13,6 +13,8 @@ type Settings = {
   pairingCodeLifetimeMinutes: number;
   studentsMayRemoveObservers: boolean;
   teachersMayGenerateCodes: boolean;
+  teachersMayLinkObservers: boolean;
+  observerContact: string | null;
 };
 
 const REGISTRATION = [
@@ -27,6 +29,11 @@ const CHECKBOXES = [
     "teachers_may_generate_codes",
     "teachersMayGenerateCodes",
     "Teachers may generate pairing codes for their students",
+  ],
+  [
+    "teachers_may_link_observers",
+    "teachersMayLinkObservers",
+    "Teachers may link observers to their students in their own courses (People page)",
   ],
 ] as const;
 
@@ -94,6 +101,15 @@ export function SettingsForm({ account }: { account: Settings }) {
           <FieldError id={errorId(name)} errors={errors(name)} compact />
         </div>
       ))}
+      <Field
+        id={id("observer_contact")}
+        label="Contact line for parents (shown on their Observing page)"
+        name="observer_contact"
+        maxLength={300}
+        placeholder="Front office: 555-0100, office@school.example"
+        defaultValue={v?.observer_contact ?? account.observerContact ?? ""}
+        errors={errors("observer_contact")}
+      />
       <div>
         <SubmitButton pendingText="Saving…">Save settings</SubmitButton>
       </div>

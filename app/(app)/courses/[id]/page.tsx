@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireActor } from "@/lib/identity/session";
 import { idOr404, listHref, listSummary, matching, or404, searchTerm } from "../../page-helpers";
 import { getCourseRoster } from "@/lib/admin/courses";
@@ -59,7 +60,16 @@ export default async function CoursePage({
   const path = `/courses/${course.id}`;
   const timeZone = await viewerTimeZone();
   return (
-    <Page title={`${course.name}: pairing codes`} back={{ href: "/courses", label: "Courses" }} compact>
+    <Page
+      title={`${course.name}: pairing codes`}
+      back={{ href: "/courses", label: "Courses" }}
+      aside={
+        <Link href={`${path}/people`} className="text-blue-800 underline underline-offset-4">
+          People and observers
+        </Link>
+      }
+      compact
+    >
       <div className="rounded-lg border border-slate-200 bg-white p-4">
         <p className="mb-3 text-slate-700">
           A new code for every student: as slips to print and send home (one page each, with the registration

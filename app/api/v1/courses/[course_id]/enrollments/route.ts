@@ -29,5 +29,6 @@ export const POST = apiRoute(createEnrollmentEndpoint, async ({ input, path, act
     type: ENROLLMENT_TYPES[e.type],
     state: e.enrollment_state,
     associatedUserId: e.associated_user_id ? await userId(e.associated_user_id) : null,
+    confirmStudentObserver: input.confirm_student_observer,
   });
 });

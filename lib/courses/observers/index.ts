@@ -1,0 +1,9 @@
+// Observers of one course: who may manage them (access), course-level links (link), ending
+// enrollments (remove), Canvas's course users list (users) and the People page (people).
+export * from "./access.ts";
+export * from "./link.ts";
+export * from "./remove.ts";
+export * from "./users.ts";
+export * from "./add.ts";
+export * from "./people.ts";
+export * from "./observing.ts";
