@@ -12,7 +12,6 @@ const expectAppError = async (p: Promise<unknown>, code: string) =>
   expect((await errorOf(p)).code).toBe(code);
 
 const page = pageRequest({});
-const origin = "http://school.test";
 
 describe("the course People page and what a parent sees", () => {
   it("adds an existing or invited observer for chosen students; the page tells all-courses from this-course links", async () => {
@@ -22,7 +21,7 @@ describe("the course People page and what a parent sees", () => {
     const classmate = await person(w.root.id, "Classmate");
     await enrollUser({ courseId: w.course.id, userId: classmate.id, type: "student" });
     const add = (input: { email: string; name?: string; studentIds: number[] }) =>
-      addCourseObserver(teacher, { courseId: w.course.id, origin, ...input });
+      addCourseObserver(teacher, { courseId: w.course.id, ...input });
     // Teachers only where the school allows it; admins always.
     await expectAppError(add({ email: w.stranger.login, studentIds: [w.student.id] }), "unauthorized");
     await db.account.update({ where: { id: w.root.id }, data: { teachersMayLinkObservers: true } });
@@ -73,7 +72,6 @@ describe("the course People page and what a parent sees", () => {
       courseId: w.course.id,
       email: w.stranger.login,
       studentIds: [w.student.id],
-      origin,
     });
     const seen = await listObservedStudents(actorFor(w.stranger, w.root.id));
     expect(seen.school).toEqual({ name: w.root.name, observerContact: "Office: 555-0100" });

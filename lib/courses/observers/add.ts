@@ -19,8 +19,6 @@ export type AddObserverInput = {
   name?: string;
   studentIds: number[];
   confirmStudentObserver?: boolean;
-  /** The app's address, for the setup link. */
-  origin: string;
 };
 
 /** The user whose login (or, failing that, email) is `email` in the school. */
@@ -74,7 +72,6 @@ export async function addCourseObserver(actor: Actor, input: AddObserverInput) {
         name,
         schoolName: school.name,
         rootAccountId: course.rootAccountId,
-        origin: input.origin,
       });
       return user.id;
     });

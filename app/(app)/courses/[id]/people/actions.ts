@@ -6,7 +6,6 @@ import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/platfo
 import { addCourseObserver, endEnrollment } from "@/lib/courses";
 import { booleanParam } from "@/lib/api/schemas/common";
 import { requireActor } from "@/lib/identity/session";
-import { requestOrigin } from "@/app/request-origin";
 
 const addSchema = z.object({
   course_id: formId("That course does not exist."),
@@ -40,7 +39,6 @@ export async function addObserverAction(_prev: ActionState, formData: FormData):
       name: input.name,
       studentIds: input.student_ids,
       confirmStudentObserver: input.confirm_student_observer,
-      origin: await requestOrigin(),
     });
     revalidatePath(`/courses/${input.course_id}/people`);
     const invited = done.invited ? " We emailed them a link to choose a password." : "";
