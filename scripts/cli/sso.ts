@@ -2,6 +2,7 @@
 // (lib/identity/sso/). The school is the one answering --host, as for the app itself.
 import { parseArgs } from "node:util";
 import { findRootAccountForHost } from "../../lib/accounts/accounts.ts";
+import { schoolOrigin } from "../../lib/accounts/origin.ts";
 import {
   addSsoProvider,
   listSsoProviders,
@@ -31,7 +32,9 @@ export async function ssoCommand(args: string[]): Promise<void> {
   const host = values.host;
   if (!host) throw new Error("--host is required.\nUsage:\n" + SSO_USAGE);
   const school = await findRootAccountForHost(host);
-  const redirect = (id: number) => `${redirectBase(host)}/api/auth/callback/sso-${id}`;
+  // The redirect URI is on the school's canonical origin, as every link about it (issue 18's rule).
+  const origin = await schoolOrigin(school.id);
+  const redirect = (id: number) => `${origin}/api/auth/callback/sso-${id}`;
   if (command === "add") {
     if (!values.name || !values.issuer || !values["client-id"] || !values["client-secret"])
       throw new Error(
@@ -76,11 +79,4 @@ export async function ssoCommand(args: string[]): Promise<void> {
     await setSsoProviderEnabled(school.id, id, command === "enable");
   else throw new Error("Usage:\n" + SSO_USAGE);
   process.stderr.write(`Provider ${id} at ${school.name}: ${command}d.\n`);
-}
-
-/** The app's address at that host: APP_URL's scheme and port, else http on port 3000 (local). */
-function redirectBase(host: string): string {
-  const app = new URL(process.env.APP_URL ?? "http://localhost:3000");
-  app.hostname = host.split(":")[0]!;
-  return app.origin;
 }

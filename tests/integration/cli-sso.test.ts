@@ -1,4 +1,5 @@
 // `npm run cli -- sso add|list|disable|remove` against a real OpenID provider and the test database.
+import { schoolOrigin } from "../../lib/accounts/origin.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRootAccount } from "../../lib/accounts/provisioning.ts";
 import { listSsoProviders } from "../../lib/identity/sso/index.ts";
@@ -41,7 +42,9 @@ describe("npm run cli -- sso", () => {
       expect(add.code).toBe(0);
       const [provider] = await listSsoProviders(school.id);
       expect(provider).toMatchObject({ name: "Sign in with Test", claim: "sis_id", enabled: true });
-      expect(add.stdout.trim()).toBe(`http://${host}:3000/api/auth/callback/sso-${provider!.id}`);
+      expect(add.stdout.trim()).toBe(
+        `${await schoolOrigin(school.id)}/api/auth/callback/sso-${provider!.id}`,
+      );
       const row = await db.ssoProvider.findUniqueOrThrow({ where: { id: provider!.id } });
       expect(row.clientSecretEncrypted).not.toContain(secret);
 
