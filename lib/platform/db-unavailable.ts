@@ -31,7 +31,7 @@ const KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeou
 
 export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   if (!err || typeof err !== "object" || depth > 5) return false;
-  const e = err as { code?: unknown; message?: unknown; cause?: unknown; kind?: unknown };
+  const e = err as { code?: unknown; message?: unknown; cause?: unknown; kind?: unknown; meta?: unknown };
   if (typeof e.code === "string" && CODES.has(e.code)) return true;
   if (typeof e.kind === "string" && KINDS.has(e.kind)) return true;
   if (typeof e.message === "string" && MESSAGES.test(e.message)) return true;
@@ -39,5 +39,9 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   const cause = e.cause as { originalCode?: unknown; originalMessage?: unknown } | undefined;
   if (cause && typeof cause.originalCode === "string" && CODES.has(cause.originalCode)) return true;
   if (cause && typeof cause.originalMessage === "string" && MESSAGES.test(cause.originalMessage)) return true;
+  // A raw query's failure (P2010) carries the adapter's error under meta.driverAdapterError: a reset
+  // connection there reads "Raw query failed … Server has closed the connection." with no code.
+  const adapterError = (e.meta as { driverAdapterError?: unknown } | undefined)?.driverAdapterError;
+  if (adapterError && isDatabaseUnavailable(adapterError, depth + 1)) return true;
   return isDatabaseUnavailable(e.cause, depth + 1);
 }
