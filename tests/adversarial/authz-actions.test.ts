@@ -18,6 +18,8 @@ import { markNotificationsRead } from "../../lib/mail/notifications.ts";
 import { linkObserveeByAdmin, removeObserver, unlinkObservee } from "../../lib/observer-links/index.ts";
 import { pageRequest } from "../../lib/platform/pagination.ts";
 import { courseCodeSlips } from "../../lib/admin/courses.ts";
+import { addCourseObserver } from "../../lib/courses/observers/add.ts";
+import { endEnrollment } from "../../lib/courses/observers/remove.ts";
 import { resendEmailVerification } from "../../lib/identity/email-verification.ts";
 import {
   createPairingCode,
@@ -71,6 +73,25 @@ const CASES: Record<string, Case> = {
   listActivePairingCodes: (a, t) => [listActivePairingCodes(a, { studentId: t.student.id })],
   // choices (app/(app)/code-actions.ts) lists a student's codes through listActivePairingCodes.
   choices: (a, t) => [listActivePairingCodes(a, { studentId: t.student.id })],
+  // The course People page: an invitation (which would make an account) and an existing user.
+  addCourseObserver: (a, t) => [
+    addCourseObserver(a, {
+      courseId: t.course.id,
+      email: `intruder-${t.student.id}@x.test`,
+      name: "Intruder",
+      studentIds: [t.student.id],
+    }),
+    addCourseObserver(a, {
+      courseId: t.course.id,
+      email: t.parent.login,
+      studentIds: [t.student.id],
+      confirmStudentObserver: true,
+    }),
+  ],
+  endEnrollment: (a, t) => [
+    endEnrollment(a, { courseId: t.course.id, enrollmentId: t.studentEnrollmentId, task: "delete" }),
+    endEnrollment(a, { courseId: t.course.id, enrollmentId: t.courseObserverEnrollmentId, task: "delete" }),
+  ],
   courseCodeSlips: (a, t) => [courseCodeSlips(a, t.course.id, true), courseCodeSlips(a, t.course.id, false)],
   // The next three take no one else's id: they act on the actor alone and must change no one.
   codeTriesWarning: (a) => [codeTriesWarning(a)],

@@ -51,6 +51,22 @@ export const SWEEP_CASES: Record<string, (t: Targets) => SweepRequest[]> = {
       body: { enrollment: { user_id: "self", type: "TeacherEnrollment" } },
     },
   ],
+  deleteEnrollment: (t) =>
+    [t.studentEnrollmentId, t.courseObserverEnrollmentId].flatMap((id) => [
+      { method: "DELETE", path: `/courses/${t.course.id}/enrollments/${id}?task=delete` },
+      { method: "DELETE", path: `/courses/${t.course.id}/enrollments/${id}`, body: { task: "conclude" } },
+    ]),
+  listCourseUsers: (t) => [
+    { method: "GET", path: `/courses/${t.course.id}/users` },
+    {
+      method: "GET",
+      path: `/courses/${t.course.id}/users?include[]=enrollments&include[]=observed_users&enrollment_type[]=observer`,
+    },
+    {
+      method: "GET",
+      path: `/courses/${t.course.id}/users?search_term=${encodeURIComponent(t.student.login)}`,
+    },
+  ],
   listCourseEnrollments: (t) => [{ method: "GET", path: `/courses/${t.course.id}/enrollments` }],
   listObservees: (t) => [{ method: "GET", path: `/users/${p(t)}/observees` }],
   listObservers: (t) => [{ method: "GET", path: `/users/${u(t)}/observers` }],

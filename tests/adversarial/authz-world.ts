@@ -27,17 +27,28 @@ export type Targets = {
   codeId: number;
   importId: number;
   loginId: number;
+  /** The student's enrollment in the course. */
+  studentEnrollmentId: number;
+  /** A course-level link: an observer enrollment in the course that observes the student. */
+  courseObserverEnrollmentId: number;
 };
 
 async function victims(s: School): Promise<Targets> {
   const course = await createCourse({ accountId: s.root.id, name: `Victim course ${s.domain}` });
   const sub = await createSubAccount({ name: `Victim sub ${s.domain}`, parentId: s.root.id });
-  const [student, parent, admin] = [
+  const [student, parent, admin, courseObserver] = [
     await member(s, "VictimStudent"),
     await member(s, "VictimParent"),
     await member(s, "VictimAdmin"),
+    await member(s, "VictimCourseObserver"),
   ];
-  await enrollUser({ courseId: course.id, userId: student.id, type: "student" });
+  const studentEnrollment = await enrollUser({ courseId: course.id, userId: student.id, type: "student" });
+  const courseObserverEnrollment = await enrollUser({
+    courseId: course.id,
+    userId: courseObserver.id,
+    type: "observer",
+    associatedUserId: student.id,
+  });
   await makeAccountAdmin({ accountId: s.root.id, userId: admin.id });
   await db.$transaction((tx) =>
     linkInAccountsTx(tx, {
@@ -76,6 +87,8 @@ async function victims(s: School): Promise<Targets> {
     codeId: code.id,
     importId: imp.id,
     loginId: login.id,
+    studentEnrollmentId: studentEnrollment.id,
+    courseObserverEnrollmentId: courseObserverEnrollment.id,
   };
 }
 
