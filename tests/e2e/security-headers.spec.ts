@@ -37,6 +37,18 @@ test("pages run under a strict, per-request nonce policy with nothing blocked", 
   expect(blocked).toEqual([]);
 });
 
+test("the JSON API answers under a policy that lets nothing load or run, with no nonce, HSTS over https", async ({
+  request,
+}) => {
+  const res = await request.get("/api/v1/users/self", { headers: { "x-forwarded-proto": "https" } });
+  expect(res.status()).toBe(401);
+  expect(res.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+  expect(res.headers()["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
+  // A host no school has is still refused before any route runs.
+  const forged = await request.get("/api/v1/users/self", { headers: { host: "attacker.example" } });
+  expect(forged.status()).toBe(421);
+});
+
 test("HSTS when the request came over https (as the proxy in front says)", async ({ request }) => {
   const res = await request.get("/login", { headers: { "x-forwarded-proto": "https" } });
   expect(res.headers()["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");

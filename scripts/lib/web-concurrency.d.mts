@@ -1,0 +1,4 @@
+export function servingPlan(
+  env: Record<string, string | undefined>,
+  cores: number,
+): { workers: number; poolSize: number };
