@@ -28,6 +28,8 @@ export type CourseLinkInput = {
   /** The enrollment's state (the API's enrollment[enrollment_state]); the People page makes active ones. */
   state?: EnrollmentState;
   fields?: LinkFields;
+  /** More work for the link's own transaction, run first (an approval claiming its request). */
+  within?: (tx: Tx) => Promise<void>;
 };
 
 /**
@@ -55,6 +57,7 @@ export async function linkObserverInCourse(actor: Actor, input: CourseLinkInput)
   await assertObserverNotStudent(input.observerId, input.confirmStudentObserver === true);
   const state = input.state ?? "active";
   const { ids, changed } = await db.$transaction(async (tx) => {
+    await input.within?.(tx);
     const made = [];
     for (const studentId of studentIds) made.push(await linkOne(tx, actor, { ...input, studentId, state }));
     return { ids: made.map((m) => m.id), changed: made.some((m) => m.changed) };
