@@ -89,6 +89,77 @@ test("a teacher links a new observer in one course; the observer sees only that 
   await expect(page.getByText("You observe them in these courses only.")).toBeVisible();
   await expect(page.getByRole("button", { name: `Unlink ${student.name}` })).toHaveCount(0);
   await checkPage(page, "observing-one-course");
+
+  // They ask for another course, naming it in their note (the page never names it).
+  await page.getByLabel(`Note for the school about ${student.name} (optional)`).fill("Art with Mr Bell");
+  await page.getByRole("button", { name: `Ask to observe ${student.name} in another course` }).click();
+  await expect(page.getByText("Sent. Your school will answer")).toBeVisible();
+  await page.reload();
+  await expect(
+    page.getByText(`to observe ${student.name} in another course. Your school will answer`),
+  ).toBeVisible();
+  await checkPage(page, "observing-request-sent");
+
+  // The other course's teacher approves it in one step on that course's People page.
+  const otherTeacher = await makeUser(account.id, { name: `Ola Teach ${tag}` });
+  await enrollUser({ courseId: otherCourse.id, userId: otherTeacher.id, type: "teacher" });
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signIn(page, otherTeacher.login);
+  await page.goto(`/courses/${otherCourse.id}/people`);
+  const requests = page.getByRole("list", { name: "Requests to observe" });
+  await expect(requests).toContainText(`Pat Parent ${tag} asks to observe ${student.name} in this course.`);
+  await expect(requests).toContainText("Art with Mr Bell");
+  await checkPage(page, "course-people-request");
+  await requests.getByRole("button", { name: `Approve Pat Parent ${tag} for ${student.name}` }).click();
+  await expect(
+    page.getByText(`Approved: they now observe ${student.name} in ${otherCourse.name}. They have been told.`),
+  ).toBeVisible();
+  await expect(page.getByText("No observers are waiting for an answer.")).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: student.name })).toContainText(`Pat Parent ${tag}`);
+
+  // The observer now sees both courses, and nothing is left to ask for.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signIn(page, email);
+  await page.goto("/observing");
+  await expect(courses.getByText(course.name)).toBeVisible();
+  await expect(courses.getByText(otherCourse.name)).toBeVisible();
+  await expect(page.getByText("You observe them in all of their courses.")).toBeVisible();
+});
+
+test("an admin declines a request from the Admin area's queue; the observer is told", async ({ page }) => {
+  const { enrollUser } = await import("../../lib/courses/provisioning.ts");
+  const { db } = await import("../../lib/platform/db.ts");
+  const account = await setDefaultAccountSettings({ teachersMayLinkObservers: true });
+  const tag = uid();
+  const course = await makeCourse(account.id, `Music ${tag}`);
+  const student = await makeStudent(account.id, { name: `Ivy Pupil ${tag}` });
+  await enrollUser({ courseId: course.id, userId: student.id, type: "student" });
+  const parent = await makeUser(account.id, { name: `Rob Parent ${tag}` });
+  const admin = await makeAdmin(account.id);
+  const { addCourseObserver, requestAnotherCourse } = await import("../../lib/courses/index.ts");
+  await addCourseObserver(actorFor(admin, account.id), {
+    courseId: course.id,
+    email: parent.login,
+    studentIds: [student.id],
+  });
+  await requestAnotherCourse(actorFor(parent, account.id), { studentId: student.id, note: "Drama, please" });
+  await signIn(page, admin.login);
+  await page.goto("/admin");
+  await page.getByRole("link", { name: "Observer requests" }).click();
+  await expect(page.getByRole("heading", { name: "Observer requests" })).toBeVisible();
+  const requests = page.getByRole("list", { name: "Requests to observe" });
+  await expect(requests).toContainText(`${parent.name} asks to observe ${student.name} in another course.`);
+  await expect(requests.getByLabel(`Course for ${student.name}`)).toHaveValue(String(student.courses[0].id));
+  await checkPage(page, "admin-observer-requests");
+  await requests.getByRole("button", { name: `Decline ${parent.name} for ${student.name}` }).click();
+  await expect(
+    page.getByText(`Declined the request to observe ${student.name}. They have been told.`),
+  ).toBeVisible();
+  const told = await db.notification.findFirst({
+    where: { userId: parent.id, kind: "observer_request_declined" },
+    select: { subject: true },
+  });
+  expect(told?.subject).toBe(`Your request to observe ${student.name} in another course was declined`);
 });
 
 test("the teacher removes a course-level link after confirming; an all-courses link is not theirs to remove", async ({

@@ -14,14 +14,38 @@ test("a signed-in parent opens a code link and adds the student in one step", as
   const code = await codeFor(kid, account.id);
   await signIn(page, parent.login);
   await page.goto(`/register?code=${code}&account=${account.id}`);
+  await expect(page.getByRole("heading", { name: "Add this student?" })).toBeVisible();
   await expect(
     page.getByRole("heading", { name: `Add ${account.name}'s student with this code?` }),
   ).toBeVisible();
+  await expect(page.getByText(`You are signed in as ${parent.name} at ${account.name}.`)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   await checkPage(page, "register-signed-in");
   await page.getByRole("button", { name: "Add student" }).click();
   await expect(page).toHaveURL(/\/observing\?added=/);
   await expect(page.getByText(`You are now observing ${kid.name}.`)).toBeVisible();
   await expect(page.getByRole("list", { name: "Students you observe" }).getByText(kid.name)).toBeVisible();
+});
+
+test("“Not you?” on the one-step page signs out and keeps the code for the right parent", async ({
+  page,
+}) => {
+  const account = await defaultRootAccount();
+  const someoneElse = await makeUser(account.id, { name: `Sib Other ${uid()}` });
+  const parent = await makeUser(account.id, { name: `Pat Parent ${uid()}` });
+  const kid = await makeStudent(account.id, { name: `Kit ${uid()}` });
+  const code = await codeFor(kid, account.id);
+  await signIn(page, someoneElse.login);
+  await page.goto(`/register?code=${code}&account=${account.id}`);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByText(/is added as soon as you are in/)).toBeVisible();
+  await page.getByLabel("Email").fill(parent.login);
+  await page.getByLabel("Password").fill("test-pass-4815");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("heading", { name: "Add this student?" })).toBeVisible();
+  await page.getByRole("button", { name: "Add student" }).click();
+  await expect(page.getByText(`You are now observing ${kid.name}.`)).toBeVisible();
 });
 
 test("signing in from the registration page carries the code and finishes the link", async ({ page }) => {
