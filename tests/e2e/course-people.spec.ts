@@ -12,10 +12,13 @@ import { checkPage } from "./axe.ts";
 import { setDefaultAccountSettings, signIn, tabTo } from "./helpers.ts";
 
 // A teacher links a parent to one student in one course from the course's People page, with the
-// keyboard alone on a phone-sized screen; the parent then sees that course and no other.
+// keyboard alone on a phone-sized screen; the parent then sees that course and no other, asks for
+// another, and sees both once that course's teacher approves.
 test.describe.configure({ timeout: 180_000 });
 
-test("a teacher links a new observer in one course; the observer sees only that course", async ({ page }) => {
+test("a teacher links a new observer in one course; the observer sees only it, asks for another, that course's teacher approves, and they see both", async ({
+  page,
+}) => {
   const { enrollUser } = await import("../../lib/courses/provisioning.ts");
   const { db } = await import("../../lib/platform/db.ts");
   const { hashPassword } = await import("../../lib/identity/passwords.ts");
@@ -93,11 +96,13 @@ test("a teacher links a new observer in one course; the observer sees only that 
   // They ask for another course, naming it in their note (the page never names it).
   await page.getByLabel(`Note for the school about ${student.name} (optional)`).fill("Art with Mr Bell");
   await page.getByRole("button", { name: `Ask to observe ${student.name} in another course` }).click();
-  await expect(page.getByText("Sent. Your school will answer")).toBeVisible();
-  await page.reload();
+  // The page now says the request waits (the form is gone: one open request at a time).
   await expect(
-    page.getByText(`to observe ${student.name} in another course. Your school will answer`),
+    page.getByText(new RegExp(`^Sent .*: you asked to observe ${student.name} in another course\\.`)),
   ).toBeVisible();
+  await expect(
+    page.getByRole("button", { name: `Ask to observe ${student.name} in another course` }),
+  ).toHaveCount(0);
   await checkPage(page, "observing-request-sent");
 
   // The other course's teacher approves it in one step on that course's People page.

@@ -43,8 +43,7 @@ test("“Not you?” on the one-step page signs out and keeps the code for the r
   await page.getByLabel("Email").fill(parent.login);
   await page.getByLabel("Password").fill("test-pass-4815");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("heading", { name: "Add this student?" })).toBeVisible();
-  await page.getByRole("button", { name: "Add student" }).click();
+  // Signing in with the code adds the student straight away (lib/pairing-codes/after-sign-in.ts).
   await expect(page.getByText(`You are now observing ${kid.name}.`)).toBeVisible();
 });
 

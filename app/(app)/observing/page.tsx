@@ -138,8 +138,8 @@ function AskForCourse({
   if (state.pendingSince)
     return (
       <p className="max-w-64 text-sm text-slate-700">
-        You asked on {formatDateTime(state.pendingSince, timeZone)} to observe {student.name} in another
-        course. Your school will answer, and you will be told.
+        Sent {formatDateTime(state.pendingSince, timeZone)}: you asked to observe {student.name} in another
+        course. Your school will answer, and you will be told here and by email.
       </p>
     );
   return (
