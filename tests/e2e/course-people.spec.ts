@@ -14,7 +14,8 @@ import { setDefaultAccountSettings, signIn, tabTo } from "./helpers.ts";
 // A teacher links a parent to one student in one course from the course's People page, with the
 // keyboard alone on a phone-sized screen; the parent then sees that course and no other, asks for
 // another, and sees both once that course's teacher approves.
-test.describe.configure({ timeout: 180_000 });
+// The story signs in four times and checks five pages at two widths: minutes on a shared machine.
+test.describe.configure({ timeout: 300_000 });
 
 test("a teacher links a new observer in one course; the observer sees only it, asks for another, that course's teacher approves, and they see both", async ({
   page,
