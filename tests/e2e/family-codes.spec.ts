@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures.ts";
 import { defaultRootAccount, makeAdmin, makeStudent, makeUser, uid } from "../helpers/factory.ts";
 import { checkPage } from "./axe.ts";
@@ -6,6 +7,15 @@ import { codeFor, signIn, teacherWithCourse } from "./helpers.ts";
 // A parent who already has an account and a second child (issue 11 items 2 and 4), and navigation
 // by role (item 5).
 test.describe.configure({ timeout: 180_000 });
+
+/** The sign-in page reached with a pairing code: it says the student is added once signed in. */
+async function signInWithCode(page: Page, login: string) {
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByText(/is added as soon as you are in/)).toBeVisible();
+  await page.getByLabel("Email").fill(login);
+  await page.getByLabel("Password").fill("test-pass-4815");
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
 
 test("a signed-in parent opens a code link and adds the student in one step", async ({ page }) => {
   const account = await defaultRootAccount();
@@ -38,11 +48,7 @@ test("“Not you?” on the one-step page signs out and keeps the code for the r
   await signIn(page, someoneElse.login);
   await page.goto(`/register?code=${code}&account=${account.id}`);
   await page.getByRole("button", { name: "Sign out" }).click();
-  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
-  await expect(page.getByText(/is added as soon as you are in/)).toBeVisible();
-  await page.getByLabel("Email").fill(parent.login);
-  await page.getByLabel("Password").fill("test-pass-4815");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInWithCode(page, parent.login);
   // Signing in with the code adds the student straight away (lib/pairing-codes/after-sign-in.ts).
   await expect(page.getByText(`You are now observing ${kid.name}.`)).toBeVisible();
 });
@@ -61,11 +67,7 @@ test("signing in from the registration page carries the code and finishes the li
   await expect(page.getByText("An account with this email already exists.")).toBeVisible();
   await checkPage(page, "register-account-exists");
   await page.getByRole("link", { name: "Sign in instead" }).click();
-  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
-  await expect(page.getByText(/is added as soon as you are in/)).toBeVisible();
-  await page.getByLabel("Email").fill(parent.login);
-  await page.getByLabel("Password").fill("test-pass-4815");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInWithCode(page, parent.login);
   await expect(page.getByText(`You are now observing ${kid.name}.`)).toBeVisible();
 
   // The footer's "Sign in" carries the code too.

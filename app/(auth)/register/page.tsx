@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { SignOutButton } from "@/components/ui/sign-out-button";
 import { AuthPage, FormCard } from "@/components/ui/auth-page";
 import { headers } from "next/headers";
 import { getDomainRootAccount, rootAccountName } from "@/lib/accounts/accounts";
@@ -98,12 +99,7 @@ async function SignedIn({ actor, school, code }: { actor: Actor; school: string;
       <form action={signOutKeepingCodeAction} className="flex flex-wrap items-center gap-2 text-slate-700">
         {code && <input type="hidden" name="code" value={code} />}
         <span>Not you?</span>
-        <button
-          type="submit"
-          className="rounded-md border border-slate-400 px-3 py-1 text-sm hover:bg-slate-100"
-        >
-          Sign out
-        </button>
+        <SignOutButton />
       </form>
     </AuthPage>
   );
