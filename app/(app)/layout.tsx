@@ -1,4 +1,5 @@
 import { requireActor } from "@/lib/identity/session";
+import { SignOutButton } from "@/components/ui/sign-out-button";
 import { getHomeSummary } from "@/lib/admin/home";
 import { AppShell } from "@/components/ui/app-shell";
 import { NavLinks } from "@/components/ui/nav-links";
@@ -43,12 +44,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               {actor.name}
             </span>
             <form action={signOutAction}>
-              <button
-                type="submit"
-                className="rounded-md border border-slate-400 px-3 py-1 text-sm hover:bg-slate-100"
-              >
-                Sign out
-              </button>
+              <SignOutButton />
             </form>
           </div>
         </>

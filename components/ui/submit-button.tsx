@@ -6,10 +6,13 @@ export function SubmitButton({
   children,
   pendingText,
   variant = "primary",
+  label,
 }: {
   children: React.ReactNode;
   pendingText?: string;
   variant?: "primary" | "danger" | "secondary";
+  /** A fuller name when a list has many buttons alike ("Approve Pat for Sam"): it starts with the visible word. */
+  label?: string;
 }) {
   const { pending } = useFormStatus();
   const styles = {
@@ -22,6 +25,7 @@ export function SubmitButton({
       type="submit"
       disabled={pending}
       aria-disabled={pending}
+      aria-label={label}
       className={`rounded-md px-4 py-2 text-base font-semibold disabled:opacity-60 ${styles}`}
     >
       {pending ? (pendingText ?? "Working…") : children}

@@ -30,6 +30,11 @@ export const AUDIT_ACTIONS = [
   // account-level link); data.courseId names the course.
   "course_link.created",
   "course_link.removed",
+  // An observer's request to observe a student in another course (subject the student, target
+  // the observer); an approval's data.courseId names the course it was granted in.
+  "observer_request.created",
+  "observer_request.approved",
+  "observer_request.declined",
   // Throttling (lib/identity/throttle/attempt.ts), once per counter and window: a guesser's or a login's
   // limit was reached and further attempts are refused until the window ends; a school's
   // guessing budget was spent and new guessers must now solve a challenge.

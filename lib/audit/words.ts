@@ -7,6 +7,7 @@ import { settingChanges } from "./words-settings.ts";
 import { how } from "./method-words.ts";
 import { ACCOUNT_WORDS } from "./words-accounts.ts";
 import { SSO_WORDS } from "./words-sso.ts";
+import { REQUEST_WORDS } from "./words-requests.ts";
 import { field, howBy, someone, text, type NamedAuditEvent, type Wording } from "./words-parts.ts";
 
 export type { NamedAuditEvent } from "./words-parts.ts";
@@ -25,6 +26,7 @@ const staffHow = (e: NamedAuditEvent) => (e.method === "admin" ? "" : how(e.meth
 export const AUDIT_WORDS: Partial<Record<AuditAction, Wording>> = {
   ...ACCOUNT_WORDS,
   ...SSO_WORDS,
+  ...REQUEST_WORDS,
   "link.created": {
     label: "Observer linked",
     describe: (e) =>

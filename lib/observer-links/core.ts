@@ -84,7 +84,11 @@ const observerEnrollmentsOf = (pair: { studentId: number; observerId: number }) 
   type: "observer" as const,
 });
 
-/** Soft-deletes the links and the observer enrollments they gave; restoring the link restores them. */
+/**
+ * Soft-deletes the links and the observer enrollments they gave; restoring the link restores them.
+ * A course-level link (`courseLink`, made in that course alone) is not the link's to remove: the
+ * observer keeps that course, as Canvas keeps a People-page enrollment when an observee goes.
+ */
 export async function unlinkInTx(
   tx: Tx,
   input: {
@@ -116,6 +120,7 @@ export async function unlinkInTx(
       ...observerEnrollmentsOf(input),
       rootAccountId: { in: accounts },
       workflowState: { not: "deleted" },
+      courseLink: false,
     },
     data: { workflowState: "deleted" },
   });

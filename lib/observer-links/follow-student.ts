@@ -26,13 +26,18 @@ export async function followStudentEnrollmentTx(
     return;
   }
   await mirrorNewStudentEnrollment(tx, input);
-  // Only the observers still linked get theirs back; an unlinked parent's stay deleted.
+  // Only the observers still linked, here or in every course, get theirs back; an unlinked
+  // parent's stay deleted.
   const links = await tx.observationLink.findMany({
     where: { studentId: input.studentId, rootAccountId: input.rootAccountId, workflowState: "active" },
     select: { observerId: true },
   });
   await tx.enrollment.updateMany({
-    where: { ...theirs, userId: { in: links.map((l) => l.observerId) }, workflowState: { not: "active" } },
+    where: {
+      ...theirs,
+      OR: [{ userId: { in: links.map((l) => l.observerId) } }, { courseLink: true }],
+      workflowState: { not: "active" },
+    },
     data: { workflowState: "active" },
   });
 }

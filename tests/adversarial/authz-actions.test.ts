@@ -20,6 +20,8 @@ import { pageRequest } from "../../lib/platform/pagination.ts";
 import { courseCodeSlips } from "../../lib/admin/courses.ts";
 import { addCourseObserver } from "../../lib/courses/observers/add.ts";
 import { endEnrollment } from "../../lib/courses/observers/remove.ts";
+import { requestAnotherCourse } from "../../lib/courses/observers/requests.ts";
+import { approveObserverRequest, declineObserverRequest } from "../../lib/courses/observers/decide.ts";
 import { resendEmailVerification } from "../../lib/identity/email-verification.ts";
 import {
   createPairingCode,
@@ -91,6 +93,18 @@ const CASES: Record<string, Case> = {
   endEnrollment: (a, t) => [
     endEnrollment(a, { courseId: t.course.id, enrollmentId: t.studentEnrollmentId, task: "delete" }),
     endEnrollment(a, { courseId: t.course.id, enrollmentId: t.courseObserverEnrollmentId, task: "delete" }),
+  ],
+  // Observers' requests to observe in another course: asking about someone else's student, and
+  // answering another school's (or another course's) request, in the course asked for and in one
+  // the observer already observes.
+  requestAnotherCourse: (a, t) => [requestAnotherCourse(a, { studentId: t.student.id, note: "Art" })],
+  approveObserverRequest: (a, t) => [
+    approveObserverRequest(a, { requestId: t.requestId, courseId: t.otherCourse.id }),
+    approveObserverRequest(a, { requestId: t.requestId, courseId: t.course.id }),
+  ],
+  declineObserverRequest: (a, t) => [
+    declineObserverRequest(a, { requestId: t.requestId }),
+    declineObserverRequest(a, { requestId: t.requestId, courseId: t.otherCourse.id }),
   ],
   courseCodeSlips: (a, t) => [courseCodeSlips(a, t.course.id, true), courseCodeSlips(a, t.course.id, false)],
   // The next three take no one else's id: they act on the actor alone and must change no one.

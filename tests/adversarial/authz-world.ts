@@ -31,6 +31,9 @@ export type Targets = {
   studentEnrollmentId: number;
   /** A course-level link: an observer enrollment in the course that observes the student. */
   courseObserverEnrollmentId: number;
+  /** The course-level observer's open request to observe the student in `otherCourse` too. */
+  requestId: number;
+  otherCourse: { id: number; name: string };
 };
 
 async function victims(s: School): Promise<Targets> {
@@ -50,6 +53,11 @@ async function victims(s: School): Promise<Targets> {
     associatedUserId: student.id,
   });
   await makeAccountAdmin({ accountId: s.root.id, userId: admin.id });
+  const otherCourse = await createCourse({ accountId: s.root.id, name: `Victim other course ${s.domain}` });
+  await enrollUser({ courseId: otherCourse.id, userId: student.id, type: "student" });
+  const request = await db.observerRequest.create({
+    data: { observerId: courseObserver.id, studentId: student.id, rootAccountId: s.root.id, note: "Art" },
+  });
   await db.$transaction((tx) =>
     linkInAccountsTx(tx, {
       studentId: student.id,
@@ -89,6 +97,8 @@ async function victims(s: School): Promise<Targets> {
     loginId: login.id,
     studentEnrollmentId: studentEnrollment.id,
     courseObserverEnrollmentId: courseObserverEnrollment.id,
+    requestId: request.id,
+    otherCourse,
   };
 }
 
@@ -121,7 +131,14 @@ export async function authzWorld() {
 
 /** What must not appear in an answer to someone aiming at `t`: its people's names and logins, its school. */
 export function foreignStrings(t: Targets, actorSchoolId: number): string[] {
-  const strings = [t.student.name, t.student.login, t.parent.name, t.parent.login, t.course.name];
+  const strings = [
+    t.student.name,
+    t.student.login,
+    t.parent.name,
+    t.parent.login,
+    t.course.name,
+    t.otherCourse.name,
+  ];
   if (t.school.root.id !== actorSchoolId) strings.push(t.school.root.name, t.school.domain);
   return strings;
 }
@@ -137,6 +154,7 @@ const TABLES = [
   "logins",
   "sis_imports",
   "password_setup_tokens",
+  "observer_requests",
 ];
 
 /** A digest of every table an attacker might write (access tokens without their last use). */

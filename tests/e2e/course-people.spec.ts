@@ -12,10 +12,14 @@ import { checkPage } from "./axe.ts";
 import { setDefaultAccountSettings, signIn, tabTo } from "./helpers.ts";
 
 // A teacher links a parent to one student in one course from the course's People page, with the
-// keyboard alone on a phone-sized screen; the parent then sees that course and no other.
-test.describe.configure({ timeout: 180_000 });
+// keyboard alone on a phone-sized screen; the parent then sees that course and no other, asks for
+// another, and sees both once that course's teacher approves.
+// The story signs in four times and checks five pages at two widths: minutes on a shared machine.
+test.describe.configure({ timeout: 300_000 });
 
-test("a teacher links a new observer in one course; the observer sees only that course", async ({ page }) => {
+test("a teacher links a new observer in one course; the observer sees only it, asks for another, that course's teacher approves, and they see both", async ({
+  page,
+}) => {
   const { enrollUser } = await import("../../lib/courses/provisioning.ts");
   const { db } = await import("../../lib/platform/db.ts");
   const { hashPassword } = await import("../../lib/identity/passwords.ts");
@@ -89,6 +93,79 @@ test("a teacher links a new observer in one course; the observer sees only that 
   await expect(page.getByText("You observe them in these courses only.")).toBeVisible();
   await expect(page.getByRole("button", { name: `Unlink ${student.name}` })).toHaveCount(0);
   await checkPage(page, "observing-one-course");
+
+  // They ask for another course, naming it in their note (the page never names it).
+  await page.getByLabel(`Note for the school about ${student.name} (optional)`).fill("Art with Mr Bell");
+  await page.getByRole("button", { name: `Ask to observe ${student.name} in another course` }).click();
+  // The page now says the request waits (the form is gone: one open request at a time).
+  await expect(
+    page.getByText(new RegExp(`^Sent .*: you asked to observe ${student.name} in another course\\.`)),
+  ).toBeVisible();
+  await expect(
+    page.getByRole("button", { name: `Ask to observe ${student.name} in another course` }),
+  ).toHaveCount(0);
+  await checkPage(page, "observing-request-sent");
+
+  // The other course's teacher approves it in one step on that course's People page.
+  const otherTeacher = await makeUser(account.id, { name: `Ola Teach ${tag}` });
+  await enrollUser({ courseId: otherCourse.id, userId: otherTeacher.id, type: "teacher" });
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signIn(page, otherTeacher.login);
+  await page.goto(`/courses/${otherCourse.id}/people`);
+  const requests = page.getByRole("list", { name: "Requests to observe" });
+  await expect(requests).toContainText(`Pat Parent ${tag} asks to observe ${student.name} in this course.`);
+  await expect(requests).toContainText("Art with Mr Bell");
+  await checkPage(page, "course-people-request");
+  await requests.getByRole("button", { name: `Approve Pat Parent ${tag} for ${student.name}` }).click();
+  await expect(
+    page.getByText(`Approved: they now observe ${student.name} in ${otherCourse.name}. They have been told.`),
+  ).toBeVisible();
+  await expect(page.getByText("No observers are waiting for an answer.")).toBeVisible();
+  await expect(page.getByRole("row").filter({ hasText: student.name })).toContainText(`Pat Parent ${tag}`);
+
+  // The observer now sees both courses, and nothing is left to ask for.
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signIn(page, email);
+  await page.goto("/observing");
+  await expect(courses.getByText(course.name)).toBeVisible();
+  await expect(courses.getByText(otherCourse.name)).toBeVisible();
+  await expect(page.getByText("You observe them in all of their courses.")).toBeVisible();
+});
+
+test("an admin declines a request from the Admin area's queue; the observer is told", async ({ page }) => {
+  const { enrollUser } = await import("../../lib/courses/provisioning.ts");
+  const { db } = await import("../../lib/platform/db.ts");
+  const account = await setDefaultAccountSettings({ teachersMayLinkObservers: true });
+  const tag = uid();
+  const course = await makeCourse(account.id, `Music ${tag}`);
+  const student = await makeStudent(account.id, { name: `Ivy Pupil ${tag}` });
+  await enrollUser({ courseId: course.id, userId: student.id, type: "student" });
+  const parent = await makeUser(account.id, { name: `Rob Parent ${tag}` });
+  const admin = await makeAdmin(account.id);
+  const { addCourseObserver, requestAnotherCourse } = await import("../../lib/courses/index.ts");
+  await addCourseObserver(actorFor(admin, account.id), {
+    courseId: course.id,
+    email: parent.login,
+    studentIds: [student.id],
+  });
+  await requestAnotherCourse(actorFor(parent, account.id), { studentId: student.id, note: "Drama, please" });
+  await signIn(page, admin.login);
+  await page.goto("/admin");
+  await page.getByRole("link", { name: "Observer requests" }).click();
+  await expect(page.getByRole("heading", { name: "Observer requests" })).toBeVisible();
+  const requests = page.getByRole("list", { name: "Requests to observe" });
+  await expect(requests).toContainText(`${parent.name} asks to observe ${student.name} in another course.`);
+  await expect(requests.getByLabel(`Course for ${student.name}`)).toHaveValue(String(student.courses[0].id));
+  await checkPage(page, "admin-observer-requests");
+  await requests.getByRole("button", { name: `Decline ${parent.name} for ${student.name}` }).click();
+  await expect(
+    page.getByText(`Declined the request to observe ${student.name}. They have been told.`),
+  ).toBeVisible();
+  const told = await db.notification.findFirst({
+    where: { userId: parent.id, kind: "observer_request_declined" },
+    select: { subject: true },
+  });
+  expect(told?.subject).toBe(`Your request to observe ${student.name} in another course was declined`);
 });
 
 test("the teacher removes a course-level link after confirming; an all-courses link is not theirs to remove", async ({

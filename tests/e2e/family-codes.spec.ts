@@ -1,3 +1,4 @@
+import type { Page } from "@playwright/test";
 import { test, expect } from "./fixtures.ts";
 import { defaultRootAccount, makeAdmin, makeStudent, makeUser, uid } from "../helpers/factory.ts";
 import { checkPage } from "./axe.ts";
@@ -7,6 +8,15 @@ import { codeFor, signIn, teacherWithCourse } from "./helpers.ts";
 // by role (item 5).
 test.describe.configure({ timeout: 180_000 });
 
+/** The sign-in page reached with a pairing code: it says the student is added once signed in. */
+async function signInWithCode(page: Page, login: string) {
+  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
+  await expect(page.getByText(/is added as soon as you are in/)).toBeVisible();
+  await page.getByLabel("Email").fill(login);
+  await page.getByLabel("Password").fill("test-pass-4815");
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
 test("a signed-in parent opens a code link and adds the student in one step", async ({ page }) => {
   const account = await defaultRootAccount();
   const parent = await makeUser(account.id, { name: `Pat Parent ${uid()}` });
@@ -14,14 +24,33 @@ test("a signed-in parent opens a code link and adds the student in one step", as
   const code = await codeFor(kid, account.id);
   await signIn(page, parent.login);
   await page.goto(`/register?code=${code}&account=${account.id}`);
+  await expect(page.getByRole("heading", { name: "Add this student?" })).toBeVisible();
   await expect(
     page.getByRole("heading", { name: `Add ${account.name}'s student with this code?` }),
   ).toBeVisible();
+  await expect(page.getByText(`You are signed in as ${parent.name} at ${account.name}.`)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   await checkPage(page, "register-signed-in");
   await page.getByRole("button", { name: "Add student" }).click();
   await expect(page).toHaveURL(/\/observing\?added=/);
   await expect(page.getByText(`You are now observing ${kid.name}.`)).toBeVisible();
   await expect(page.getByRole("list", { name: "Students you observe" }).getByText(kid.name)).toBeVisible();
+});
+
+test("“Not you?” on the one-step page signs out and keeps the code for the right parent", async ({
+  page,
+}) => {
+  const account = await defaultRootAccount();
+  const someoneElse = await makeUser(account.id, { name: `Sib Other ${uid()}` });
+  const parent = await makeUser(account.id, { name: `Pat Parent ${uid()}` });
+  const kid = await makeStudent(account.id, { name: `Kit ${uid()}` });
+  const code = await codeFor(kid, account.id);
+  await signIn(page, someoneElse.login);
+  await page.goto(`/register?code=${code}&account=${account.id}`);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await signInWithCode(page, parent.login);
+  // Signing in with the code adds the student straight away (lib/pairing-codes/after-sign-in.ts).
+  await expect(page.getByText(`You are now observing ${kid.name}.`)).toBeVisible();
 });
 
 test("signing in from the registration page carries the code and finishes the link", async ({ page }) => {
@@ -38,11 +67,7 @@ test("signing in from the registration page carries the code and finishes the li
   await expect(page.getByText("An account with this email already exists.")).toBeVisible();
   await checkPage(page, "register-account-exists");
   await page.getByRole("link", { name: "Sign in instead" }).click();
-  await expect(page.getByRole("heading", { name: "Sign in" })).toBeVisible();
-  await expect(page.getByText(/is added as soon as you are in/)).toBeVisible();
-  await page.getByLabel("Email").fill(parent.login);
-  await page.getByLabel("Password").fill("test-pass-4815");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signInWithCode(page, parent.login);
   await expect(page.getByText(`You are now observing ${kid.name}.`)).toBeVisible();
 
   // The footer's "Sign in" carries the code too.

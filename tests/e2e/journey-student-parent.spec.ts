@@ -49,7 +49,8 @@ test("a parent registers through the student's QR link", async ({ page }) => {
   await page.getByLabel("Password").fill("a-long-enough-passphrase");
   await page.getByRole("button", { name: "Create account" }).click();
 
-  await expect(page).toHaveURL(/\/observing$/);
+  await expect(page).toHaveURL(/\/observing\?added=/);
+  await expect(page.getByText(`You are now observing ${student.name}.`)).toBeVisible();
   const students = page.getByRole("list", { name: "Students you observe" });
   await expect(students.getByText(student.name, { exact: true })).toBeVisible();
   for (const c of student.courses)

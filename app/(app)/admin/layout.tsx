@@ -15,6 +15,7 @@ export default async function AdminLayout({ children }: { children: React.ReactN
         items={[
           { href: "/admin/users", text: "Users" },
           { href: "/courses", text: "Courses" },
+          { href: "/admin/observer-requests", text: "Observer requests" },
           { href: "/admin/audit", text: "Audit log" },
           { href: "/admin/imports", text: "Imports", show: scope.rootAccountIds.length > 0 },
           { href: "/admin/settings", text: "Account settings", show: scope.rootAccountIds.length > 0 },

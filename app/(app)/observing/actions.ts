@@ -1,9 +1,12 @@
 "use server";
 import { redirect } from "next/navigation";
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { formId } from "@/lib/platform/ids";
 import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/platform/action-state";
 import { retryWords } from "@/components/format";
 import { unlinkObservee } from "@/lib/observer-links";
+import { requestAnotherCourse, requestNoteSchema } from "@/lib/courses";
 import { codeTriesWarning, redeemPairingCode } from "@/lib/pairing-codes";
 import { challengeField, pairingCodeInputSchema } from "@/lib/pairing-codes/schemas";
 import { requireActor } from "@/lib/identity/session";
@@ -61,4 +64,27 @@ export async function unlinkStudentAction(_prev: ActionState, formData: FormData
     return actionErrorState(err);
   }
   redirect(`/observing?removed=${studentId.data}`);
+}
+
+const requestSchema = z.object({
+  student_id: formId("That student does not exist."),
+  note: requestNoteSchema,
+});
+
+/** "Ask to observe <student> in another course": sent to the school; the observer is told the answer. */
+export async function requestCourseAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const actor = await requireActor();
+  const values = { note: String(formData.get("note") ?? "") };
+  const parsed = requestSchema.safeParse({ student_id: formData.get("student_id"), note: values.note });
+  if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error.issues), values };
+  try {
+    await requestAnotherCourse(actor, { studentId: parsed.data.student_id, note: parsed.data.note });
+  } catch (err) {
+    return actionErrorState(err, values);
+  }
+  revalidatePath("/observing");
+  return {
+    ok: true,
+    message: "Sent. Your school will answer, and you will be told either way (here and by email).",
+  };
 }

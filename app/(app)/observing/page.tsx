@@ -2,14 +2,23 @@ import type { Metadata } from "next";
 import { requireActor } from "@/lib/identity/session";
 import { getHomeSummary } from "@/lib/admin/home";
 import { linkChangeNotice } from "@/lib/observer-links";
-import { listObservedStudents, type ObservedStudent } from "@/lib/courses";
+import {
+  listObservedStudents,
+  observerRequestStates,
+  REQUEST_NOTE_MAX,
+  type ObservedStudent,
+  type RequestState,
+} from "@/lib/courses";
+import { RequestCourseForm } from "@/components/courses/request-course-form";
+import { formatDateTime } from "@/components/format";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Notice } from "@/components/ui/notice";
 import { RowList } from "@/components/ui/row-list";
 import { Section } from "@/components/ui/section";
 import { Page } from "@/components/ui/page";
+import { viewerTimeZone } from "../time-zone";
 import { AddStudentForm } from "./add-student-form";
-import { unlinkStudentAction } from "./actions";
+import { requestCourseAction, unlinkStudentAction } from "./actions";
 
 export const metadata: Metadata = { title: "Observing" };
 
@@ -31,6 +40,13 @@ export default async function ObservingPage({
     listObservedStudents(actor),
     getHomeSummary(actor),
     linkChangeNotice(actor, { added: Number(added) || undefined, removed: Number(removed) || undefined }),
+  ]);
+  const [requests, timeZone] = await Promise.all([
+    observerRequestStates(
+      actor,
+      students.filter((s) => !s.allCourses).map((s) => s.id),
+    ),
+    viewerTimeZone(),
   ]);
   const failed = code_failed === "throttled" || code_failed === "invalid" ? CODE_FAILED[code_failed] : null;
   return (
@@ -70,9 +86,7 @@ export default async function ObservingPage({
                   confirm="Unlink"
                 />
               ) : (
-                <p className="max-w-56 text-sm text-slate-700">
-                  To observe another course, ask its teacher or the school.
-                </p>
+                <AskForCourse student={s} state={requests.get(s.id)} timeZone={timeZone} />
               )}
             </>
           )}
@@ -106,5 +120,36 @@ function ObservedCourses({ student }: { student: ObservedStudent }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Where the observer sees a student in some courses only: ask the school for another. */
+function AskForCourse({
+  student,
+  state,
+  timeZone,
+}: {
+  student: ObservedStudent;
+  state?: RequestState;
+  timeZone: string;
+}) {
+  if (!state || state.otherCourses === 0)
+    return <p className="max-w-64 text-sm text-slate-700">You observe them in all of their courses.</p>;
+  if (state.pendingSince)
+    return (
+      <p className="max-w-64 text-sm text-slate-700">
+        Sent {formatDateTime(state.pendingSince, timeZone)}: you asked to observe {student.name} in another
+        course. Your school will answer, and you will be told here and by email.
+      </p>
+    );
+  return (
+    <div className="max-w-sm">
+      <RequestCourseForm
+        studentId={student.id}
+        studentName={student.name}
+        noteMax={REQUEST_NOTE_MAX}
+        action={requestCourseAction}
+      />
+    </div>
   );
 }

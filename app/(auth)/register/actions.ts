@@ -1,7 +1,7 @@
 "use server";
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
-import { signIn } from "@/lib/identity/auth";
+import { signIn, signOut } from "@/lib/identity/auth";
 import { actionErrorState, type ActionState } from "@/lib/platform/action-state";
 import { clientIp } from "@/lib/platform/client-ip";
 import { retryWords } from "@/components/format";
@@ -21,8 +21,11 @@ export async function registerAction(_prev: RegisterState, formData: FormData): 
     via: field("via"),
   };
   const h = await headers();
+  let studentId: number;
   try {
-    await registerObserver({
+    ({
+      student: { id: studentId },
+    } = await registerObserver({
       host: h.get("host"),
       ip: clientIp(h),
       name: values.name,
@@ -31,7 +34,7 @@ export async function registerAction(_prev: RegisterState, formData: FormData): 
       pairing_code: values.pairing_code,
       method: values.via === "qr" ? "qr" : "self_registration",
       challenge: challengeField(formData),
-    });
+    }));
   } catch (err) {
     const state = actionErrorState(err, values);
     if (state.retryAfter) return { ...state, message: retryWords(state.retryAfter) };
@@ -41,7 +44,8 @@ export async function registerAction(_prev: RegisterState, formData: FormData): 
     await signIn("credentials", {
       email: values.unique_id,
       password: field("password"),
-      redirectTo: "/observing",
+      // The Observing page then says "You are now observing <name>" (lib/observer-links/recent.ts).
+      redirectTo: `/observing?added=${studentId}`,
     });
   } catch (err) {
     if (err instanceof AuthError)
@@ -49,4 +53,10 @@ export async function registerAction(_prev: RegisterState, formData: FormData): 
     throw err; // the redirect after signing in
   }
   return { ok: true };
+}
+
+/** "Not you?" on the one-step "Add this student?": signs out, and the code waits on the sign-in page. */
+export async function signOutKeepingCodeAction(formData: FormData): Promise<void> {
+  const code = String(formData.get("code") ?? "").slice(0, 64);
+  await signOut({ redirectTo: code ? `/login?code=${encodeURIComponent(code)}` : "/login" });
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { SignOutButton } from "@/components/ui/sign-out-button";
 import { AuthPage, FormCard } from "@/components/ui/auth-page";
 import { headers } from "next/headers";
 import { getDomainRootAccount, rootAccountName } from "@/lib/accounts/accounts";
@@ -14,6 +15,7 @@ import { getActor } from "@/lib/identity/session";
 import type { Actor } from "@/lib/accounts/actor";
 import { AddByCode } from "./add-by-code";
 import { RegisterForm } from "./register-form";
+import { signOutKeepingCodeAction } from "./actions";
 
 export const metadata: Metadata = { title: "Parent registration" };
 
@@ -70,10 +72,14 @@ async function SignedIn({ actor, school, code }: { actor: Actor; school: string;
   const normalized = code ? normalizeCode(code) : null;
   return (
     <AuthPage
-      title="Add a student"
-      lead={<>You are signed in as {actor.name}.</>}
+      title={code ? "Add this student?" : "Add a student"}
+      lead={
+        <>
+          You are signed in as {actor.name} at {school}.
+        </>
+      }
       footer={{
-        question: "Not you, or need a different account?",
+        question: "Nothing to add?",
         href: "/observing",
         link: "Go to Observing",
       }}
@@ -90,6 +96,11 @@ async function SignedIn({ actor, school, code }: { actor: Actor; school: string;
       ) : (
         <Notice tone="info">To add a student, enter their pairing code on your Observing page.</Notice>
       )}
+      <form action={signOutKeepingCodeAction} className="flex flex-wrap items-center gap-2 text-slate-700">
+        {code && <input type="hidden" name="code" value={code} />}
+        <span>Not you?</span>
+        <SignOutButton />
+      </form>
     </AuthPage>
   );
 }

@@ -28,6 +28,8 @@ export type CourseLinkInput = {
   /** The enrollment's state (the API's enrollment[enrollment_state]); the People page makes active ones. */
   state?: EnrollmentState;
   fields?: LinkFields;
+  /** More work for the link's own transaction, run first (an approval claiming its request). */
+  within?: (tx: Tx) => Promise<void>;
 };
 
 /**
@@ -55,6 +57,7 @@ export async function linkObserverInCourse(actor: Actor, input: CourseLinkInput)
   await assertObserverNotStudent(input.observerId, input.confirmStudentObserver === true);
   const state = input.state ?? "active";
   const { ids, changed } = await db.$transaction(async (tx) => {
+    await input.within?.(tx);
     const made = [];
     for (const studentId of studentIds) made.push(await linkOne(tx, actor, { ...input, studentId, state }));
     return { ids: made.map((m) => m.id), changed: made.some((m) => m.changed) };
@@ -81,15 +84,26 @@ async function linkOne(
   const key = { courseId: input.courseId, userId: input.observerId, type: "observer" as const };
   const existing = await tx.enrollment.findFirst({
     where: { ...key, associatedUserId: input.studentId },
-    select: { id: true, workflowState: true },
+    select: { id: true, workflowState: true, courseLink: true },
   });
-  if (existing?.workflowState === input.state) return { id: existing.id, changed: false };
+  if (existing?.workflowState === input.state) {
+    // Already observing here through the all-courses link: now also in this course on its own, so
+    // removing that link later leaves this course (lib/observer-links/core.ts's unlinkInTx).
+    if (!existing.courseLink)
+      await tx.enrollment.update({ where: { id: existing.id }, data: { courseLink: true } });
+    return { id: existing.id, changed: false };
+  }
   const course = await tx.course.findUniqueOrThrow({
     where: { id: input.courseId },
     select: { rootAccountId: true, name: true },
   });
   const id = existing
-    ? (await tx.enrollment.update({ where: { id: existing.id }, data: { workflowState: input.state } })).id
+    ? (
+        await tx.enrollment.update({
+          where: { id: existing.id },
+          data: { workflowState: input.state, courseLink: true },
+        })
+      ).id
     : (
         await tx.enrollment.create({
           data: {
@@ -97,6 +111,7 @@ async function linkOne(
             associatedUserId: input.studentId,
             rootAccountId: course.rootAccountId,
             workflowState: input.state,
+            courseLink: true,
           },
           select: { id: true },
         })

@@ -55,7 +55,12 @@ export async function endEnrollment(
   }
   const state = ENROLLMENT_TASKS[input.task ?? "conclude"];
   await db.$transaction(async (tx) => {
-    await tx.enrollment.update({ where: { id: row.id }, data: { workflowState: state } });
+    // A removed course-level link is gone for good: restoring an all-courses link later brings
+    // the enrollment back as that link's, which goes again with it.
+    await tx.enrollment.update({
+      where: { id: row.id },
+      data: { workflowState: state, ...(state === "deleted" ? { courseLink: false } : {}) },
+    });
     const base = {
       actorId: actor.userId,
       rootAccountId: access.course.rootAccountId,

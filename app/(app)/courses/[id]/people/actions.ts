@@ -3,9 +3,15 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formId } from "@/lib/platform/ids";
 import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/platform/action-state";
-import { addCourseObserver, endEnrollment } from "@/lib/courses";
+import {
+  addCourseObserver,
+  approveObserverRequest,
+  declineObserverRequest,
+  endEnrollment,
+} from "@/lib/courses";
 import { booleanParam } from "@/lib/api/schemas/common";
 import { requireActor } from "@/lib/identity/session";
+import type { Actor } from "@/lib/accounts/actor";
 
 const addSchema = z.object({
   course_id: formId("That course does not exist."),
@@ -66,4 +72,50 @@ export async function removeCourseLinkAction(_prev: ActionState, formData: FormD
   }
   revalidatePath(`/courses/${course_id}/people`);
   return { ok: true, message: "Removed: they no longer observe this student in this course." };
+}
+
+const answerSchema = z.object({
+  request_id: formId("That request does not exist."),
+  course_id: formId("Choose a course.").optional(),
+});
+
+/** Staff answer an observer's request: on the People page (its course), or in the Admin area's queue. */
+async function answerRequest(
+  actor: Actor,
+  answer: "approve" | "decline",
+  formData: FormData,
+): Promise<ActionState> {
+  const parsed = answerSchema.safeParse({
+    request_id: formData.get("request_id"),
+    course_id: formData.get("course_id") || undefined,
+  });
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0].message };
+  const { request_id: requestId, course_id: courseId } = parsed.data;
+  try {
+    let message: string;
+    if (answer === "approve") {
+      if (!courseId) return { ok: false, message: "Choose a course." };
+      const done = await approveObserverRequest(actor, { requestId, courseId });
+      message = `Approved: they now observe ${done.studentName} in ${done.courseName}. They have been told.`;
+    } else {
+      const done = await declineObserverRequest(actor, { requestId, courseId });
+      message = `Declined the request to observe ${done.studentName}. They have been told.`;
+    }
+    revalidatePath("/admin/observer-requests");
+    if (courseId) revalidatePath(`/courses/${courseId}/people`);
+    return { ok: true, message };
+  } catch (err) {
+    return actionErrorState(err);
+  }
+}
+
+/** Approves in one step: in the People page's course, or the course chosen in the Admin area's queue. */
+export async function approveRequestAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const actor = await requireActor();
+  return answerRequest(actor, "approve", formData);
+}
+
+export async function declineRequestAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  const actor = await requireActor();
+  return answerRequest(actor, "decline", formData);
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { requireActor } from "@/lib/identity/session";
-import { getCoursePeople, type PeopleStudent } from "@/lib/courses";
+import { getCoursePeople, listCourseRequests, type PeopleStudent } from "@/lib/courses";
 import { toAppError } from "@/lib/platform/errors";
 import { pageRequest } from "@/lib/platform/pagination";
 import type { Column } from "@/components/ui/data-table";
@@ -11,8 +11,16 @@ import { PagedTable } from "@/components/ui/paged-table";
 import { SearchForm } from "@/components/ui/search-form";
 import { Section } from "@/components/ui/section";
 import { AddObserverForm } from "@/components/courses/add-observer-form";
+import { ObserverRequests } from "@/components/courses/observer-requests";
+import { formatDateTime } from "@/components/format";
 import { idOr404, listHref, listSummary, matching, searchTerm } from "../../../page-helpers";
-import { addObserverAction, removeCourseLinkAction } from "./actions";
+import { viewerTimeZone } from "../../../time-zone";
+import {
+  addObserverAction,
+  approveRequestAction,
+  declineRequestAction,
+  removeCourseLinkAction,
+} from "./actions";
 
 export const metadata: Metadata = { title: "People" };
 
@@ -68,6 +76,10 @@ export default async function CoursePeoplePage({
     throw err;
   });
   const { course, mayLink, students, total } = people;
+  const [requests, timeZone] = await Promise.all([
+    mayLink ? listCourseRequests(actor, course.id) : [],
+    viewerTimeZone(),
+  ]);
   const path = `/courses/${course.id}/people`;
   const columns: Column<PeopleStudent>[] = [
     { header: "Student", cell: (s) => <span className="font-semibold">{s.name}</span> },
@@ -79,6 +91,20 @@ export default async function CoursePeoplePage({
       back={{ href: "/courses", label: "Courses" }}
       lead="Who observes each student here: through the school, in all of the student's courses, or in this course only."
     >
+      {mayLink && (
+        <Section
+          id="requests"
+          title="Requests to observe"
+          description="Observers who see a student in another course and ask to see them in this one too."
+        >
+          <ObserverRequests
+            requests={requests.map((r) => ({ ...r, asked: formatDateTime(r.createdAt, timeZone) }))}
+            courseId={course.id}
+            approve={approveRequestAction}
+            decline={declineRequestAction}
+          />
+        </Section>
+      )}
       {mayLink ? (
         <Section
           id="add"
