@@ -23,6 +23,7 @@ import { recordAudit } from "../audit/events.ts";
 import { fieldError } from "../platform/errors.ts";
 import type { OneTimeLinkPurpose } from "../platform/generated/prisma/client.ts";
 import { queueEmailInTx, type Email } from "../mail/outbox.ts";
+import { plainTextName, withoutDirectionControls } from "../mail/texts.ts";
 import { hashPassword, newPasswordProblem } from "./passwords.ts";
 import {
   SETUP_LINK_LIFETIME_DAYS,
@@ -33,9 +34,11 @@ import {
 
 /** The email carrying a setup link (the one wording, for one account or a bulk import), link not yet in. */
 export function passwordSetupEmail(input: { name: string; schoolName: string; setupLink: string }) {
+  const schoolName = withoutDirectionControls(input.schoolName);
+  const name = plainTextName(input.name);
   return {
-    subject: `Your ${input.schoolName} account is ready`,
-    text: `Hello ${input.name},\n\n${input.schoolName} made you an account. Choose your password here (the link works once, for ${SETUP_LINK_LIFETIME_DAYS} days):\n\n${SETUP_LINK_PLACEHOLDER}\n\nIf you did not expect this, you can ignore this email.\n`,
+    subject: `Your ${schoolName} account is ready`,
+    text: `Hello ${name},\n\n${schoolName} made you an account. Choose your password here (the link works once, for ${SETUP_LINK_LIFETIME_DAYS} days):\n\n${SETUP_LINK_PLACEHOLDER}\n\nIf you did not expect this, you can ignore this email.\n`,
     setupLink: input.setupLink,
   };
 }
