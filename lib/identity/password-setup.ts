@@ -87,10 +87,8 @@ const INVALID_LINK =
 /** The links that choose a password (a verification link does not). */
 const PASSWORD_PURPOSES: OneTimeLinkPurpose[] = ["setup", "reset"];
 
-/** Who a setup link is for (to greet them on the page), or null when it cannot be used. */
-export async function findPasswordSetup(
-  token: string,
-): Promise<{ email: string; purpose: OneTimeLinkPurpose } | null> {
+/** The setup link's login, and the user's own email (the password may be neither). */
+async function findSetupRow(token: string) {
   if (!token || token.length > 100) return null;
   const row = await db.passwordSetupToken.findFirst({
     where: {
@@ -100,9 +98,17 @@ export async function findPasswordSetup(
       expiresAt: { gt: new Date() },
       login: { workflowState: "active" },
     },
-    select: { purpose: true, login: { select: { uniqueId: true } } },
+    select: { purpose: true, login: { select: { uniqueId: true, user: { select: { email: true } } } } },
   });
-  return row ? { email: row.login.uniqueId, purpose: row.purpose } : null;
+  return row ? { email: row.login.uniqueId, userEmail: row.login.user.email, purpose: row.purpose } : null;
+}
+
+/** Who a setup link is for (to greet them on the page), or null when it cannot be used. */
+export async function findPasswordSetup(
+  token: string,
+): Promise<{ email: string; purpose: OneTimeLinkPurpose } | null> {
+  const row = await findSetupRow(token);
+  return row && { email: row.email, purpose: row.purpose };
 }
 
 /**
@@ -116,9 +122,9 @@ export async function completePasswordSetup(input: {
   password: string;
   ip: string | null;
 }): Promise<{ email: string }> {
-  const setup = await findPasswordSetup(input.token);
+  const setup = await findSetupRow(input.token);
   if (!setup) throw fieldError("token", INVALID_LINK);
-  const problem = newPasswordProblem(input.password, setup.email);
+  const problem = newPasswordProblem(input.password, setup.userEmail, setup.email);
   if (problem) throw fieldError("password", problem);
   const passwordHash = await hashPassword(input.password);
   await db.$transaction(async (tx) => {

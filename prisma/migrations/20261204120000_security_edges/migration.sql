@@ -20,3 +20,15 @@ UPDATE "enrollments" e SET "source" = 'sub_account_admin', "created_by_id" = a.a
    AND NOT EXISTS (SELECT 1 FROM "account_admins" aa
                     WHERE aa.user_id = a.actor_id AND aa.account_id = e.root_account_id
                       AND aa.workflow_state = 'active');
+
+-- Signed-out sessions (issue 18 §4): a session's id is refused until the session would have
+-- expired anyway, so a copied cookie stops working at sign-out.
+CREATE TABLE "revoked_sessions" (
+    "id" TEXT NOT NULL,
+    "user_id" INTEGER NOT NULL,
+    "expires_at" TIMESTAMP(3) NOT NULL,
+    CONSTRAINT "revoked_sessions_pkey" PRIMARY KEY ("id")
+);
+CREATE INDEX "revoked_sessions_expires_at_idx" ON "revoked_sessions"("expires_at");
+ALTER TABLE "revoked_sessions" ADD CONSTRAINT "revoked_sessions_user_id_fkey"
+  FOREIGN KEY ("user_id") REFERENCES "users"("id") ON DELETE CASCADE ON UPDATE CASCADE;
