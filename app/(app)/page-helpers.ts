@@ -24,8 +24,12 @@ export async function or404<T>(p: Promise<T>): Promise<T> {
  * characters (nobody types them into a search box, and a NUL reaching PostgreSQL was a 500).
  */
 export function searchTerm(raw: unknown): string {
-  // eslint-disable-next-line no-control-regex
-  return typeof raw === "string" ? raw.replace(/[\u0000-\u001F\u007F]+/g, " ").trim().slice(0, 100) : "";
+  return typeof raw === "string"
+    ? raw
+        .replace(/[\u0000-\u001F\u007F]+/g, " ")
+        .trim()
+        .slice(0, 100)
+    : "";
 }
 
 /** The address of a page of a filtered list: the filters that are set, and the page number. */

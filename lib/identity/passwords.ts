@@ -105,7 +105,11 @@ export function passwordShapeProblem(password: string): string | null {
  * not the email, and not the login (an admin may give a user a login that differs from their
  * email; both are what an attacker tries first).
  */
-export function passwordEmailProblem(password: string, email: string | null | undefined, login?: string | null) {
+export function passwordEmailProblem(
+  password: string,
+  email: string | null | undefined,
+  login?: string | null,
+) {
   const same = (id: string | null | undefined) => !!id && password.toLowerCase() === id.trim().toLowerCase();
   if (same(email) || (same(login) && login!.includes("@"))) return "Do not use your email as the password.";
   if (same(login)) return "Do not use your login as the password.";

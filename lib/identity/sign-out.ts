@@ -20,9 +20,14 @@ export async function revokeSession(session: { userId: number; sid?: string | nu
   }
   await db.revokedSession.upsert({
     where: { id: session.sid },
-    create: { id: session.sid, userId: session.userId, expiresAt: new Date(now + SESSION_MAX_AGE_SECONDS * 1000) },
+    create: {
+      id: session.sid,
+      userId: session.userId,
+      expiresAt: new Date(now + SESSION_MAX_AGE_SECONDS * 1000),
+    },
     update: {},
   });
   // Expired ids are useless; prune now and then rather than run a scheduler.
-  if (Math.random() < 0.05) await db.revokedSession.deleteMany({ where: { expiresAt: { lt: new Date(now) } } });
+  if (Math.random() < 0.05)
+    await db.revokedSession.deleteMany({ where: { expiresAt: { lt: new Date(now) } } });
 }

@@ -30,9 +30,16 @@ export async function tellOwnerOfTakenEmail(
   if (!(await firstUse(`register-taken:${loginId}`, until))) return;
   const login = await db.login.findUnique({
     where: { id: loginId },
-    select: { uniqueId: true, userId: true, user: { select: { name: true, email: true, workflowState: true } } },
+    select: {
+      uniqueId: true,
+      userId: true,
+      user: { select: { name: true, email: true, workflowState: true } },
+    },
   });
-  const to = login && login.user.workflowState === "active" ? emailOf({ email: login.user.email, uniqueId: login.uniqueId }) : null;
+  const to =
+    login && login.user.workflowState === "active"
+      ? emailOf({ email: login.user.email, uniqueId: login.uniqueId })
+      : null;
   if (!login || !to) return;
   const origin = await schoolOrigin(account.id);
   await db.$transaction(async (tx) => {

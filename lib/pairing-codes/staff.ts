@@ -42,7 +42,12 @@ const liveCourse = (alias: string) =>
  * the account grants it — a teacher (or TA) of one. Only enrollments `trusted` allows count. SQL,
  * so a redemption asks it in the same statement that finds the code.
  */
-export function reachesThroughCourseSql(userId: number, scope: AdminScope, r: Reach, trusted: Trusted = null) {
+export function reachesThroughCourseSql(
+  userId: number,
+  scope: AdminScope,
+  r: Reach,
+  trusted: Trusted = null,
+) {
   return Prisma.sql`(
     EXISTS (SELECT 1 FROM enrollments se JOIN courses ac ON ac.id = se.course_id
              WHERE ${studentEnrollment(r, trusted)} AND ${liveCourse("ac")}

@@ -74,7 +74,10 @@ describe("pairing codes cannot carry staff out of their scope", () => {
     expect((await enroll(w, kid3.id, await tokenFor(peer.id))).status).toBe(200);
     expect((await generate(w, kid3.id, w.subAdmin.token)).status).toBe(401);
     // A root admin's enrollment of that student in the sub-account's course: the course is theirs now.
-    await db.enrollment.updateMany({ where: { userId: kid3.id, courseId: w.course.id }, data: { workflowState: "deleted" } });
+    await db.enrollment.updateMany({
+      where: { userId: kid3.id, courseId: w.course.id },
+      data: { workflowState: "deleted" },
+    });
     expect((await enroll(w, kid3.id, w.admin.token)).status).toBe(200);
     expect((await generate(w, kid3.id, w.subAdmin.token)).status).toBe(200);
 
@@ -168,17 +171,38 @@ describe("pairing codes cannot carry staff out of their scope", () => {
     // with the session's actor, as the API does.
     const api = await redeem(w, { json: { pairing_code: code }, token: w.teacher.token });
     expect({ status: api.status, json: api.json }).toEqual({ status: 422, json: INVALID });
-    const teacherActor = { userId: w.teacher.id, name: w.teacher.name, domainRootAccountId: w.root.id, ip: null, via: "session" as const };
-    const page = await errorOf(redeemPairingCode(teacherActor, { observerId: w.teacher.id, code, method: "qr" }));
+    const teacherActor = {
+      userId: w.teacher.id,
+      name: w.teacher.name,
+      domainRootAccountId: w.root.id,
+      ip: null,
+      via: "session" as const,
+    };
+    const page = await errorOf(
+      redeemPairingCode(teacherActor, { observerId: w.teacher.id, code, method: "qr" }),
+    );
     expect(page.message).toBe("Invalid pairing code.");
     // Signing in from the registration page with the code.
     const signIn = await errorOf(
-      redeemCodeWithPassword({ login: w.teacher.login, password: TEST_PASSWORD, code, host: w.domain, ip: null }),
+      redeemCodeWithPassword({
+        login: w.teacher.login,
+        password: TEST_PASSWORD,
+        code,
+        host: w.domain,
+        ip: null,
+      }),
     );
     expect(signIn.message).toBe("Invalid pairing code.");
     // Registering with their own email answers as a wrong code.
     const reg = await errorOf(
-      registerObserver({ name: "T", unique_id: w.teacher.login, password: "a-long-passphrase-9", pairing_code: code, host: w.domain, ip: null }),
+      registerObserver({
+        name: "T",
+        unique_id: w.teacher.login,
+        password: "a-long-passphrase-9",
+        pairing_code: code,
+        host: w.domain,
+        ip: null,
+      }),
     );
     expect(reg.fieldErrors).toEqual({ pairing_code: ["Invalid pairing code."] });
     expect(await activeLinks(w.teacher.id)).toBe(0);

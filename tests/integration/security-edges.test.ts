@@ -36,8 +36,7 @@ async function setCounter(key: string, windowSeconds: number, count: number) {
     ON CONFLICT (key, window_start) DO UPDATE SET count = ${count}`;
 }
 
-const rowsLike = (pattern: string) =>
-  db.rateLimitCounter.count({ where: { key: { contains: pattern } } });
+const rowsLike = (pattern: string) => db.rateLimitCounter.count({ where: { key: { contains: pattern } } });
 
 describe("refused requests add no counter rows", () => {
   it("registrations naming 40 fresh emails from an address that must solve a challenge leave none behind", async () => {
@@ -59,7 +58,9 @@ describe("refused requests add no counter rows", () => {
     await setCounter(`signin:ip:${ip}`, SIGN_IN_LIMITS.ip.windowSeconds, SIGN_IN_LIMITS.ip.max);
     const tag = uid();
     for (let i = 0; i < 40; i++) {
-      const err = await errorOf(signInWithPassword({ login: `x${i}-${tag}@a.test`, password: "pw", host, ip }));
+      const err = await errorOf(
+        signInWithPassword({ login: `x${i}-${tag}@a.test`, password: "pw", host, ip }),
+      );
       expect(err.code).toBe("rate_limited");
     }
     expect(await rowsLike(tag)).toBe(0);
@@ -71,7 +72,11 @@ describe("registering with an email that has an account", () => {
     const s = await registrationSchool();
     const owner = await makeUser(s.account.id, { login: `owner-${uid()}@home.example` });
     const wrong = await errorOf(
-      registerObserver({ ...registrationForm("ZZZZ-ZZZZ", `new-${uid()}@home.example`), host: s.domain, ip: null }),
+      registerObserver({
+        ...registrationForm("ZZZZ-ZZZZ", `new-${uid()}@home.example`),
+        host: s.domain,
+        ip: null,
+      }),
     );
     const taken = await errorOf(
       registerObserver({ ...registrationForm(s.code, owner.login), host: s.domain, ip: null }),
@@ -90,7 +95,9 @@ describe("registering with an email that has an account", () => {
       await db.auditEvent.count({ where: { action: "login.registration_refused", subjectId: owner.id } }),
     ).toBe(1);
     // The code is intact.
-    expect(await db.pairingCode.count({ where: { studentId: s.student.id, workflowState: "active" } })).toBe(1);
+    expect(await db.pairingCode.count({ where: { studentId: s.student.id, workflowState: "active" } })).toBe(
+      1,
+    );
   });
 });
 
@@ -101,7 +108,9 @@ describe("forgot password", () => {
     vi.spyOn(Math, "random").mockReturnValue(0.5); // no pruning of old counters in between
     try {
       const ask = (email: string) =>
-        statementsOf(() => requestPasswordReset({ email, host: domain, ip: `2001:db8::${uid().slice(0, 4)}` }));
+        statementsOf(() =>
+          requestPasswordReset({ email, host: domain, ip: `2001:db8::${uid().slice(0, 4)}` }),
+        );
       const known = await ask(owner.login);
       const unknown = await ask(`nobody-${uid()}@home.example`);
       expect(known.statements.length).toBe(unknown.statements.length);
@@ -145,7 +154,10 @@ describe("passwords and names in what admins create", () => {
   });
 
   it("setup emails carry no direction overrides, from the school's name or the person's", async () => {
-    const account = await createRootAccount({ name: `Evil${RLO}loohcS ${uid()}`, selfRegistration: "observers" });
+    const account = await createRootAccount({
+      name: `Evil${RLO}loohcS ${uid()}`,
+      selfRegistration: "observers",
+    });
     const admin = await makeAdmin(account.id);
     const email = `bidi-${uid()}@home.example`;
     await createAccountUser(actorFor(admin, account.id), {
@@ -193,9 +205,9 @@ describe("input that used to give a 500", () => {
     const account = await makeRootAccount();
     const actor = actorFor(await makeAdmin(account.id), account.id);
     await expect(searchUsers(actor, { q: "a\u0000b", page })).resolves.toEqual({ items: [], total: 0 });
-    await expect(
-      listAuditEvents(actor, { filter: { user: "a\u0000b" }, page }),
-    ).resolves.toMatchObject({ total: 0 });
+    await expect(listAuditEvents(actor, { filter: { user: "a\u0000b" }, page })).resolves.toMatchObject({
+      total: 0,
+    });
   });
 
   it("a newline (or any control character) in the sign-in form's next is no destination", () => {
@@ -220,8 +232,9 @@ describe(".env", () => {
         "TRUSTED_PROXY_HEADER=x-forwarded-for",
       ].join("\n"),
     );
-    const env = { ...process.env, ENV_FILE: file, PORT: "39871" };
-    for (const k of ["DATABASE_URL", "APP_URL", "AUTH_SECRET", "PAIRING_CODE_KEY", "DEMO_DATA"]) delete env[k];
+    const env: NodeJS.ProcessEnv = { ...process.env, ENV_FILE: file, PORT: "39871" };
+    for (const k of ["DATABASE_URL", "APP_URL", "AUTH_SECRET", "PAIRING_CODE_KEY", "DEMO_DATA"])
+      delete env[k];
     const child = spawn(process.execPath, ["scripts/start.mjs"], { env, stdio: ["ignore", "pipe", "pipe"] });
     let out = "";
     child.stdout.on("data", (d) => (out += d));

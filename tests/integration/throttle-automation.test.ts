@@ -19,7 +19,10 @@ describe("district automation", () => {
     for (let i = 0; i < GUESS_LIMITS.ip.max + 1; i++) {
       const stranger = await makeUser(account.id);
       await errorOf(
-        redeemPairingCode(actorFor(stranger, account.id, office), { observerId: stranger.id, code: "ZZZZ-ZZZZ" }),
+        redeemPairingCode(actorFor(stranger, account.id, office), {
+          observerId: stranger.id,
+          code: "ZZZZ-ZZZZ",
+        }),
       );
     }
     await spendSchoolBudget(account.id);
