@@ -235,15 +235,25 @@ describe(".env", () => {
     const env: NodeJS.ProcessEnv = { ...process.env, ENV_FILE: file, PORT: "39871" };
     for (const k of ["DATABASE_URL", "APP_URL", "AUTH_SECRET", "PAIRING_CODE_KEY", "DEMO_DATA"])
       delete env[k];
-    const child = spawn(process.execPath, ["scripts/start.mjs"], { env, stdio: ["ignore", "pipe", "pipe"] });
+    // Its own process group, so a start that went on (embedded database, server) is stopped whole.
+    const child = spawn(process.execPath, ["scripts/start.mjs"], {
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+      detached: true,
+    });
     let out = "";
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
     const code = await new Promise<number | null>((resolve) => {
       const timer = setTimeout(() => {
-        child.kill("SIGKILL");
-        resolve(null);
-      }, 60_000);
+        process.kill(-child.pid!, "SIGINT"); // start.mjs stops what it started on SIGINT
+        setTimeout(() => {
+          try {
+            process.kill(-child.pid!, "SIGKILL");
+          } catch {}
+          resolve(null);
+        }, 10_000);
+      }, 30_000);
       child.on("exit", (c) => {
         clearTimeout(timer);
         resolve(c);
