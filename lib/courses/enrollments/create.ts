@@ -6,7 +6,7 @@ import { courseAccess } from "../courses.ts";
 import { paramError, unauthorized } from "../../platform/errors.ts";
 import { followStudentEnrollmentTx } from "../../observer-links/index.ts";
 import { enrollUser, type NewEnrollment } from "../provisioning.ts";
-import { getAdminScope } from "../../accounts/admin-scope.ts";
+import { enrollmentMadeBy } from "./source.ts";
 import { LIVE_ENROLLMENT_STATES } from "../../platform/live-states.ts";
 
 const isLive = (state: string) => LIVE_ENROLLMENT_STATES.some((s) => s === state);
@@ -48,13 +48,8 @@ export async function createEnrollment(
   const associatedUserId = null;
   const state = input.state ?? "invited";
   // Kept on the enrollment (never read back from the audit log): an enrollment a sub-account
-  // admin made gives no one below the root a pairing code for the student (lib/pairing-codes/staff.ts).
-  const madeBy = {
-    source: (await getAdminScope(actor.userId)).rootAccountIds.includes(course.rootAccountId)
-      ? ("root_admin" as const)
-      : ("sub_account_admin" as const),
-    createdById: actor.userId,
-  };
+  // admin made gives no one below the root a pairing code for the student.
+  const madeBy = await enrollmentMadeBy(actor, course, admin);
   const id = await db.$transaction(async (tx) => {
     // Audited (who enrolled whom): an enrollment is reach over a user.
     const audit = (
