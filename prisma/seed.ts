@@ -2,6 +2,7 @@
 // embedded mode, or DEMO_DATA=1). Run by `npm start`, which passes its decision as DEMO_DATA;
 // `npm run db:seed` by hand. Otherwise it says how to create the first admin, and warns when a
 // database still holds demo logins taking the published password.
+import "../scripts/lib/dotenv.mjs";
 import { DEMO_PASSWORD, isDatabaseEmpty, openDemoLogins, seedDemo } from "../lib/imports/demo-seed.ts";
 import { db } from "../lib/platform/db.ts";
 // @ts-expect-error plain ESM helper shared with scripts/start.mjs

@@ -1,7 +1,8 @@
 // `npm run bench:resilience` — a program, not a test. Two `next start` instances of the
 // production build behind Debian's nginx (scripts/lib/instances.mjs) on one PostgreSQL 17, then
 // one line per check: the client address, concurrent redemptions split across both instances,
-// shared throttling, sessions and server actions on either instance, an instance killed mid-load,
+// shared throttling, nobody innocent locked out (a school's NAT, a district's automation, a
+// parent whose email a stranger typed), sessions and server actions on either instance, an instance killed mid-load,
 // backends terminated during redemptions, PostgreSQL restarted, and a soak at half the capacity
 // measured first in the same run (RSS growth < 10 %, 0 errors). Ends with "N passed, M failed".
 // Options (env): BENCH_SOAK_SECONDS (default 600), BENCH_SKIP_BUILD=1 (reuse .next).
@@ -20,6 +21,7 @@ import {
   restartPostgres,
   terminateDuringRedemptions,
 } from "./lib/resilience-faults.mjs";
+import { districtAutomation, schoolWifi, victimEmail } from "./lib/resilience-innocent.mjs";
 import { seedResilience } from "./lib/resilience-seed.mjs";
 import { sessionsOnEither } from "./lib/resilience-sessions.mjs";
 import { soakCheck } from "./lib/resilience-soak.mjs";
@@ -48,7 +50,7 @@ async function main() {
   log("Starting PostgreSQL 17 (embedded, persistent for the restart check)");
   const { server, url } = await database();
   log("Seeding a school, 2,000 students and observers, tokens and password logins");
-  const data = await seedResilience(url, { pairs: 1400, people: 4 });
+  const data = await seedResilience(url, { pairs: 1600, people: 4 });
   let next = 0;
   const take = (n) => {
     if (next + n > data.pairs.length) throw new Error("the seed has too few pairs for the checks");
@@ -78,6 +80,9 @@ async function main() {
     ["client address from the proxy", clientAddress],
     ["concurrent redemptions split across both instances", concurrentRedemptions],
     ["throttling shared across instances", sharedThrottling],
+    ["school Wi-Fi: 120 families on one address, one in three mistyping once", schoolWifi],
+    ["district automation with an admin's token from an address past its limit", districtAutomation],
+    ["a parent whose email a stranger registered with 10 wrong codes", victimEmail],
     ["sessions and server actions valid on either instance", sessionsOnEither],
     ["one instance killed mid-load", killInstanceMidLoad],
     ["pg_terminate_backend during redemptions", terminateDuringRedemptions],

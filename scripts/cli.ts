@@ -2,6 +2,7 @@
 // prints a new API token for that login and nothing else on stdout; `import` applies a bulk
 // import here (scripts/cli/import.ts); `admin create` makes a deployment's first admin
 // (scripts/cli/admin.ts).
+import "./lib/dotenv.mjs";
 import { parseArgs } from "node:util";
 // @ts-expect-error plain ESM helper shared with scripts/start.mjs
 import { localSecrets, openLocalDatabase } from "./lib/local-env.mjs";

@@ -1,6 +1,7 @@
 // `npm start`: database (embedded unless DATABASE_URL is set) → migrations → demo seed when
 // empty and allowed (embedded mode, or DEMO_DATA=1: scripts/lib/demo-data.mjs) → build when none
 // exists → Next.js on PORT (default 3000), through scripts/serve.mjs.
+import "./lib/dotenv.mjs";
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";

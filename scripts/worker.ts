@@ -2,6 +2,7 @@
 // delivering mail (run several when you scale out, and start the app with JOB_WORKER=off). Stops
 // cleanly on SIGINT/SIGTERM; an import it leaves half done is resumed from its checkpoint by the
 // next worker, and mail it leaves unsent is sent by the next worker to start or wake.
+import "./lib/dotenv.mjs";
 // @ts-expect-error plain ESM helper shared with scripts/start.mjs
 import { localSecrets, openLocalDatabase } from "./lib/local-env.mjs";
 

@@ -19,9 +19,17 @@ export async function or404<T>(p: Promise<T>): Promise<T> {
   }
 }
 
-/** A list page's search text from its address (`?q=`), at most 100 characters. */
+/**
+ * A list page's search text from its address (`?q=`), at most 100 characters, without control
+ * characters (nobody types them into a search box, and a NUL reaching PostgreSQL was a 500).
+ */
 export function searchTerm(raw: unknown): string {
-  return typeof raw === "string" ? raw.trim().slice(0, 100) : "";
+  return typeof raw === "string"
+    ? raw
+        .replace(/[\u0000-\u001F\u007F]+/g, " ")
+        .trim()
+        .slice(0, 100)
+    : "";
 }
 
 /** The address of a page of a filtered list: the filters that are set, and the page number. */

@@ -62,17 +62,6 @@ export async function getDomainRootAccountId(host?: string | null): Promise<numb
   return id;
 }
 
-/** An active root account's name, for a link naming it (the QR code's `account`); null if none. */
-export async function rootAccountName(param: string): Promise<string | null> {
-  const id = parseId(param);
-  if (id === null) return null;
-  const account = await db.account.findFirst({
-    where: { id, parentId: null, workflowState: "active" },
-    select: { name: true },
-  });
-  return account?.name ?? null;
-}
-
 export async function getRootAccountSettings(rootAccountId: number) {
   const account = await db.account.findFirst({
     where: { id: rootAccountId, parentId: null },

@@ -24,6 +24,8 @@ export async function loadActor(
   userId: number,
   ctx: { domainRootAccountId: number; ip: string | null; via: Actor["via"] },
   sessionVersion?: number,
+  /** A browser session's id: refused once it signed out (lib/identity/sign-out.ts). */
+  sessionId?: string,
 ): Promise<Actor | null> {
   // Only in a school where the user holds a login: a session is no credential anywhere else.
   const user = await db.user.findFirst({
@@ -32,6 +34,7 @@ export async function loadActor(
       workflowState: "active",
       logins: { some: { rootAccountId: ctx.domainRootAccountId, workflowState: "active" } },
       ...(sessionVersion !== undefined && { sessionVersion }),
+      ...(sessionId !== undefined && { revokedSessions: { none: { id: sessionId } } }),
     },
     select: { id: true, name: true },
   });

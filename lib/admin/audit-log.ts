@@ -14,7 +14,10 @@ import { userMatchWhere } from "../users/search.ts";
 export { AUDIT_ACTIONS, AUDIT_METHODS };
 
 const blankIsAbsent = (v: unknown) => (v === "" || v === null ? undefined : v);
-const optionalDate = z.preprocess(blankIsAbsent, z.coerce.date({ error: "Enter a valid date." }).optional());
+// A four-digit year, as a date field sends: "20266" read as the year 20266 was a 500 from the database.
+const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z?)?$/;
+const date = z.string().regex(DATE, "Enter a valid date (YYYY-MM-DD).").pipe(z.coerce.date());
+const optionalDate = z.preprocess(blankIsAbsent, date.optional());
 
 export const auditFilterSchema = z.object({
   action: z.preprocess(blankIsAbsent, z.enum(AUDIT_ACTIONS).optional()),

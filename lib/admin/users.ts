@@ -78,6 +78,12 @@ export async function getUserDetail(actor: Actor, userId: number) {
       createdAt: true,
       selfRegistered: true,
       emailVerifiedAt: true,
+      // Logins in schools this admin does not administer: then the user-level email is not theirs to see.
+      _count: {
+        select: {
+          logins: { where: { workflowState: "active", rootAccountId: { notIn: scope.rootAccountIds } } },
+        },
+      },
       logins: {
         where: { rootAccountId: { in: scope.touchedRootAccountIds } },
         select: {
@@ -128,7 +134,7 @@ export async function getUserDetail(actor: Actor, userId: number) {
   return {
     id: user.id,
     name: user.name,
-    email: user.email,
+    email: user._count.logins === 0 ? user.email : null,
     state: user.workflowState,
     createdAt: user.createdAt,
     /** Self-registered with an email not yet confirmed: admins may not link them (email-verification.ts). */

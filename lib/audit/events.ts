@@ -23,6 +23,8 @@ export const AUDIT_ACTIONS = [
   // family: account recovery and email verification
   "login.password_changed",
   "login.reset_requested",
+  // Someone registered with this login's email: refused as a wrong code, the owner emailed.
+  "login.registration_refused",
   "user.email_verified",
   "enrollment.created",
   "enrollment.updated",

@@ -22,6 +22,11 @@ export const ACCOUNT_WORDS: Partial<Record<AuditAction, Wording>> = {
         ? `${e.actor} sent ${someone(e.subject, "a user")} a link to choose a new password`
         : `${someone(e.subject)} asked for a link to choose a new password`,
   },
+  "login.registration_refused": {
+    label: "Registration with a used email",
+    describe: (e) =>
+      `Someone tried to register with ${someone(e.subject, "a user")}'s email; they were emailed instead`,
+  },
   "user.email_verified": {
     label: "Email confirmed",
     describe: (e) => `${someone(e.subject)} confirmed their email address`,

@@ -2,7 +2,11 @@ import "server-only";
 // Creating courses and enrollments, with no authorization of its own: the seed, tests and the
 // authorized course functions call these. A student's enrollment gives their observers theirs.
 import { db, type Tx } from "../platform/db.ts";
-import type { EnrollmentState, EnrollmentType } from "../platform/generated/prisma/client.ts";
+import type {
+  EnrollmentSource,
+  EnrollmentState,
+  EnrollmentType,
+} from "../platform/generated/prisma/client.ts";
 import { mirrorNewStudentEnrollment } from "../observer-links/core.ts";
 
 export async function createCourse(
@@ -31,6 +35,9 @@ export type NewEnrollment = {
   type: EnrollmentType;
   state?: EnrollmentState;
   associatedUserId?: number | null;
+  /** Who made it (lib/pairing-codes/staff.ts reads it): the system of record unless a person did. */
+  source?: EnrollmentSource;
+  createdById?: number | null;
 };
 
 /** Enrolls a user; a student enrollment also gives that student's linked observers theirs. */
@@ -48,6 +55,8 @@ export async function enrollUser(input: NewEnrollment, tx?: Tx) {
         type: input.type,
         workflowState: input.state ?? "active",
         associatedUserId: input.type === "observer" ? (input.associatedUserId ?? null) : null,
+        source: input.source ?? "sis",
+        createdById: input.createdById ?? null,
       },
       select: { id: true, courseId: true, userId: true, type: true, workflowState: true },
     });

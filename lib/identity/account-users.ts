@@ -15,6 +15,7 @@ import { createUserWithLogin, emailOf } from "./provisioning.ts";
 import { cleanNameOrNull } from "../users/name.ts";
 import {
   adminLoginSelect,
+  emailForAdmin,
   toUserJson,
   userJsonSelect,
   pageOfUsers,
@@ -63,7 +64,12 @@ export async function listAccountUsers(
     total,
     items: rows.map((u) => {
       const json = withAdminFields(toUserJson(u), u.logins, onlyIn(rootAccountId));
-      if (input.includeEmail) json.email = u.email;
+      if (input.includeEmail)
+        json.email = emailForAdmin(
+          u.email,
+          u.logins.map((l) => l.rootAccountId),
+          [rootAccountId],
+        );
       return json;
     }),
   };
@@ -102,7 +108,7 @@ export async function createAccountUser(actor: Actor, input: NewAccountUser): Pr
   const sendSetup = input.forceSelfRegistration || !input.password;
   // An admin's choice of password follows the rule everyone's does (lib/identity/passwords.ts).
   const weak =
-    !sendSetup && input.password && newPasswordProblem(input.password, input.email ?? input.uniqueId);
+    !sendSetup && input.password && newPasswordProblem(input.password, input.email, input.uniqueId);
   if (weak) throw paramError("pseudonym[password]", weak);
   const email = emailOf(input);
   if (sendSetup && !email) {

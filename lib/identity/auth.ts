@@ -3,7 +3,9 @@ import "server-only";
 // Connect providers (resolved per request: a school's providers exist only on its own hosts, so
 // an answer from school A's provider cannot complete at school B). JWT sessions hold only the
 // user id and the user's session version (a JWT cannot be deleted, so a password change raises
-// the version and every older session stops being accepted: lib/accounts/actor.ts).
+// the version and every older session stops being accepted: lib/accounts/actor.ts), and the
+// session's own id, refused once it signs out (lib/identity/sign-out.ts).
+import { randomUUID } from "node:crypto";
 import NextAuth, { AuthError, CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { headers as nextHeaders } from "next/headers";
@@ -15,6 +17,7 @@ import { AppError } from "../platform/errors.ts";
 import { BUSY_MESSAGE } from "./passwords.ts";
 import { THROTTLED_MESSAGE } from "./throttle/index.ts";
 import { sessionVersionOf } from "../accounts/actor.ts";
+import { SESSION_MAX_AGE_SECONDS } from "./sign-out.ts";
 import { getDomainRootAccountId } from "../accounts/accounts.ts";
 import { ssoProvidersForAuth, type SsoProviderForAuth } from "./sso/providers.ts";
 import {
@@ -28,6 +31,8 @@ declare module "next-auth" {
   interface Session {
     /** The user's session version when this session signed in (see lib/accounts/actor.ts). */
     sv?: number;
+    /** This session's own id, refused once it signs out (lib/identity/sign-out.ts). */
+    sid?: string;
   }
 }
 
@@ -99,7 +104,7 @@ async function authConfig(req: NextRequest | undefined): Promise<NextAuthConfig>
   return {
     trustHost: true,
     secret: process.env.AUTH_SECRET,
-    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/login", error: SSO_REFUSED_PAGE },
     logger: {
       error(error) {
@@ -134,6 +139,7 @@ async function authConfig(req: NextRequest | undefined): Promise<NextAuthConfig>
         if (user?.id) {
           token.uid = user.id;
           token.sv = await sessionVersionOf(Number(user.id));
+          token.sid = randomUUID();
         }
         // The school the session was signed in at: it is a credential there only (lib/identity/session.ts).
         if (user?.rootAccountId) token.aid = user.rootAccountId;
@@ -147,7 +153,11 @@ async function authConfig(req: NextRequest | undefined): Promise<NextAuthConfig>
             rootAccountId: typeof token.aid === "number" ? token.aid : undefined,
           };
         // Sessions from before versions existed count as version 0 (every user's first).
-        return { ...session, sv: typeof token.sv === "number" ? token.sv : 0 };
+        return {
+          ...session,
+          sv: typeof token.sv === "number" ? token.sv : 0,
+          sid: typeof token.sid === "string" ? token.sid : undefined,
+        };
       },
     },
   };

@@ -48,7 +48,11 @@ export function passwordResetEmail(input: { name: string; schoolName: string; by
   };
 }
 
-/** Queues a reset email for the login typed, if it exists at the host's school. Always the same answer. */
+/**
+ * Answers a reset request: always the same, and in the same time whether the login exists or not
+ * — the request only counts itself and hands the lookup and the email to work that runs after
+ * the answer (sendPasswordReset), so how long it takes says nothing about the account.
+ */
 export async function requestPasswordReset(input: {
   email: string;
   host: string | null;
@@ -63,42 +67,69 @@ export async function requestPasswordReset(input: {
   const account = await getDomainRootAccount(input.host);
   await throttledAttempt(resetLimits(typed, input.ip), async (attempt) => {
     attempt.fail(); // every request counts, found or not
-    const login = await db.login.findFirst({
-      where: {
-        rootAccountId: account.id,
-        uniqueIdNormalized: typed,
-        workflowState: "active",
-        user: { workflowState: "active" },
-      },
-      select: { id: true, userId: true, uniqueId: true, user: { select: { name: true, email: true } } },
-    });
-    const to = login && emailOf({ email: login.user.email, uniqueId: login.uniqueId });
-    if (!login || !to) return;
-    const base = await setupLinkBase(account.id, "reset");
-    await db.$transaction(async (tx) => {
-      // One reset link at a time: an earlier one stops working.
-      await tx.passwordSetupToken.deleteMany({
-        where: { loginId: login.id, usedAt: null, purpose: "reset" },
-      });
-      await queueOneTimeLinkInTx(tx, {
-        loginId: login.id,
-        purpose: "reset",
-        email: {
-          to,
-          rootAccountId: account.id,
-          setupLink: base,
-          ...passwordResetEmail({ name: login.user.name, schoolName: account.name }),
-        },
-      });
-      await recordAudit(tx, {
-        action: "login.reset_requested",
-        actorId: null,
-        subjectId: login.userId,
-        rootAccountId: account.id,
-        ip: input.ip,
-        data: { loginId: login.id },
-      });
-    });
-    deliverSoon();
+    afterAnswer(() => sendPasswordReset({ typed, account, ip: input.ip }));
   });
+}
+
+// Work handed off by requests in this process, until it is done (a process that dies first loses
+// it: the person asks again, as for a lost email).
+const pending = new Set<Promise<void>>();
+
+function afterAnswer(work: () => Promise<void>): void {
+  const p = new Promise<void>((resolve) => setImmediate(resolve))
+    .then(work)
+    .catch((err) => console.error("[password-reset] could not send a reset email", err))
+    .finally(() => pending.delete(p));
+  pending.add(p);
+}
+
+/** Resolves once every reset this process was asked for so far is queued (tests, shutdown). */
+export async function passwordResetsSettled(): Promise<void> {
+  while (pending.size > 0) await Promise.all([...pending]);
+}
+
+/** Queues a reset email for the login typed, if it exists at the school. */
+async function sendPasswordReset(input: {
+  typed: string;
+  account: { id: number; name: string };
+  ip: string | null;
+}): Promise<void> {
+  const { typed, account } = input;
+  const login = await db.login.findFirst({
+    where: {
+      rootAccountId: account.id,
+      uniqueIdNormalized: typed,
+      workflowState: "active",
+      user: { workflowState: "active" },
+    },
+    select: { id: true, userId: true, uniqueId: true, user: { select: { name: true, email: true } } },
+  });
+  const to = login && emailOf({ email: login.user.email, uniqueId: login.uniqueId });
+  if (!login || !to) return;
+  const base = await setupLinkBase(account.id, "reset");
+  await db.$transaction(async (tx) => {
+    // One reset link at a time: an earlier one stops working.
+    await tx.passwordSetupToken.deleteMany({
+      where: { loginId: login.id, usedAt: null, purpose: "reset" },
+    });
+    await queueOneTimeLinkInTx(tx, {
+      loginId: login.id,
+      purpose: "reset",
+      email: {
+        to,
+        rootAccountId: account.id,
+        setupLink: base,
+        ...passwordResetEmail({ name: login.user.name, schoolName: account.name }),
+      },
+    });
+    await recordAudit(tx, {
+      action: "login.reset_requested",
+      actorId: null,
+      subjectId: login.userId,
+      rootAccountId: account.id,
+      ip: input.ip,
+      data: { loginId: login.id },
+    });
+  });
+  deliverSoon();
 }

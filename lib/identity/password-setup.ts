@@ -23,6 +23,7 @@ import { recordAudit } from "../audit/events.ts";
 import { fieldError } from "../platform/errors.ts";
 import type { OneTimeLinkPurpose } from "../platform/generated/prisma/client.ts";
 import { queueEmailInTx, type Email } from "../mail/outbox.ts";
+import { plainTextName, withoutDirectionControls } from "../mail/texts.ts";
 import { hashPassword, newPasswordProblem } from "./passwords.ts";
 import {
   SETUP_LINK_LIFETIME_DAYS,
@@ -33,9 +34,11 @@ import {
 
 /** The email carrying a setup link (the one wording, for one account or a bulk import), link not yet in. */
 export function passwordSetupEmail(input: { name: string; schoolName: string; setupLink: string }) {
+  const schoolName = withoutDirectionControls(input.schoolName);
+  const name = plainTextName(input.name);
   return {
-    subject: `Your ${input.schoolName} account is ready`,
-    text: `Hello ${input.name},\n\n${input.schoolName} made you an account. Choose your password here (the link works once, for ${SETUP_LINK_LIFETIME_DAYS} days):\n\n${SETUP_LINK_PLACEHOLDER}\n\nIf you did not expect this, you can ignore this email.\n`,
+    subject: `Your ${schoolName} account is ready`,
+    text: `Hello ${name},\n\n${schoolName} made you an account. Choose your password here (the link works once, for ${SETUP_LINK_LIFETIME_DAYS} days):\n\n${SETUP_LINK_PLACEHOLDER}\n\nIf you did not expect this, you can ignore this email.\n`,
     setupLink: input.setupLink,
   };
 }
@@ -84,10 +87,8 @@ const INVALID_LINK =
 /** The links that choose a password (a verification link does not). */
 const PASSWORD_PURPOSES: OneTimeLinkPurpose[] = ["setup", "reset"];
 
-/** Who a setup link is for (to greet them on the page), or null when it cannot be used. */
-export async function findPasswordSetup(
-  token: string,
-): Promise<{ email: string; purpose: OneTimeLinkPurpose } | null> {
+/** The setup link's login, and the user's own email (the password may be neither). */
+async function findSetupRow(token: string) {
   if (!token || token.length > 100) return null;
   const row = await db.passwordSetupToken.findFirst({
     where: {
@@ -97,9 +98,17 @@ export async function findPasswordSetup(
       expiresAt: { gt: new Date() },
       login: { workflowState: "active" },
     },
-    select: { purpose: true, login: { select: { uniqueId: true } } },
+    select: { purpose: true, login: { select: { uniqueId: true, user: { select: { email: true } } } } },
   });
-  return row ? { email: row.login.uniqueId, purpose: row.purpose } : null;
+  return row ? { email: row.login.uniqueId, userEmail: row.login.user.email, purpose: row.purpose } : null;
+}
+
+/** Who a setup link is for (to greet them on the page), or null when it cannot be used. */
+export async function findPasswordSetup(
+  token: string,
+): Promise<{ email: string; purpose: OneTimeLinkPurpose } | null> {
+  const row = await findSetupRow(token);
+  return row && { email: row.email, purpose: row.purpose };
 }
 
 /**
@@ -113,9 +122,9 @@ export async function completePasswordSetup(input: {
   password: string;
   ip: string | null;
 }): Promise<{ email: string }> {
-  const setup = await findPasswordSetup(input.token);
+  const setup = await findSetupRow(input.token);
   if (!setup) throw fieldError("token", INVALID_LINK);
-  const problem = newPasswordProblem(input.password, setup.email);
+  const problem = newPasswordProblem(input.password, setup.userEmail, setup.email);
   if (problem) throw fieldError("password", problem);
   const passwordHash = await hashPassword(input.password);
   await db.$transaction(async (tx) => {

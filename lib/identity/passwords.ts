@@ -100,16 +100,29 @@ export function passwordShapeProblem(password: string): string | null {
   return null;
 }
 
-/** The rule that needs the email too, checked once the password's own shape is fine. */
-export function passwordEmailProblem(password: string, email: string): string | null {
-  return email && password.toLowerCase() === email.trim().toLowerCase()
-    ? "Do not use your email as the password."
-    : null;
+/**
+ * The rule that needs who the password is for, checked once the password's own shape is fine:
+ * not the email, and not the login (an admin may give a user a login that differs from their
+ * email; both are what an attacker tries first).
+ */
+export function passwordEmailProblem(
+  password: string,
+  email: string | null | undefined,
+  login?: string | null,
+) {
+  const same = (id: string | null | undefined) => !!id && password.toLowerCase() === id.trim().toLowerCase();
+  if (same(email) || (same(login) && login!.includes("@"))) return "Do not use your email as the password.";
+  if (same(login)) return "Do not use your login as the password.";
+  return null;
 }
 
 /** What is wrong with a new password (registration, setting one up), or null. */
-export function newPasswordProblem(password: string, email: string): string | null {
-  return passwordShapeProblem(password) ?? passwordEmailProblem(password, email);
+export function newPasswordProblem(
+  password: string,
+  email: string | null | undefined,
+  login?: string | null,
+): string | null {
+  return passwordShapeProblem(password) ?? passwordEmailProblem(password, email, login);
 }
 
 // Verifying against this keeps "unknown login" as slow as "wrong password".

@@ -6,6 +6,7 @@ import { auth } from "./auth.ts";
 import { loadActor, type Actor } from "../accounts/actor.ts";
 import { getDomainRootAccount } from "../accounts/accounts.ts";
 import { clientIp } from "../platform/client-ip.ts";
+import { revokeSession } from "./sign-out.ts";
 
 /**
  * The signed-in actor for server components and server actions, re-read from the database once
@@ -24,6 +25,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     id,
     { domainRootAccountId: account.id, ip: clientIp(h), via: "session" },
     session?.sv ?? 0,
+    session?.sid,
   );
 });
 
@@ -32,4 +34,12 @@ export async function requireActor(): Promise<Actor> {
   const actor = await getActor();
   if (!actor) redirect("/login");
   return actor;
+}
+
+/** Ends the signed-in session for good (its cookie stops working, wherever it was copied to). */
+export async function revokeCurrentSession(): Promise<void> {
+  const session = await auth();
+  const userId = Number(session?.user?.id);
+  if (!Number.isSafeInteger(userId) || userId <= 0) return;
+  await revokeSession({ userId, sid: session?.sid });
 }

@@ -85,7 +85,7 @@ async function insertChunk(
 ) {
   // A password set by the school follows the rule everyone's does (lib/identity/passwords.ts).
   for (const r of rows) {
-    const weak = r.password && !r.message && newPasswordProblem(r.password, r.email ?? r.loginId ?? "");
+    const weak = r.password && !r.message && newPasswordProblem(r.password, r.email, r.loginId);
     if (weak) r.message = `The password for user ${r.sisUserId} does not follow the password rules: ${weak}`;
   }
   const hashes = await Promise.all(

@@ -11,6 +11,7 @@ import type { Actor } from "../accounts/actor.ts";
 import { getAdminScope } from "../accounts/admin-scope.ts";
 import { notFound } from "../platform/errors.ts";
 import { jobQueue } from "../platform/jobs.ts";
+import { withoutDirectionControls } from "./texts.ts";
 import { completeSetupEmailInTx, SETUP_LINK_PLACEHOLDER } from "./one-time-links.ts";
 
 /**
@@ -27,7 +28,10 @@ export type Email = {
 };
 
 export async function queueEmailInTx(tx: Tx, email: Email): Promise<void> {
-  await tx.outboxEmail.create({ data: email });
+  const { subject, text } = email;
+  await tx.outboxEmail.create({
+    data: { ...email, subject: withoutDirectionControls(subject), text: withoutDirectionControls(text) },
+  });
 }
 
 let transport: nodemailer.Transporter | null | undefined;

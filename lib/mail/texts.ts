@@ -11,6 +11,12 @@ const CONTROLS = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]+/g;
 // two or more of them: the shape of a host name. "J.R. Smith" keeps its dots.
 const HOST_DOT = /([\p{L}\p{N}_-])[.\u3002\uFF0E\uFF61](?=[\p{L}\p{N}-]{2,})/gu;
 
+/**
+ * Any text going into an email without direction controls: a school's or a person's name with an
+ * override in it would make the email read in another order (a link's text reversed).
+ */
+export const withoutDirectionControls = (text: string): string => text.replace(DIRECTION_CONTROLS, "");
+
 /** A user-chosen name as plain text that no mail client will make into a link. */
 export function plainTextName(name: string): string {
   return name

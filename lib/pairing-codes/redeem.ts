@@ -88,8 +88,12 @@ export async function redeemPairingCode(
   // The observer's admin scope is the staff check's (the actor's own when they redeem for themself).
   const [t, observerScope] = await Promise.all([assertMayAddObservee(target), getAdminScope(observerId)]);
   // A code links only in its own school, and only an observer with a login there: a guess can
-  // reach the codes of the observer's schools, so it spends their budgets.
-  const limits = guessLimits({ observerId, ip: actor.ip, schools: t.observerSchools });
+  // reach the codes of the observer's schools, so it spends their budgets. An admin adding for
+  // someone else (a district's automation) is no guesser: the link can land only in schools they
+  // administer at the root (linkAccountsWith), where they may link the pair by ids — or make the
+  // student a code and redeem it — anyway. Their failures are still audited, but spend nothing,
+  // so an address others failed from cannot stop them (docs/security.md "District automation").
+  const limits = t.adminOf ? [] : guessLimits({ observerId, ip: actor.ip, schools: t.observerSchools });
   const audit = {
     actorId: actor.userId,
     targetId: observerId,

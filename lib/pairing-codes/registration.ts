@@ -19,6 +19,7 @@ import { passwordEmailProblem, passwordShapeProblem } from "../identity/password
 import { createUserWithLogin } from "../identity/provisioning.ts";
 import { assertObserverRegistrationOpen } from "../accounts/self-registration.ts";
 import { guessLimits, throttledAttempt } from "../identity/throttle/index.ts";
+import { tellOwnerOfTakenEmail } from "./registration-taken.ts";
 import { toUserJson, userJsonSelect, type UserJson } from "../users/index.ts";
 
 export { PASSWORD_RULES } from "../identity/passwords.ts";
@@ -51,9 +52,8 @@ export type RegistrationInput = z.input<typeof registrationSchema> & {
 };
 
 const invalidCode = () => invalidCodeError("bad_request");
-/** Shown under the email field; the form offers "Sign in instead" as a link carrying the code. */
-export const LOGIN_TAKEN = "An account with this email already exists.";
-const loginTaken = () => fieldError("unique_id", LOGIN_TAKEN);
+/** Two sign-ups with one email at once: the loser (both typed a right code) is told. */
+const loginTaken = () => fieldError("unique_id", "An account with this email already exists.");
 
 /** Registers an observer in the host's root account and links them to the code's student. */
 export async function registerObserver(
@@ -94,8 +94,11 @@ export async function registerObserver(
         select: { id: true },
       });
       if (existing) {
+        // The same answer as a wrong code (else a student's own code tests whether any email has
+        // an account); the owner is told instead, by email, how to add the student.
         attempt.fail();
-        throw loginTaken();
+        await tellOwnerOfTakenEmail(existing.id, account, input.ip);
+        throw invalidCode();
       }
       return found;
     },

@@ -66,6 +66,19 @@ export function withAdminFields(
   return json;
 }
 
+/**
+ * A user's email is one for all their schools (users.email), so an admin sees it only when every
+ * school the user holds a login in is one the admin sees (`visibleIn`): otherwise it may be
+ * another school's to know (a parent registered elsewhere, a teacher's other district).
+ */
+export function emailForAdmin(
+  email: string | null,
+  loginSchools: readonly number[],
+  visibleIn: readonly number[],
+): string | null {
+  return loginSchools.every((id) => visibleIn.includes(id)) ? email : null;
+}
+
 export const adminLoginSelect = {
   logins: {
     where: { workflowState: "active" as const },

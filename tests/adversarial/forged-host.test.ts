@@ -55,6 +55,8 @@ describe("a forged Host", () => {
       { host: appHost, "x-forwarded-host": ATTACKER, origin: `http://${ATTACKER}` },
     );
     expect(sent.status).toBe(200);
+    // The email is written after the answer (forgot-password's timing says nothing about accounts).
+    await expect.poll(() => db.outboxEmail.count({ where: { to: email } })).toBe(1);
     const mails = await db.outboxEmail.findMany({ where: { to: email } });
     expect(mails).toHaveLength(1);
     expect(mails[0].setupLink).not.toContain(ATTACKER);

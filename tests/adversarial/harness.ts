@@ -106,7 +106,10 @@ export async function rawRequest(
     },
   );
   const h = new Headers();
-  for (const [k, v] of Object.entries(raw.headers)) if (v !== undefined) h.set(k, String(v));
+  // Set-Cookie stays one header per cookie (getSetCookie), as a browser reads it.
+  for (const [k, v] of Object.entries(raw.headers))
+    if (Array.isArray(v)) for (const one of v) h.append(k, one);
+    else if (v !== undefined) h.set(k, String(v));
   let json: unknown = null;
   try {
     json = raw.text ? JSON.parse(raw.text) : null;

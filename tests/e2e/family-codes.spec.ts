@@ -59,12 +59,14 @@ test("signing in from the registration page carries the code and finishes the li
   const kid = await makeStudent(account.id, { name: `Kit ${uid()}` });
   const code = await codeFor(kid, account.id);
   await page.goto(`/register?code=${code}&account=${account.id}`);
-  // The parent tries to register with the email they already use: the error offers a sign-in link.
+  // The parent tries to register with the email they already use: the answer is a wrong code's
+  // (which emails have accounts is nobody's business), it offers a sign-in link, and the
+  // parent is emailed how to add the student.
   await page.getByLabel("Your full name").fill(parent.name);
   await page.getByLabel("Email").fill(parent.login);
   await page.getByLabel("Password").fill("a-long-enough-passphrase");
   await page.getByRole("button", { name: "Create account" }).click();
-  await expect(page.getByText("An account with this email already exists.")).toBeVisible();
+  await expect(page.getByText("Invalid pairing code.")).toBeVisible();
   await checkPage(page, "register-account-exists");
   await page.getByRole("link", { name: "Sign in instead" }).click();
   await signInWithCode(page, parent.login);

@@ -6,7 +6,11 @@ import { renewPasswordSetup } from "../../lib/identity/setup-links.ts";
 import { createRootAccount } from "../../lib/accounts/provisioning.ts";
 import { db } from "../../lib/platform/db.ts";
 import { changePassword } from "../../lib/identity/password-change.ts";
-import { RESET_LIMITS, requestPasswordReset } from "../../lib/identity/password-reset.ts";
+import {
+  passwordResetsSettled,
+  RESET_LIMITS,
+  requestPasswordReset as askForReset,
+} from "../../lib/identity/password-reset.ts";
 import { completePasswordSetup, findPasswordSetup } from "../../lib/identity/password-setup.ts";
 import { verifyPassword } from "../../lib/identity/passwords.ts";
 import { LINK_LIFETIME_MINUTES, SETUP_LINK_PLACEHOLDER } from "../../lib/mail/one-time-links.ts";
@@ -29,6 +33,12 @@ const sessionActor = (user: { id: number }, rootAccountId: number) => ({
   ...actorFor(user, rootAccountId),
   via: "session" as const,
 });
+/** A reset request, and the work it hands off after answering (lib/identity/password-reset.ts). */
+async function requestPasswordReset(input: Parameters<typeof askForReset>[0]) {
+  await askForReset(input);
+  await passwordResetsSettled();
+}
+
 const sessionVersion = async (id: number) =>
   (await db.user.findUniqueOrThrow({ where: { id }, select: { sessionVersion: true } })).sessionVersion;
 

@@ -28,6 +28,16 @@ describe("the course People page and what a parent sees", () => {
     expect(
       await add({ email: w.stranger.login.toUpperCase(), studentIds: [w.student.id, classmate.id] }),
     ).toEqual({ observerName: w.stranger.name, invited: false });
+    // Who made them is kept on the enrollments (issue 18 §3), not only in the audit log.
+    expect(
+      await db.enrollment.findMany({
+        where: { userId: w.stranger.id, courseId: w.course.id, type: "observer" },
+        select: { source: true, createdById: true },
+      }),
+    ).toEqual([
+      { source: "teacher", createdById: w.teacher.id },
+      { source: "teacher", createdById: w.teacher.id },
+    ]);
     const email = `new.parent.${uid()}@example.test`;
     await expectAppError(add({ email, studentIds: [w.student.id] }), "bad_request");
     expect(await db.user.count({ where: { email } })).toBe(0);
@@ -73,6 +83,12 @@ describe("the course People page and what a parent sees", () => {
       email: w.stranger.login,
       studentIds: [w.student.id],
     });
+    expect(
+      await db.enrollment.findFirst({
+        where: { userId: w.stranger.id, courseId: w.course.id, type: "observer" },
+        select: { source: true, createdById: true },
+      }),
+    ).toEqual({ source: "root_admin", createdById: w.admin.id });
     const seen = await listObservedStudents(actorFor(w.stranger, w.root.id));
     expect(seen.school).toEqual({ name: w.root.name, observerContact: "Office: 555-0100" });
     expect(seen.students).toEqual([

@@ -4,7 +4,11 @@ import { describe, expect, it } from "vitest";
 import { db } from "../../lib/platform/db.ts";
 import { createPairingCode, redeemPairingCode } from "../../lib/pairing-codes/index.ts";
 import { registerObserver } from "../../lib/pairing-codes/registration.ts";
-import { requestPasswordReset, RESET_LIMITS } from "../../lib/identity/password-reset.ts";
+import {
+  passwordResetsSettled,
+  requestPasswordReset,
+  RESET_LIMITS,
+} from "../../lib/identity/password-reset.ts";
 import { GUESS_LIMITS } from "../../lib/identity/throttle/index.ts";
 import { AppError } from "../../lib/platform/errors.ts";
 import { actorFor, makeRootAccount, makeStudent, makeUser, uid } from "../helpers/factory.ts";
@@ -75,6 +79,7 @@ describe("nobody innocent is locked out", () => {
     await expect(
       requestPasswordReset({ email: owner.login, host: domain, ip: "192.0.2.20" }),
     ).resolves.toBeUndefined();
+    await passwordResetsSettled();
     expect(await db.outboxEmail.count({ where: { to: owner.login } })).toBe(RESET_LIMITS.login.max + 1);
   });
 

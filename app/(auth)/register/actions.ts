@@ -6,9 +6,13 @@ import { actionErrorState, type ActionState } from "@/lib/platform/action-state"
 import { clientIp } from "@/lib/platform/client-ip";
 import { retryWords } from "@/components/format";
 import { challengeField } from "@/lib/pairing-codes/schemas";
-import { LOGIN_TAKEN, registerObserver } from "@/lib/pairing-codes/registration";
+import { registerObserver } from "@/lib/pairing-codes/registration";
 
-/** `signInInstead`: the email has an account; the form offers a sign-in link carrying the code. */
+/**
+ * `signInInstead`: the form offers a sign-in link carrying the code. Offered after any refused
+ * code, never only when the email has an account (that would tell anyone which emails do; the
+ * owner of one is emailed instead, lib/pairing-codes/registration-taken.ts).
+ */
 export type RegisterState = ActionState & { signInInstead?: boolean };
 
 export async function registerAction(_prev: RegisterState, formData: FormData): Promise<RegisterState> {
@@ -38,7 +42,7 @@ export async function registerAction(_prev: RegisterState, formData: FormData): 
   } catch (err) {
     const state = actionErrorState(err, values);
     if (state.retryAfter) return { ...state, message: retryWords(state.retryAfter) };
-    return { ...state, signInInstead: !!state.fieldErrors?.unique_id?.includes(LOGIN_TAKEN) };
+    return { ...state, signInInstead: !!state.fieldErrors?.pairing_code || !!state.fieldErrors?.unique_id };
   }
   try {
     await signIn("credentials", {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { SignOutButton } from "@/components/ui/sign-out-button";
 import { AuthPage, FormCard } from "@/components/ui/auth-page";
 import { headers } from "next/headers";
-import { getDomainRootAccount, rootAccountName } from "@/lib/accounts/accounts";
+import { getDomainRootAccount } from "@/lib/accounts/accounts";
 import { PASSWORD_RULES } from "@/lib/pairing-codes/registration";
 import {
   observerRegistrationClosedMessage,
@@ -26,10 +26,10 @@ export default async function RegisterPage({
 }) {
   const account = await getDomainRootAccount((await headers()).get("host"));
   const { code, account: codeAccount } = await searchParams;
-  // The QR link names the school of the code. Opened on another school's site, the code cannot
-  // work here: say where it belongs instead of letting the parent fill in the form for nothing.
-  const elsewhere =
-    codeAccount && codeAccount !== String(account.id) ? await rootAccountName(codeAccount) : null;
+  // The QR link carries the id of the code's school. Opened on another school's site, the code
+  // cannot work here: say so instead of letting the parent fill in the form for nothing — without
+  // naming that school (any id would otherwise name any school of the installation).
+  const elsewhere = !!codeAccount && codeAccount !== String(account.id);
   const open = observerRegistrationOpen(account);
   const typed = code?.trim().slice(0, 64) || undefined;
   const actor = await getActor();
@@ -51,8 +51,8 @@ export default async function RegisterPage({
     >
       {elsewhere ? (
         <Notice tone="info">
-          This pairing code belongs to {elsewhere}, not {account.name}. Open the link from your student&apos;s
-          school site, or ask the school which address to use.
+          This pairing code link is for another school&apos;s site, not {account.name}&apos;s. Open the link
+          exactly as your student&apos;s school gave it, or ask the school which address to use.
         </Notice>
       ) : open ? (
         <FormCard>

@@ -43,6 +43,7 @@ export function RegisterForm({
       />
       {state.signInInstead && (
         <p className="-mt-1 text-sm">
+          Already have an account here?{" "}
           <Link href={signInHref} className="font-semibold text-blue-800 underline underline-offset-4">
             Sign in instead
           </Link>

@@ -6,6 +6,10 @@ import { courseAccess } from "../courses.ts";
 import { paramError, unauthorized } from "../../platform/errors.ts";
 import { followStudentEnrollmentTx } from "../../observer-links/index.ts";
 import { enrollUser, type NewEnrollment } from "../provisioning.ts";
+import { enrollmentMadeBy } from "./source.ts";
+import { LIVE_ENROLLMENT_STATES } from "../../platform/live-states.ts";
+
+const isLive = (state: string) => LIVE_ENROLLMENT_STATES.some((s) => s === state);
 import { linkObserverInCourse } from "../observers/link.ts";
 import { enrollmentSelect, toEnrollmentJson, type EnrollmentJson } from "./json.ts";
 
@@ -43,9 +47,11 @@ export async function createEnrollment(
   // An observer without a student observes nobody (Canvas allows it); with one, see above.
   const associatedUserId = null;
   const state = input.state ?? "invited";
+  // Kept on the enrollment (never read back from the audit log): an enrollment a sub-account
+  // admin made gives no one below the root a pairing code for the student.
+  const madeBy = await enrollmentMadeBy(actor, course, admin);
   const id = await db.$transaction(async (tx) => {
-    // Audited (who enrolled whom): an enrollment is reach over a user, and a fresh one made by the
-    // same actor does not let them make pairing codes (lib/pairing-codes/staff.ts).
+    // Audited (who enrolled whom): an enrollment is reach over a user.
     const audit = (
       action: "enrollment.created" | "enrollment.updated",
       enrollmentId: number,
@@ -66,13 +72,19 @@ export async function createEnrollment(
     });
     if (!existing) {
       const made = await enrollUser(
-        { courseId: course.id, userId: input.userId, type: input.type, state, associatedUserId },
+        { courseId: course.id, userId: input.userId, type: input.type, state, associatedUserId, ...madeBy },
         tx,
       );
       await audit("enrollment.created", made.id);
       return made.id;
     }
-    await tx.enrollment.update({ where: { id: existing.id }, data: { workflowState: state } });
+    // Brought back to life, it is this actor's enrollment now (else a sub-account admin could
+    // revive a deleted SIS enrollment and make codes through it).
+    const revived = isLive(state) && !isLive(existing.workflowState);
+    await tx.enrollment.update({
+      where: { id: existing.id },
+      data: { workflowState: state, ...(revived ? madeBy : {}) },
+    });
     if (existing.workflowState !== state)
       await audit("enrollment.updated", existing.id, existing.workflowState);
     if (input.type === "student")

@@ -12,6 +12,7 @@ import { linkNotice } from "../../mail/notifications.ts";
 import { deliverSoon, queueEmailInTx } from "../../mail/outbox.ts";
 import { assertObserverNotStudent, cannotObserveSelf } from "../../observer-links/index.ts";
 import { requireMayLink } from "./access.ts";
+import { enrollmentMadeBy } from "../enrollments/source.ts";
 
 /** Where a refusal is shown: the API's parameter names by default, a form's own names otherwise. */
 export type LinkFields = { observer: string; students: string };
@@ -38,7 +39,7 @@ export type CourseLinkInput = {
  * and tells nobody. Each new or restored link is audited and the student told, as for any link.
  */
 export async function linkObserverInCourse(actor: Actor, input: CourseLinkInput): Promise<number[]> {
-  const { course } = await requireMayLink(actor, input.courseId);
+  const { course, admin } = await requireMayLink(actor, input.courseId);
   const fields = input.fields ?? API_FIELDS;
   // The API names the parameter in its message, as Canvas does; a form shows it by the field.
   const refuse = input.fields ? fieldError : paramError;
@@ -56,10 +57,12 @@ export async function linkObserverInCourse(actor: Actor, input: CourseLinkInput)
   if (!allStudents) throw refuse(fields.students, "Each observed user must be a student in this course.");
   await assertObserverNotStudent(input.observerId, input.confirmStudentObserver === true);
   const state = input.state ?? "active";
+  const madeBy = await enrollmentMadeBy(actor, course, admin);
   const { ids, changed } = await db.$transaction(async (tx) => {
     await input.within?.(tx);
     const made = [];
-    for (const studentId of studentIds) made.push(await linkOne(tx, actor, { ...input, studentId, state }));
+    for (const studentId of studentIds)
+      made.push(await linkOne(tx, actor, { ...input, studentId, state, madeBy }));
     return { ids: made.map((m) => m.id), changed: made.some((m) => m.changed) };
   });
   if (changed) deliverSoon();
@@ -79,7 +82,13 @@ export async function areStudentsOf(courseId: number, studentIds: number[]): Pro
 async function linkOne(
   tx: Tx,
   actor: Actor,
-  input: { courseId: number; observerId: number; studentId: number; state: EnrollmentState },
+  input: {
+    courseId: number;
+    observerId: number;
+    studentId: number;
+    state: EnrollmentState;
+    madeBy: Awaited<ReturnType<typeof enrollmentMadeBy>>;
+  },
 ) {
   const key = { courseId: input.courseId, userId: input.observerId, type: "observer" as const };
   const existing = await tx.enrollment.findFirst({
@@ -101,7 +110,7 @@ async function linkOne(
     ? (
         await tx.enrollment.update({
           where: { id: existing.id },
-          data: { workflowState: input.state, courseLink: true },
+          data: { workflowState: input.state, courseLink: true, ...input.madeBy },
         })
       ).id
     : (
@@ -112,6 +121,7 @@ async function linkOne(
             rootAccountId: course.rootAccountId,
             workflowState: input.state,
             courseLink: true,
+            ...input.madeBy,
           },
           select: { id: true },
         })

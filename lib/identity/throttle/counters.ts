@@ -36,16 +36,34 @@ export async function addToCounters(
   now: number,
   delta: 1 | -1,
 ): Promise<Map<string, number>> {
+  if (limits.length === 0) return new Map();
   // Rows locked in one order (by key) by every caller, so concurrent attempts cannot deadlock.
   const sorted = [...limits].sort((a, b) => (a.key < b.key ? -1 : 1));
   const keys = sorted.map((l) => l.key);
   // Timestamps are stored as UTC without a zone: the ISO strings' Z is dropped by the cast, as intended.
   const starts = sorted.map((l) => windowStart(l, now).toISOString());
-  const rows = await db.$queryRaw<{ key: string; count: number }[]>`
+  // Giving a place back deletes a row it leaves at 0: a refused attempt (which gives its place
+  // back) then leaves no row behind, however many fresh emails or logins it names.
+  const rows =
+    delta === 1
+      ? await db.$queryRaw<{ key: string; count: number }[]>`
     INSERT INTO rate_limit_counters (key, window_start, count)
-    SELECT k, w, ${Math.max(0, delta)}::int FROM unnest(${keys}::text[], ${starts}::timestamp(3)[]) AS t(k, w)
-    ON CONFLICT (key, window_start) DO UPDATE SET count = GREATEST(0, rate_limit_counters.count + ${delta}::int)
-    RETURNING key, count`;
+    SELECT k, w, 1 FROM unnest(${keys}::text[], ${starts}::timestamp(3)[]) AS t(k, w)
+    ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limit_counters.count + 1
+    RETURNING key, count`
+      : await db.$queryRaw<{ key: string; count: number }[]>`
+    WITH mine AS (
+      SELECT c.key, c.window_start, c.count
+        FROM rate_limit_counters c JOIN unnest(${keys}::text[], ${starts}::timestamp(3)[]) AS t(k, w)
+          ON c.key = t.k AND c.window_start = t.w
+       ORDER BY c.key FOR UPDATE OF c),
+    gone AS (
+      DELETE FROM rate_limit_counters c USING mine
+       WHERE c.key = mine.key AND c.window_start = mine.window_start AND mine.count <= 1
+      RETURNING c.key)
+    UPDATE rate_limit_counters c SET count = c.count - 1 FROM mine
+     WHERE c.key = mine.key AND c.window_start = mine.window_start AND mine.count > 1
+    RETURNING c.key, c.count`;
   return new Map(rows.map((r) => [r.key, r.count]));
 }
 
