@@ -126,7 +126,7 @@ export async function stageFiles(
   input: ImportFile[],
   charset?: string,
 ): Promise<StageResult> {
-  const expanded = decodeFiles(expandFiles(input), charset);
+  const expanded = decodeFiles(await expandFiles(input), charset);
   const staged: StagedFile[] = expanded
     .filter((f): f is Unreadable => "error" in f)
     .map((f) => ({ name: f.name, kind: null, rows: 0, error: f.error }));
