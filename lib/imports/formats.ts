@@ -1,53 +1,31 @@
 // The file formats an import accepts, recognised by their header row as Canvas does, and each
 // data row normalised into one staged row (or a message about why it cannot be). Pure: no I/O.
 
+import { enrollmentRow } from "./enrollment-rows.ts";
 import type { FileKind } from "./headers.ts";
+import { val, yes, type Record_, type StagedRow } from "./rows.ts";
 
-export type { FileKind };
+export type { FileKind, StagedRow };
 export type ImportType = "instructure_csv" | "family_roster" | "oneroster";
 
 /** Applied in this order within an import (users before the links that name them). */
-export const KIND_ORDER: FileKind[] = ["users", "user_observers", "family_roster", "oneroster_users"];
+export const KIND_ORDER: FileKind[] = [
+  "users",
+  "user_observers",
+  "enrollments",
+  "family_roster",
+  "oneroster_users",
+];
 
 export const IMPORT_TYPE_OF: Record<FileKind, ImportType> = {
   users: "instructure_csv",
   user_observers: "instructure_csv",
+  enrollments: "instructure_csv",
   family_roster: "family_roster",
   oneroster_users: "oneroster",
 };
 
 export { detectDelimiter, detectKind, missingColumns } from "./headers.ts";
-
-/** One staged row (see SisImportRow). */
-export type StagedRow = {
-  kind: "user" | "user_observer" | "family";
-  row: number;
-  status?: string | null;
-  sisUserId?: string | null;
-  loginId?: string | null;
-  name?: string | null;
-  sortableName?: string | null;
-  shortName?: string | null;
-  email?: string | null;
-  password?: string | null;
-  observerRef?: string | null;
-  studentRef?: string | null;
-  studentRefType?: "sis" | "login" | null;
-  relationship?: string | null;
-  /** The row says a student observing another student is intended. */
-  confirmStudentObserver?: boolean;
-  /** Set when the row is refused before it is applied. */
-  message?: string | null;
-};
-
-/** A data row keyed by its lower-cased header names. */
-type Record_ = Record<string, string | undefined>;
-const val = (r: Record_, key: string) => {
-  const v = r[key]?.trim();
-  return v ? v : null;
-};
-const TRUE = new Set(["true", "yes", "1", "y"]);
-const yes = (r: Record_, key: string) => TRUE.has(val(r, key)?.toLowerCase() ?? "");
 
 // Deliberately simple: one @, something on each side, a dot in the domain, no spaces.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -187,6 +165,8 @@ function rowsOf(kind: FileKind, record: Record_, row: number): StagedRow[] {
       return [userRow(record, row)];
     case "user_observers":
       return [userObserverRow(record, row)];
+    case "enrollments":
+      return [enrollmentRow(record, row)];
     case "family_roster":
       return [familyRow(record, row)];
     case "oneroster_users":

@@ -168,10 +168,10 @@ export async function runDryRunForReal(
     id = rows[0].id;
     await client.query(
       `INSERT INTO sis_import_rows (import_id, seq, file, row, kind, status, sis_user_id, login_id, name, sortable_name,
-              short_name, email, password_hash, observer_ref, student_ref, student_ref_type, relationship, confirm_student_observer,
+              short_name, email, password_hash, observer_ref, student_ref, student_ref_type, relationship, course_ref, confirm_student_observer,
               outcome, message)
        SELECT $2, seq, file, row, kind, status, sis_user_id, login_id, name, sortable_name, short_name, email, password_hash,
-              observer_ref, student_ref, student_ref_type, relationship, confirm_student_observer,
+              observer_ref, student_ref, student_ref_type, relationship, course_ref, confirm_student_observer,
               CASE WHEN outcome = 'error' AND message IS NOT NULL AND student_user_id IS NULL AND observer_user_id IS NULL
                     AND resolved_user_id IS NULL THEN outcome END,
               CASE WHEN outcome = 'error' AND student_user_id IS NULL AND observer_user_id IS NULL AND resolved_user_id IS NULL

@@ -68,6 +68,7 @@ export function toSisImportJson(i: SisImportRecord, accountId: number, base = ""
       counts: {
         users: counts.users ?? 0,
         user_observers: counts.user_observers ?? 0,
+        enrollments: counts.enrollments ?? 0,
         families: counts.families ?? 0,
         created: counts.created ?? 0,
         updated: counts.updated ?? 0,

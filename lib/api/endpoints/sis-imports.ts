@@ -27,11 +27,12 @@ export const sisImportJsonSchema = z
     data: z.object({
       import_type: z.enum(importTypes),
       supplied_batches: z.array(z.string()).meta({
-        description: "The kinds of file found: users, user_observers, family_roster, oneroster_users.",
+        description:
+          "The kinds of file found: users, user_observers, enrollments, family_roster, oneroster_users.",
       }),
       counts: z.record(z.string(), z.number().int()).meta({
         description:
-          "Rows per file kind (users, user_observers, families) and per outcome (created, updated, linked, unchanged, removed, skipped), error_count, warning_count.",
+          "Rows per file kind (users, user_observers, enrollments, families) and per outcome (created, updated, linked, unchanged, removed, skipped), error_count, warning_count.",
       }),
     }),
     dry_run: z.boolean(),
@@ -93,7 +94,7 @@ export const createSisImportEndpoint = endpoint({
   summary: "Import SIS data",
   description:
     `${ADMINS} The file is a multipart part named \`attachment\` (several parts may be sent), or the raw body with \`Content-Type: text/csv\`, \`application/zip\` or \`application/octet-stream\` and \`extension=csv|zip\` in the query. ` +
-    "Files are recognised by their header row: Canvas's users.csv and user_observers.csv, a family roster (student_sis_id|student_login, guardian_email, …), OneRoster's users.csv; a zip may hold several. " +
+    "Files are recognised by their header row: Canvas's users.csv, user_observers.csv and enrollments.csv (observer rows), a family roster (student_sis_id|student_login, guardian_email, …), OneRoster's users.csv; a zip may hold several. " +
     "The import runs as a background job: poll GET …/sis_imports/{id} until `workflow_state` is imported, imported_with_messages, failed_with_messages or aborted. At most 50 MB (413 beyond); no file → 400.",
   params: z.object({
     import_type: z

@@ -1,5 +1,6 @@
 // Observers of one course: who may manage them (access), course-level links (link), ending
-// enrollments (remove), Canvas's course users list (users) and the People page (people).
+// enrollments (remove), Canvas's course users list (users), the People page (people) and
+// enrollments.csv's observer rows set in bulk (bulk).
 export * from "./access.ts";
 export * from "./link.ts";
 export * from "./remove.ts";
@@ -7,3 +8,4 @@ export * from "./users.ts";
 export * from "./add.ts";
 export * from "./people.ts";
 export * from "./observing.ts";
+export * from "./bulk.ts";
