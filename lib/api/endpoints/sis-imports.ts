@@ -56,6 +56,10 @@ export const sisImportJsonSchema = z
     user: z.object({ id: z.number().int(), name: z.string() }).nullable(),
     processing_warnings: messages,
     processing_errors: messages,
+    processing_notes: z.array(z.string()).meta({
+      description:
+        "Not in Canvas: notes that are neither warnings nor errors, e.g. the files of a OneRoster bundle that do not concern observers and were skipped, or how its manifest's processing mode was read.",
+    }),
     errors_attachment: z
       .object({
         display_name: z.string(),
