@@ -18,31 +18,23 @@ export async function applyEnrollments(b: Batch) {
       WHERE ${E} AND c.root_account_id = $4 AND c.sis_course_id = r.course_ref AND c.workflow_state <> 'deleted'`,
     root,
   );
-  // Canvas's own messages where it has them.
-  await refuse(
-    b,
-    "enrollment",
-    `r.course_id IS NULL`,
-    `'Neither course nor section existed for user enrollment (Course ID: ' || r.course_ref || ', Section ID: , User ID: ' || r.observer_ref || ')'`,
-  );
-  await refuse(
-    b,
-    "enrollment",
-    `r.observer_user_id IS NULL`,
-    `'User not found for enrollment (User ID: ' || r.observer_ref || ', Course ID: ' || r.course_ref || ', Section ID: , Role: observer)'`,
-  );
-  await refuse(
-    b,
-    "enrollment",
-    `r.student_user_id IS NULL`,
-    `'An enrollment referenced a non-existent associated user ' || r.student_ref`,
-  );
-  await refuse(
-    b,
-    "enrollment",
-    `r.observer_user_id = r.student_user_id`,
-    `'Can''t observe yourself user ' || r.student_ref`,
-  );
+  // Canvas's own messages where it has them, in its order.
+  const refusals: [where: string, message: string][] = [
+    [
+      `r.course_id IS NULL`,
+      `'Neither course nor section existed for user enrollment (Course ID: ' || r.course_ref || ', Section ID: , User ID: ' || r.observer_ref || ')'`,
+    ],
+    [
+      `r.observer_user_id IS NULL`,
+      `'User not found for enrollment (User ID: ' || r.observer_ref || ', Course ID: ' || r.course_ref || ', Section ID: , Role: observer)'`,
+    ],
+    [
+      `r.student_user_id IS NULL`,
+      `'An enrollment referenced a non-existent associated user ' || r.student_ref`,
+    ],
+    [`r.observer_user_id = r.student_user_id`, `'Can''t observe yourself user ' || r.student_ref`],
+  ];
+  for (const [where, message] of refusals) await refuse(b, "enrollment", where, message);
   // Making or restoring a link asks what the People page asks; ending one does not.
   await refuseStudentObservers(b, "enrollment", `'Observer ' || r.observer_ref`, `r.status = 'active'`);
   await refuse(
