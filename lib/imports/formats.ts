@@ -3,6 +3,7 @@
 
 import { enrollmentRow } from "./enrollment-rows.ts";
 import type { FileKind } from "./headers.ts";
+import type { OneRosterContext } from "./oneroster.ts";
 import { val, yes, type Record_, type StagedRow } from "./rows.ts";
 
 export type { FileKind, StagedRow };
@@ -114,19 +115,23 @@ function familyProblem(r: StagedRow): string | null {
 const GUARDIAN_ROLES = new Set(["parent", "guardian", "relative"]);
 
 /**
- * OneRoster 1.1 users.csv: a parent/guardian/relative row names its students' sourcedIds (which
- * are their SIS ids) in agentSourcedIds, and becomes one family row per student. Other roles are
+ * OneRoster 1.1 users.csv: a parent/guardian/relative row becomes one family row per student it
+ * names in agentSourcedIds or whose own row names it there (a first pass reads those: stage.ts),
+ * each student by their SIS id here (their sourcedId, identifier or username). Other roles are
  * not ours to create: they are skipped (an empty list).
  */
-function oneRosterRows(r: Record_, row: number): StagedRow[] {
+function oneRosterRows(r: Record_, row: number, ctx?: OneRosterContext): StagedRow[] {
   const role = val(r, "role")?.toLowerCase();
   if (!role || !GUARDIAN_ROLES.has(role)) return [];
   const email = val(r, "email") ?? val(r, "username");
   const name = [val(r, "givenname"), val(r, "familyname")].filter(Boolean).join(" ") || null;
-  const students = (val(r, "agentsourcedids") ?? "")
+  const own = (val(r, "agentsourcedids") ?? "")
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
+  // Listed on the guardian's row or on the student's, named by the student's SIS id here.
+  const listed = [...new Set([...own, ...(ctx?.studentsOf.get(val(r, "sourcedid") ?? "") ?? [])])];
+  const students = listed.map((s) => ctx?.sisIdOf.get(s) ?? s);
   const base: StagedRow = {
     kind: "family",
     row,
@@ -150,8 +155,13 @@ function oneRosterRows(r: Record_, row: number): StagedRow[] {
 }
 
 /** A data row of a file of `kind` → the staged rows it stands for (none: skipped). */
-export function normaliseRow(kind: FileKind, record: Record_, row: number): StagedRow[] {
-  const rows = rowsOf(kind, record, row);
+export function normaliseRow(
+  kind: FileKind,
+  record: Record_,
+  row: number,
+  ctx?: OneRosterContext,
+): StagedRow[] {
+  const rows = rowsOf(kind, record, row, ctx);
   // U+FFFD is what a wrong conversion leaves behind, upstream of us: never stored as a name.
   if (Object.values(record).some((v) => v?.includes("\uFFFD")))
     for (const r of rows)
@@ -159,7 +169,7 @@ export function normaliseRow(kind: FileKind, record: Record_, row: number): Stag
   return rows;
 }
 
-function rowsOf(kind: FileKind, record: Record_, row: number): StagedRow[] {
+function rowsOf(kind: FileKind, record: Record_, row: number, ctx?: OneRosterContext): StagedRow[] {
   switch (kind) {
     case "users":
       return [userRow(record, row)];
@@ -170,6 +180,6 @@ function rowsOf(kind: FileKind, record: Record_, row: number): StagedRow[] {
     case "family_roster":
       return [familyRow(record, row)];
     case "oneroster_users":
-      return oneRosterRows(record, row);
+      return oneRosterRows(record, row, ctx);
   }
 }

@@ -10,7 +10,7 @@ import { conflictingDuplicates } from "./duplicates.ts";
 import { stageDiff, type Diffing } from "./diffing.ts";
 import { IMPORT_TYPE_OF, type ImportType } from "./formats.ts";
 import type { SisImportJson } from "./json.ts";
-import { diffingForManifest, skippedNote } from "./oneroster.ts";
+import { diffingForManifest, skippedNote, STUDENT_ID_FIELDS, type StudentIdField } from "./oneroster.ts";
 import { enqueueImport } from "./queue.ts";
 import { getSisImport, requireRootAdmin } from "./read.ts";
 import { stageFiles, type ImportFile } from "./stage.ts";
@@ -28,6 +28,8 @@ export type NewImport = {
   charset?: string;
   /** The site the request came to, for the answer's attachment URL only: emailed links use the school's origin. */
   origin?: string;
+  /** Which field of a OneRoster student's row is their SIS id here (sourcedId unless told). */
+  oneRosterStudentId?: StudentIdField;
   /** A snapshot of a data set, compared with its previous import (diffing.ts). */
   diffing?: Diffing;
   /** The CLI applies the import itself; everyone else leaves it to the job queue. */
@@ -41,6 +43,8 @@ export async function createSisImport(actor: Actor, input: NewImport): Promise<S
     throw new AppError("bad_request", "Attach a CSV file (or a zip of CSV files) to import.");
   if (input.charset && !isKnownCharset(input.charset))
     throw paramError("charset", `"${input.charset}" is not a character set this server knows.`);
+  if (input.oneRosterStudentId && !STUDENT_ID_FIELDS.includes(input.oneRosterStudentId))
+    throw paramError("oneroster_student_id", `must be one of ${STUDENT_ID_FIELDS.join(", ")}.`);
   const threshold = input.diffing?.changeThreshold;
   if (threshold !== undefined && !(Number.isInteger(threshold) && threshold >= 1 && threshold <= 100))
     throw paramError("change_threshold", "must be a whole percentage from 1 to 100.");
@@ -61,7 +65,7 @@ export async function createSisImport(actor: Actor, input: NewImport): Promise<S
       ],
     );
     id = rows[0].id;
-    const staged = await stageFiles(client, id, input.files, input.charset);
+    const staged = await stageFiles(client, id, input.files, input.charset, input.oneRosterStudentId);
     const unknown = staged.files.filter((f) => f.kind === null && !f.skipped);
     const skipped = staged.files.filter((f) => f.skipped).map((f) => f.name);
     // A OneRoster manifest's processing mode decides whether users.csv is a snapshot.

@@ -67,3 +67,33 @@ export function diffingForManifest(
     };
   return { diffing };
 }
+
+/** Which field of a OneRoster student's row is their SIS id here (sourcedId unless told). */
+export const STUDENT_ID_FIELDS = ["sourcedId", "identifier", "username"] as const;
+export type StudentIdField = (typeof STUDENT_ID_FIELDS)[number];
+
+/**
+ * What a OneRoster users.csv says across rows: each student's SIS id (by the chosen field) and the
+ * guardians a student's own row names in agentSourcedIds (relations may be listed on either side).
+ */
+export type OneRosterContext = { sisIdOf: Map<string, string>; studentsOf: Map<string, string[]> };
+
+const list = (v: string | undefined) =>
+  (v ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/** Reads the students' rows of a users.csv (already parsed records, lower-cased headers) into the context. */
+export function addStudentRow(
+  ctx: OneRosterContext,
+  r: Record<string, string | undefined>,
+  field: StudentIdField,
+) {
+  if (r.role?.trim().toLowerCase() !== "student") return;
+  const id = r.sourcedid?.trim();
+  if (!id) return;
+  const mapped = r[field.toLowerCase()]?.trim();
+  if (mapped) ctx.sisIdOf.set(id, mapped);
+  for (const g of list(r.agentsourcedids)) ctx.studentsOf.set(g, [...(ctx.studentsOf.get(g) ?? []), id]);
+}

@@ -21,7 +21,14 @@ import {
   type FileKind,
   type StagedRow,
 } from "./formats.ts";
-import { isManifest, isOtherOneRosterFile, readManifest } from "./oneroster.ts";
+import {
+  addStudentRow,
+  isManifest,
+  isOtherOneRosterFile,
+  readManifest,
+  type OneRosterContext,
+  type StudentIdField,
+} from "./oneroster.ts";
 import { insertChunk } from "./stage-rows.ts";
 
 export type { ImportFile };
@@ -59,6 +66,7 @@ export async function stageFiles(
   importId: number,
   input: ImportFile[],
   charset?: string,
+  studentIdField: StudentIdField = "sourcedId",
 ): Promise<StageResult> {
   const expanded = decodeFiles(await expandFiles(input), charset);
   const staged: StagedFile[] = expanded
@@ -92,7 +100,8 @@ export async function stageFiles(
     }
     const first = seq;
     try {
-      const out = await stageOne(client, importId, f, f.kind, seq, f.delimiter);
+      const ctx = f.kind === "oneroster_users" ? await oneRosterContext(f, studentIdField) : undefined;
+      const out = await stageOne(client, importId, f, f.kind, seq, ctx);
       seq = out.seq;
       const warning = out.records === 0 ? `${f.name} has a header but no data rows` : undefined;
       staged.push({ name: f.name, kind: f.kind, rows: seq - first, warning });
@@ -111,10 +120,10 @@ export async function stageFiles(
 async function stageOne(
   client: pg.ClientBase,
   importId: number,
-  f: ImportFile,
+  f: ImportFile & { delimiter: Delimiter },
   kind: FileKind,
   seq: number,
-  delimiter: Delimiter,
+  ctx?: OneRosterContext,
 ) {
   let records = 0;
   let chunk: StagedRow[] = [];
@@ -124,16 +133,28 @@ async function stageOne(
     seq += chunk.length;
     chunk = [];
   };
-  const slices = function* () {
-    for (let o = 0; o < f.data.length; o += 1 << 16) yield f.data.subarray(o, o + (1 << 16));
-  };
-  for await (const { record, info } of Readable.from(slices()).pipe(parse({ ...csvOptions, delimiter }))) {
+  for await (const { record, info } of records_(f)) {
     records++;
-    chunk.push(...normaliseRow(kind, record as Record<string, string>, info.lines));
+    chunk.push(...normaliseRow(kind, record as Record<string, string>, info.lines, ctx));
     if (chunk.length >= CHUNK) await flush();
   }
   await flush();
   return { seq, records };
+}
+
+/** A file's records, parsed as a stream of 64 kB slices. */
+function records_(f: ImportFile & { delimiter: Delimiter }) {
+  const slices = function* () {
+    for (let o = 0; o < f.data.length; o += 1 << 16) yield f.data.subarray(o, o + (1 << 16));
+  };
+  return Readable.from(slices()).pipe(parse({ ...csvOptions, delimiter: f.delimiter }));
+}
+
+/** A first pass over a OneRoster users.csv: its students' SIS ids and the guardians their rows name. */
+async function oneRosterContext(f: ImportFile & { delimiter: Delimiter }, field: StudentIdField) {
+  const ctx: OneRosterContext = { sisIdOf: new Map(), studentsOf: new Map() };
+  for await (const { record } of records_(f)) addStudentRow(ctx, record as Record<string, string>, field);
+  return ctx;
 }
 
 const rank = (k: FileKind | null) => (k === null ? KIND_ORDER.length : KIND_ORDER.indexOf(k));

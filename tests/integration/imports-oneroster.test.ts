@@ -76,4 +76,44 @@ describe("OneRoster bundles", () => {
     expect(removal.data.counts).toMatchObject({ removed: 1 });
     expect(await links()).toBe(1);
   });
+
+  it("relations listed on the student's row count; the student's SIS id may be their identifier", async () => {
+    const s = await importSchool({ students: 2 });
+    const [a, b] = s.students;
+    // Students exported under the OneRoster system's own sourcedIds; their SIS ids here are the identifiers.
+    const student = (id: string, sis: string, agents: string) =>
+      `${id},active,,true,org1,student,${id}.user,,Kid,${id},,${sis},,,,"${agents}",,`;
+    const guardian = (id: string, kids: string) =>
+      `${id},active,,true,org1,guardian,,,G,${id},,,${id.toLowerCase()}@home.test,,,"${kids}",,`;
+    const file = {
+      name: "users.csv",
+      data: text([
+        USERS,
+        guardian(`G3-${s.tag}`, ""),
+        guardian(`G4-${s.tag}`, `stu-b-${s.tag}`),
+        student(`stu-a-${s.tag}`, a.sis, `G3-${s.tag}`),
+        student(`stu-b-${s.tag}`, b.sis, ""),
+      ]),
+    };
+    const observed = async (guardianSis: string) => {
+      const login = await db.login.findFirst({
+        where: { rootAccountId: s.account.id, sisUserId: guardianSis },
+      });
+      if (!login) return [];
+      const links = await db.observationLink.findMany({
+        where: { observerId: login.userId, workflowState: "active" },
+        select: { studentId: true },
+      });
+      return links.map((l) => l.studentId);
+    };
+
+    // By sourcedId (the default) these students are not found here.
+    const bySourcedId = await importNow(s, [file], { dryRun: true });
+    expect(bySourcedId.data.counts).toMatchObject({ linked: 0, created: 0, warning_count: 2 });
+
+    const done = await importNow(s, [file], { oneRosterStudentId: "identifier" });
+    expect(done.workflow_state).toBe("imported");
+    expect(await observed(`G3-${s.tag}`)).toEqual([a.id]);
+    expect(await observed(`G4-${s.tag}`)).toEqual([b.id]);
+  });
 });

@@ -125,6 +125,10 @@ export const createSisImportEndpoint = endpoint({
       description:
         'Not in Canvas: the files\' character set when it is not UTF-8 (`windows-1252`, `iso-8859-1`, `utf-16le`…); they are converted. Without it, text that is not UTF-8 is refused ("Invalid UTF-8").',
     }),
+    oneroster_student_id: z.enum(["sourcedId", "identifier", "username"]).optional().meta({
+      description:
+        "Not in Canvas: which field of a OneRoster student's row is their SIS id in this school (default `sourcedId`); guardians' agentSourcedIds are mapped through it.",
+    }),
     batch_mode: ignored,
     batch_mode_term_id: ignored,
     multi_term_batch_mode: ignored,

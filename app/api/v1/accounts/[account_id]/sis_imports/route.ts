@@ -37,6 +37,7 @@ export const POST = servedHostOnly(
       dryRun: input.dry_run,
       skipDeletes: input.skip_deletes,
       charset: input.charset,
+      oneRosterStudentId: input.oneroster_student_id,
       diffing: input.diffing_data_set_identifier
         ? {
             dataSet: input.diffing_data_set_identifier,
