@@ -6,8 +6,7 @@
 // the session itself (CVE-2025-29927).
 import { NextResponse, type NextRequest } from "next/server";
 import { malformedPathResponse } from "./lib/api/malformed-path";
-import { isServedHost } from "./lib/accounts/origin";
-import { MissingAppUrlError } from "./lib/platform/app-url";
+import { unservedHost } from "./lib/api/served-host";
 import {
   API_CONTENT_SECURITY_POLICY,
   DOCS_CONTENT_SECURITY_POLICY,
@@ -19,24 +18,6 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
 const APP_PAGES = ["/settings", "/observing", "/admin", "/courses", "/notifications"];
 
 const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
-
-/** Null when the request's Host is served here, else the refusal. */
-async function unservedHost(req: NextRequest): Promise<NextResponse | null> {
-  try {
-    if (await isServedHost(req.headers.get("host"))) return null;
-    return new NextResponse("This address is not served here.\n", {
-      status: 421,
-      headers: { "content-type": "text/plain; charset=utf-8" },
-    });
-  } catch (err) {
-    // Fail closed: without APP_URL (or the database) no host can be told to be ours.
-    console.error(err instanceof MissingAppUrlError ? err.message : err);
-    return new NextResponse("The server is not ready.\n", {
-      status: 503,
-      headers: { "content-type": "text/plain; charset=utf-8", "retry-after": "5" },
-    });
-  }
-}
 
 export async function proxy(req: NextRequest) {
   // A path whose escapes do not decode: 400 here, not a 500 from the router.
@@ -81,7 +62,11 @@ export async function proxy(req: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: "/((?!_next/static|_next/image|favicon.ico|examples/).*)",
+      // Not the SIS import upload: Next buffers a body for the proxy and cuts it at 10 MB, silently
+      // (proxyClientMaxBodySize), and reads all of it first; that route streams its body and
+      // refuses an unserved Host itself.
+      source:
+        "/((?!_next/static|_next/image|favicon.ico|examples/|api/v1/accounts/[^/]+/sis_imports(?:\\.json)?$).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

@@ -1,13 +1,12 @@
 import "server-only";
 // Canvas's users.csv and user_observers.csv, applied a batch at a time in set-based SQL, with
 // Canvas's row messages.
-import { refuseStudentObservers, resolveStudents } from "./apply-family.ts";
+import { refuseStudentObservers, resolveObserversBySis, resolveStudents } from "./apply-family.ts";
 import { linkPairs, unlinkPairs, unlinkUsersGone } from "./apply-links.ts";
 import { NOW, PENDING, refuse, run, type Batch } from "./batch.ts";
 import { sendSetupLinks } from "./setup-links.ts";
 
 const U = PENDING("user");
-const O = PENDING("user_observer");
 
 /**
  * users.csv: a row updates the user whose login in this school has its SIS id, or creates the
@@ -132,12 +131,7 @@ async function createNew(b: Batch) {
 /** user_observers.csv: both users by SIS id in this school, then link (active) or unlink (deleted). */
 export async function applyUserObservers(b: Batch) {
   await resolveStudents(b, "user_observer");
-  await run(
-    b,
-    `UPDATE sis_import_rows r SET observer_user_id = l.user_id FROM logins l
-      WHERE ${O} AND l.root_account_id = $4 AND l.workflow_state = 'active' AND l.sis_user_id = r.observer_ref`,
-    [b.rootAccountId],
-  );
+  await resolveObserversBySis(b, "user_observer");
   await refuse(
     b,
     "user_observer",

@@ -57,11 +57,16 @@ export async function applyFamilies(b: Batch) {
  * a mix-up in the SIS export, and would show one student another's courses: a row error unless the
  * row says confirm_student_observer=true, as PUT …/observees asks (lib/observer-links/manage.ts).
  */
-export async function refuseStudentObservers(b: Batch, kind: "family" | "user_observer", whoSql: string) {
+export async function refuseStudentObservers(
+  b: Batch,
+  kind: "family" | "user_observer" | "enrollment",
+  whoSql: string,
+  onlyWhere = "true",
+) {
   await refuse(
     b,
     kind,
-    `r.observer_user_id IS NOT NULL AND NOT r.confirm_student_observer AND ${LIVE_STUDENT("r.observer_user_id")}`,
+    `r.observer_user_id IS NOT NULL AND NOT r.confirm_student_observer AND (${onlyWhere}) AND ${LIVE_STUDENT("r.observer_user_id")}`,
     `${whoSql} || ' is a student in this school, so they are not made an observer of ' || r.student_ref ||
       ' (add a confirm_student_observer column set to true if this is intended)'`,
     [b.rootAccountId],
@@ -93,7 +98,17 @@ async function updateGuardianNames(b: Batch) {
 }
 
 /** Resolves pending rows' students by SIS id or login within the root account ($4). */
-export async function resolveStudents(b: Batch, kind: "family" | "user_observer") {
+/** Observers named by SIS id (user_observers.csv, enrollments.csv) with an active login in this school. */
+export async function resolveObserversBySis(b: Batch, kind: "user_observer" | "enrollment") {
+  await run(
+    b,
+    `UPDATE sis_import_rows r SET observer_user_id = l.user_id FROM logins l
+      WHERE ${PENDING(kind)} AND l.root_account_id = $4 AND l.workflow_state = 'active' AND l.sis_user_id = r.observer_ref`,
+    [b.rootAccountId],
+  );
+}
+
+export async function resolveStudents(b: Batch, kind: "family" | "user_observer" | "enrollment") {
   for (const [type, match] of [
     ["sis", "l.sis_user_id = r.student_ref"],
     ["login", "l.unique_id_normalized = lower(r.student_ref)"],

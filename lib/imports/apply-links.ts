@@ -103,7 +103,9 @@ export async function unlinkPairs(b: Batch, kind: "family" | "user_observer") {
     [b.rootAccountId],
   );
   if (gone.rowCount) {
-    await removeEnrollmentsAndAudit(b);
+    // A link made in one course alone (course_link: the People page, enrollments.csv) is not the
+    // all-courses link's to remove, as lib/observer-links/core.ts's unlinkInTx leaves it.
+    await removeEnrollmentsAndAudit(b, { keepCourseLinks: true });
   }
   const removed = `EXISTS (SELECT 1 FROM import_pairs p
                             WHERE p.student_id = r.student_user_id AND p.observer_id = r.observer_user_id)`;
@@ -145,17 +147,21 @@ export async function unlinkUsersGone(b: Batch) {
     [b.rootAccountId],
   );
   if (!gone.rowCount) return;
-  await removeEnrollmentsAndAudit(b);
+  // Someone who left the school keeps no enrollment in it, course links included.
+  await removeEnrollmentsAndAudit(b, { keepCourseLinks: false });
 }
 
-/** The observer enrollments the removed pairs (import_pairs) gave go with them; each removal is audited. */
-async function removeEnrollmentsAndAudit(b: Batch) {
+/**
+ * The observer enrollments the removed pairs (import_pairs) gave go with them — all of them, or
+ * all but those made in one course alone — and each removal is audited.
+ */
+async function removeEnrollmentsAndAudit(b: Batch, opts: { keepCourseLinks: boolean }) {
   await b.client.query(
     `UPDATE enrollments e SET workflow_state = 'deleted', updated_at = ${NOW}
        FROM import_pairs p
       WHERE e.user_id = p.observer_id AND e.associated_user_id = p.student_id AND e.type = 'observer'
-        AND e.root_account_id = $1 AND e.workflow_state <> 'deleted'`,
-    [b.rootAccountId],
+        AND e.root_account_id = $1 AND e.workflow_state <> 'deleted' AND NOT ($2::boolean AND e.course_link)`,
+    [b.rootAccountId, opts.keepCourseLinks],
   );
   await auditPairs(b);
 }

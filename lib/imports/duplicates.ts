@@ -6,6 +6,7 @@ import type pg from "pg";
 
 const KEY = `CASE kind WHEN 'family' THEN 'guardian ' || lower(login_id) || ' and student ' || student_ref
                        WHEN 'user_observer' THEN 'observer ' || observer_ref || ' and student ' || student_ref
+                       WHEN 'enrollment' THEN 'observer ' || observer_ref || ' and student ' || student_ref || ' in course ' || course_ref
                        WHEN 'user' THEN 'user ' || sis_user_id END`;
 
 /** One warning per disagreeing group of rows (at most 100), naming the rows and what differs. */

@@ -1,53 +1,32 @@
 // The file formats an import accepts, recognised by their header row as Canvas does, and each
 // data row normalised into one staged row (or a message about why it cannot be). Pure: no I/O.
 
+import { enrollmentRow } from "./enrollment-rows.ts";
 import type { FileKind } from "./headers.ts";
+import type { OneRosterContext } from "./oneroster.ts";
+import { val, yes, type Record_, type StagedRow } from "./rows.ts";
 
-export type { FileKind };
+export type { FileKind, StagedRow };
 export type ImportType = "instructure_csv" | "family_roster" | "oneroster";
 
 /** Applied in this order within an import (users before the links that name them). */
-export const KIND_ORDER: FileKind[] = ["users", "user_observers", "family_roster", "oneroster_users"];
+export const KIND_ORDER: FileKind[] = [
+  "users",
+  "user_observers",
+  "enrollments",
+  "family_roster",
+  "oneroster_users",
+];
 
 export const IMPORT_TYPE_OF: Record<FileKind, ImportType> = {
   users: "instructure_csv",
   user_observers: "instructure_csv",
+  enrollments: "instructure_csv",
   family_roster: "family_roster",
   oneroster_users: "oneroster",
 };
 
 export { detectDelimiter, detectKind, missingColumns } from "./headers.ts";
-
-/** One staged row (see SisImportRow). */
-export type StagedRow = {
-  kind: "user" | "user_observer" | "family";
-  row: number;
-  status?: string | null;
-  sisUserId?: string | null;
-  loginId?: string | null;
-  name?: string | null;
-  sortableName?: string | null;
-  shortName?: string | null;
-  email?: string | null;
-  password?: string | null;
-  observerRef?: string | null;
-  studentRef?: string | null;
-  studentRefType?: "sis" | "login" | null;
-  relationship?: string | null;
-  /** The row says a student observing another student is intended. */
-  confirmStudentObserver?: boolean;
-  /** Set when the row is refused before it is applied. */
-  message?: string | null;
-};
-
-/** A data row keyed by its lower-cased header names. */
-type Record_ = Record<string, string | undefined>;
-const val = (r: Record_, key: string) => {
-  const v = r[key]?.trim();
-  return v ? v : null;
-};
-const TRUE = new Set(["true", "yes", "1", "y"]);
-const yes = (r: Record_, key: string) => TRUE.has(val(r, key)?.toLowerCase() ?? "");
 
 // Deliberately simple: one @, something on each side, a dot in the domain, no spaces.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -136,19 +115,23 @@ function familyProblem(r: StagedRow): string | null {
 const GUARDIAN_ROLES = new Set(["parent", "guardian", "relative"]);
 
 /**
- * OneRoster 1.1 users.csv: a parent/guardian/relative row names its students' sourcedIds (which
- * are their SIS ids) in agentSourcedIds, and becomes one family row per student. Other roles are
+ * OneRoster 1.1 users.csv: a parent/guardian/relative row becomes one family row per student it
+ * names in agentSourcedIds or whose own row names it there (a first pass reads those: stage.ts),
+ * each student by their SIS id here (their sourcedId, identifier or username). Other roles are
  * not ours to create: they are skipped (an empty list).
  */
-function oneRosterRows(r: Record_, row: number): StagedRow[] {
+function oneRosterRows(r: Record_, row: number, ctx?: OneRosterContext): StagedRow[] {
   const role = val(r, "role")?.toLowerCase();
   if (!role || !GUARDIAN_ROLES.has(role)) return [];
   const email = val(r, "email") ?? val(r, "username");
   const name = [val(r, "givenname"), val(r, "familyname")].filter(Boolean).join(" ") || null;
-  const students = (val(r, "agentsourcedids") ?? "")
+  const own = (val(r, "agentsourcedids") ?? "")
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
+  // Listed on the guardian's row or on the student's, named by the student's SIS id here.
+  const listed = [...new Set([...own, ...(ctx?.studentsOf.get(val(r, "sourcedid") ?? "") ?? [])])];
+  const students = listed.map((s) => ctx?.sisIdOf.get(s) ?? s);
   const base: StagedRow = {
     kind: "family",
     row,
@@ -172,8 +155,13 @@ function oneRosterRows(r: Record_, row: number): StagedRow[] {
 }
 
 /** A data row of a file of `kind` → the staged rows it stands for (none: skipped). */
-export function normaliseRow(kind: FileKind, record: Record_, row: number): StagedRow[] {
-  const rows = rowsOf(kind, record, row);
+export function normaliseRow(
+  kind: FileKind,
+  record: Record_,
+  row: number,
+  ctx?: OneRosterContext,
+): StagedRow[] {
+  const rows = rowsOf(kind, record, row, ctx);
   // U+FFFD is what a wrong conversion leaves behind, upstream of us: never stored as a name.
   if (Object.values(record).some((v) => v?.includes("\uFFFD")))
     for (const r of rows)
@@ -181,15 +169,17 @@ export function normaliseRow(kind: FileKind, record: Record_, row: number): Stag
   return rows;
 }
 
-function rowsOf(kind: FileKind, record: Record_, row: number): StagedRow[] {
+function rowsOf(kind: FileKind, record: Record_, row: number, ctx?: OneRosterContext): StagedRow[] {
   switch (kind) {
     case "users":
       return [userRow(record, row)];
     case "user_observers":
       return [userObserverRow(record, row)];
+    case "enrollments":
+      return [enrollmentRow(record, row)];
     case "family_roster":
       return [familyRow(record, row)];
     case "oneroster_users":
-      return oneRosterRows(record, row);
+      return oneRosterRows(record, row, ctx);
   }
 }

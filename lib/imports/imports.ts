@@ -1,8 +1,8 @@
 import "server-only";
 // Bulk imports as the API, the admin page and the CLI see them: only admins of a root account,
 // only in their school. Creating one stages the file and queues the job that applies it; reading
-// them is in read.ts.
-import { db, pool } from "../platform/db.ts";
+// them is in read.ts, running a dry run for real in real-run.ts.
+import { pool } from "../platform/db.ts";
 import type { Actor } from "../accounts/actor.ts";
 import { AppError, paramError } from "../platform/errors.ts";
 import { isKnownCharset } from "./decode.ts";
@@ -10,11 +10,13 @@ import { conflictingDuplicates } from "./duplicates.ts";
 import { stageDiff, type Diffing } from "./diffing.ts";
 import { IMPORT_TYPE_OF, type ImportType } from "./formats.ts";
 import type { SisImportJson } from "./json.ts";
+import { diffingForManifest, skippedNote, STUDENT_ID_FIELDS, type StudentIdField } from "./oneroster.ts";
 import { enqueueImport } from "./queue.ts";
-import { findImport, getSisImport, requireRootAdmin } from "./read.ts";
+import { getSisImport, requireRootAdmin } from "./read.ts";
 import { stageFiles, type ImportFile } from "./stage.ts";
 
 export * from "./read.ts";
+export { runDryRunForReal } from "./real-run.ts";
 
 export type NewImport = {
   accountId: number;
@@ -26,6 +28,8 @@ export type NewImport = {
   charset?: string;
   /** The site the request came to, for the answer's attachment URL only: emailed links use the school's origin. */
   origin?: string;
+  /** Which field of a OneRoster student's row is their SIS id here (sourcedId unless told). */
+  oneRosterStudentId?: StudentIdField;
   /** A snapshot of a data set, compared with its previous import (diffing.ts). */
   diffing?: Diffing;
   /** The CLI applies the import itself; everyone else leaves it to the job queue. */
@@ -39,6 +43,8 @@ export async function createSisImport(actor: Actor, input: NewImport): Promise<S
     throw new AppError("bad_request", "Attach a CSV file (or a zip of CSV files) to import.");
   if (input.charset && !isKnownCharset(input.charset))
     throw paramError("charset", `"${input.charset}" is not a character set this server knows.`);
+  if (input.oneRosterStudentId && !STUDENT_ID_FIELDS.includes(input.oneRosterStudentId))
+    throw paramError("oneroster_student_id", `must be one of ${STUDENT_ID_FIELDS.join(", ")}.`);
   const threshold = input.diffing?.changeThreshold;
   if (threshold !== undefined && !(Number.isInteger(threshold) && threshold >= 1 && threshold <= 100))
     throw paramError("change_threshold", "must be a whole percentage from 1 to 100.");
@@ -59,8 +65,12 @@ export async function createSisImport(actor: Actor, input: NewImport): Promise<S
       ],
     );
     id = rows[0].id;
-    const staged = await stageFiles(client, id, input.files, input.charset);
-    const unknown = staged.files.filter((f) => f.kind === null);
+    const staged = await stageFiles(client, id, input.files, input.charset, input.oneRosterStudentId);
+    const unknown = staged.files.filter((f) => f.kind === null && !f.skipped);
+    const skipped = staged.files.filter((f) => f.skipped).map((f) => f.name);
+    // A OneRoster manifest's processing mode decides whether users.csv is a snapshot.
+    const { diffing, note } = diffingForManifest(staged.manifest, input.diffing);
+    const notes = [...(skipped.length ? [skippedNote(skipped)] : []), ...(note ? [note] : [])];
     const warned = [
       ...staged.files.flatMap((f) => (f.warning ? [{ file: f.name, message: f.warning }] : [])),
       ...(await conflictingDuplicates(client, id)),
@@ -68,10 +78,10 @@ export async function createSisImport(actor: Actor, input: NewImport): Promise<S
     const known = staged.files.find((f) => f.kind);
     // A file that could not be read leaves an incomplete snapshot: nothing is removed for it.
     const diff =
-      input.diffing && known && unknown.length === 0
-        ? await stageDiff(client, id, account.id, staged.totalRows, input.diffing)
+      diffing && known && unknown.length === 0
+        ? await stageDiff(client, id, account.id, staged.totalRows, diffing)
         : null;
-    if (input.diffing && known && !diff)
+    if (diffing && known && !diff)
       warned.push({
         file: "",
         message: "Not compared with the data set: a file could not be read, so nothing is removed",
@@ -94,9 +104,9 @@ export async function createSisImport(actor: Actor, input: NewImport): Promise<S
         known ? IMPORT_TYPE_OF[known.kind!] : (input.importType ?? "instructure_csv"),
         errors.length,
         warned.length,
-        input.diffing?.dataSet ?? null,
-        !!input.diffing?.remaster,
-        input.diffing?.changeThreshold ?? null,
+        diffing?.dataSet ?? null,
+        !!diffing?.remaster,
+        diffing?.changeThreshold ?? null,
         diff?.against ?? null,
       ],
     );
@@ -104,6 +114,11 @@ export async function createSisImport(actor: Actor, input: NewImport): Promise<S
       await client.query(
         `INSERT INTO sis_import_messages (import_id, file, message, severity) VALUES ($1, $2, $3, 'warning')`,
         [id, w.file, w.message],
+      );
+    for (const n of notes)
+      await client.query(
+        `INSERT INTO sis_import_messages (import_id, file, message, severity) VALUES ($1, '', $2, 'info')`,
+        [id, n],
       );
     for (const e of errors)
       await client.query(
@@ -126,72 +141,4 @@ export async function createSisImport(actor: Actor, input: NewImport): Promise<S
     client.release();
   }
   return getSisImport(actor, { accountId: input.accountId, importId: id! }, input.origin);
-}
-
-/**
- * Runs a finished dry run for real: a new import of the same staged rows. Once only: asking again
- * (a double click, a second tab) returns the run already made.
- */
-export async function runDryRunForReal(
-  actor: Actor,
-  input: { accountId: number; importId: number },
-  base = "",
-) {
-  const found = await findImport(actor, input.accountId, input.importId);
-  if (!found.dryRun) throw new AppError("bad_request", "Only a dry run can be run for real.");
-  if (!["imported", "imported_with_messages"].includes(found.workflowState))
-    throw new AppError("bad_request", "Wait for the dry run to finish before running it for real.");
-  const client = await pool.connect();
-  let id: number;
-  try {
-    await client.query("BEGIN");
-    const { rows } = await client.query<{ id: number }>(
-      `INSERT INTO sis_imports (root_account_id, created_by_id, import_type, skip_deletes, origin, files, total_rows,
-              error_count, source_import_id, diffing_data_set_identifier, diffing_remaster, change_threshold, diffed_against_import_id,
-              warning_count, updated_at)
-       SELECT root_account_id, $2, import_type, skip_deletes, origin, files, total_rows, error_count, id,
-              diffing_data_set_identifier, diffing_remaster, change_threshold, diffed_against_import_id,
-              (SELECT count(*) FROM sis_import_messages m WHERE m.import_id = $1 AND m.severity = 'warning' AND m.row IS NULL),
-              now() AT TIME ZONE 'UTC'
-         FROM sis_imports WHERE id = $1
-       ON CONFLICT (source_import_id) DO NOTHING RETURNING id`,
-      [found.id, actor.userId],
-    );
-    if (rows.length === 0) {
-      await client.query("ROLLBACK");
-      const made = await db.sisImport.findUniqueOrThrow({
-        where: { sourceImportId: found.id },
-        select: { id: true },
-      });
-      return getSisImport(actor, { accountId: input.accountId, importId: made.id }, base);
-    }
-    id = rows[0].id;
-    await client.query(
-      `INSERT INTO sis_import_rows (import_id, seq, file, row, kind, status, sis_user_id, login_id, name, sortable_name,
-              short_name, email, password_hash, observer_ref, student_ref, student_ref_type, relationship, confirm_student_observer,
-              outcome, message)
-       SELECT $2, seq, file, row, kind, status, sis_user_id, login_id, name, sortable_name, short_name, email, password_hash,
-              observer_ref, student_ref, student_ref_type, relationship, confirm_student_observer,
-              CASE WHEN outcome = 'error' AND message IS NOT NULL AND student_user_id IS NULL AND observer_user_id IS NULL
-                    AND resolved_user_id IS NULL THEN outcome END,
-              CASE WHEN outcome = 'error' AND student_user_id IS NULL AND observer_user_id IS NULL AND resolved_user_id IS NULL
-                   THEN message END
-         FROM sis_import_rows WHERE import_id = $1`,
-      [found.id, id],
-    );
-    await client.query(
-      `INSERT INTO sis_import_messages (import_id, file, row, message, severity)
-       SELECT $2, file, row, message, severity FROM sis_import_messages
-        WHERE import_id = $1 AND (severity = 'error' OR row IS NULL)`,
-      [found.id, id],
-    );
-    await client.query("COMMIT");
-  } catch (err) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
-  await enqueueImport(id!);
-  return getSisImport(actor, { accountId: input.accountId, importId: id! }, base);
 }

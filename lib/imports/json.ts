@@ -53,6 +53,7 @@ export function toSisImportJson(i: SisImportRecord, accountId: number, base = ""
   const kinds = [...new Set(files.map((f) => f.kind).filter(Boolean))] as string[];
   const warnings = i.messages.filter((m) => m.severity === "warning");
   const errors = i.messages.filter((m) => m.severity === "error");
+  const notes = i.messages.filter((m) => m.severity === "info");
   const messageCount = i.errorCount + i.warningCount;
   return {
     id: i.id,
@@ -68,6 +69,7 @@ export function toSisImportJson(i: SisImportRecord, accountId: number, base = ""
       counts: {
         users: counts.users ?? 0,
         user_observers: counts.user_observers ?? 0,
+        enrollments: counts.enrollments ?? 0,
         families: counts.families ?? 0,
         created: counts.created ?? 0,
         updated: counts.updated ?? 0,
@@ -93,6 +95,8 @@ export function toSisImportJson(i: SisImportRecord, accountId: number, base = ""
     user: i.createdBy ? { id: i.createdBy.id, name: i.createdBy.name } : null,
     processing_warnings: capped(warnings, i.warningCount),
     processing_errors: capped(errors, i.errorCount),
+    /** Not Canvas's: what the import chose not to read, or how it read it (a OneRoster bundle's other files). */
+    processing_notes: notes.map((m) => m.message),
     errors_attachment:
       messageCount > 0
         ? {

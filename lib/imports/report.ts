@@ -10,6 +10,7 @@ export type ImportCounts = Record<string, number>;
 const KIND_COUNT: Record<string, string> = {
   user: "users",
   user_observer: "user_observers",
+  enrollment: "enrollments",
   family: "families",
 };
 

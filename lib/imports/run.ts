@@ -8,6 +8,7 @@ import { pool } from "../platform/db.ts";
 import { deliverSoon } from "../mail/outbox.ts";
 import { setupLinkBase } from "../mail/one-time-links.ts";
 import { applyUsers, applyUserObservers } from "./apply-canvas.ts";
+import { applyEnrollments } from "./apply-enrollments.ts";
 import { applyFamilies } from "./apply-family.ts";
 import { type Batch, run } from "./batch.ts";
 import { notifyStudents } from "./notify.ts";
@@ -62,6 +63,7 @@ async function applyBatch(b: Batch) {
   const kinds = new Set(rows.map((r: { kind: string }) => r.kind));
   if (kinds.has("user")) await applyUsers(b);
   if (kinds.has("user_observer")) await applyUserObservers(b);
+  if (kinds.has("enrollment")) await applyEnrollments(b);
   if (kinds.has("family")) await applyFamilies(b);
 }
 

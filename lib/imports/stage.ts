@@ -5,9 +5,6 @@ import "server-only";
 import { parse } from "csv-parse";
 import { Readable } from "node:stream";
 import type pg from "pg";
-import { hashPassword, newPasswordProblem } from "../identity/passwords.ts";
-import { shortNameOf, sortableNameOf } from "../users/name.ts";
-import { cleanName, cleanNameOrNull } from "../users/name.ts";
 import {
   decodeFiles,
   expandFiles,
@@ -24,6 +21,15 @@ import {
   type FileKind,
   type StagedRow,
 } from "./formats.ts";
+import {
+  addStudentRow,
+  isManifest,
+  isOtherOneRosterFile,
+  readManifest,
+  type OneRosterContext,
+  type StudentIdField,
+} from "./oneroster.ts";
+import { insertChunk } from "./stage-rows.ts";
 
 export type { ImportFile };
 /** `error`: why the file could not be read (then nothing of it is staged); `warning`: staged, but look. */
@@ -33,8 +39,10 @@ export type StagedFile = {
   rows: number;
   error?: string;
   warning?: string;
+  /** A OneRoster file that does not concern observers, left unread (oneroster.ts). */
+  skipped?: boolean;
 };
-export type StageResult = { files: StagedFile[]; totalRows: number };
+export type StageResult = { files: StagedFile[]; totalRows: number; manifest: Map<string, string> | null };
 
 const CHUNK = 2000;
 
@@ -49,73 +57,6 @@ const csvOptions = {
   columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
 } as const;
 
-const COLUMNS = [
-  ["file", "text"],
-  ["row", "int"],
-  ["kind", "text"],
-  ["status", "text"],
-  ["sis_user_id", "text"],
-  ["login_id", "text"],
-  ["name", "text"],
-  ["sortable_name", "text"],
-  ["short_name", "text"],
-  ["email", "text"],
-  ["password_hash", "text"],
-  ["observer_ref", "text"],
-  ["student_ref", "text"],
-  ["student_ref_type", "text"],
-  ["relationship", "text"],
-  ["confirm_student_observer", "bool"],
-  ["outcome", "text"],
-  ["message", "text"],
-] as const;
-
-const INSERT_SQL = `
-  INSERT INTO sis_import_rows (import_id, seq, ${COLUMNS.map(([c]) => c).join(", ")})
-  SELECT $1, $2 + ord, ${COLUMNS.map(([c]) => `u.${c}`).join(", ")}
-    FROM unnest(${COLUMNS.map(([, t], i) => `$${i + 3}::${t}[]`).join(", ")})
-         WITH ORDINALITY AS u(${COLUMNS.map(([c]) => c).join(", ")}, ord)`;
-
-async function insertChunk(
-  client: pg.ClientBase,
-  importId: number,
-  firstSeq: number,
-  file: string,
-  rows: StagedRow[],
-) {
-  // A password set by the school follows the rule everyone's does (lib/identity/passwords.ts).
-  for (const r of rows) {
-    const weak = r.password && !r.message && newPasswordProblem(r.password, r.email, r.loginId);
-    if (weak) r.message = `The password for user ${r.sisUserId} does not follow the password rules: ${weak}`;
-  }
-  const hashes = await Promise.all(
-    rows.map((r) => (r.password && !r.message ? hashPassword(r.password) : null)),
-  );
-  const col = <T>(f: (r: StagedRow, i: number) => T) => rows.map(f);
-  await client.query(INSERT_SQL, [
-    importId,
-    firstSeq - 1,
-    col(() => file),
-    col((r) => r.row),
-    col((r) => r.kind),
-    col((r) => r.status ?? null),
-    col((r) => r.sisUserId ?? null),
-    col((r) => r.loginId ?? null),
-    col((r) => cleanNameOrNull(r.name)),
-    col((r) => cleanNameOrNull(r.sortableName) ?? (r.name ? sortableNameOf(cleanName(r.name)) : null)),
-    col((r) => cleanNameOrNull(r.shortName) ?? (r.name ? shortNameOf(cleanName(r.name)) : null)),
-    col((r) => r.email ?? null),
-    col((_r, i) => hashes[i]),
-    col((r) => r.observerRef ?? null),
-    col((r) => r.studentRef ?? null),
-    col((r) => r.studentRefType ?? null),
-    col((r) => r.relationship ?? null),
-    col((r) => !!r.confirmStudentObserver),
-    col((r) => (r.message ? "error" : null)),
-    col((r) => r.message ?? null),
-  ]);
-}
-
 /**
  * Stages every recognised file of an import, in Canvas's order (users before user_observers), and
  * records a message for each file it does not recognise. Runs in the caller's transaction.
@@ -125,8 +66,9 @@ export async function stageFiles(
   importId: number,
   input: ImportFile[],
   charset?: string,
+  studentIdField: StudentIdField = "sourcedId",
 ): Promise<StageResult> {
-  const expanded = decodeFiles(expandFiles(input), charset);
+  const expanded = decodeFiles(await expandFiles(input), charset);
   const staged: StagedFile[] = expanded
     .filter((f): f is Unreadable => "error" in f)
     .map((f) => ({ name: f.name, kind: null, rows: 0, error: f.error }));
@@ -139,8 +81,15 @@ export async function stageFiles(
       }),
   );
   files.sort((a, b) => rank(a.kind) - rank(b.kind));
+  const bundle = files.some((f) => f.kind === "oneroster_users" || isManifest(f.headers));
+  let manifest: Map<string, string> | null = null;
   let seq = 0;
   for (const f of files) {
+    if (!f.kind && isManifest(f.headers)) manifest = readManifest(f.data);
+    if (!f.kind && bundle && isOtherOneRosterFile(f.name)) {
+      staged.push({ name: f.name, kind: null, rows: 0, skipped: true });
+      continue;
+    }
     if (!f.kind) {
       const near = missingColumns(f.headers);
       const error = near
@@ -151,7 +100,8 @@ export async function stageFiles(
     }
     const first = seq;
     try {
-      const out = await stageOne(client, importId, f, f.kind, seq, f.delimiter);
+      const ctx = f.kind === "oneroster_users" ? await oneRosterContext(f, studentIdField) : undefined;
+      const out = await stageOne(client, importId, f, f.kind, seq, ctx);
       seq = out.seq;
       const warning = out.records === 0 ? `${f.name} has a header but no data rows` : undefined;
       staged.push({ name: f.name, kind: f.kind, rows: seq - first, warning });
@@ -163,17 +113,17 @@ export async function stageFiles(
       staged.push({ name: f.name, kind: null, rows: 0, error: `Couldn't read ${f.name}: ${why}` });
     }
   }
-  return { files: staged, totalRows: seq };
+  return { files: staged, totalRows: seq, manifest };
 }
 
 /** Streams one file's rows into staging after `seq`; returns the last seq used. */
 async function stageOne(
   client: pg.ClientBase,
   importId: number,
-  f: ImportFile,
+  f: ImportFile & { delimiter: Delimiter },
   kind: FileKind,
   seq: number,
-  delimiter: Delimiter,
+  ctx?: OneRosterContext,
 ) {
   let records = 0;
   let chunk: StagedRow[] = [];
@@ -183,16 +133,28 @@ async function stageOne(
     seq += chunk.length;
     chunk = [];
   };
-  const slices = function* () {
-    for (let o = 0; o < f.data.length; o += 1 << 16) yield f.data.subarray(o, o + (1 << 16));
-  };
-  for await (const { record, info } of Readable.from(slices()).pipe(parse({ ...csvOptions, delimiter }))) {
+  for await (const { record, info } of records_(f)) {
     records++;
-    chunk.push(...normaliseRow(kind, record as Record<string, string>, info.lines));
+    chunk.push(...normaliseRow(kind, record as Record<string, string>, info.lines, ctx));
     if (chunk.length >= CHUNK) await flush();
   }
   await flush();
   return { seq, records };
+}
+
+/** A file's records, parsed as a stream of 64 kB slices. */
+function records_(f: ImportFile & { delimiter: Delimiter }) {
+  const slices = function* () {
+    for (let o = 0; o < f.data.length; o += 1 << 16) yield f.data.subarray(o, o + (1 << 16));
+  };
+  return Readable.from(slices()).pipe(parse({ ...csvOptions, delimiter: f.delimiter }));
+}
+
+/** A first pass over a OneRoster users.csv: its students' SIS ids and the guardians their rows name. */
+async function oneRosterContext(f: ImportFile & { delimiter: Delimiter }, field: StudentIdField) {
+  const ctx: OneRosterContext = { sisIdOf: new Map(), studentsOf: new Map() };
+  for await (const { record } of records_(f)) addStudentRow(ctx, record as Record<string, string>, field);
+  return ctx;
 }
 
 const rank = (k: FileKind | null) => (k === null ? KIND_ORDER.length : KIND_ORDER.indexOf(k));

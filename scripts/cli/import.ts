@@ -6,11 +6,13 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { createSisImport, getSisImport, sisImportErrorsCsv } from "../../lib/imports/imports.ts";
 import type { SisImportJson } from "../../lib/imports/json.ts";
+import type { StudentIdField } from "../../lib/imports/oneroster.ts";
 import { runSisImport } from "../../lib/imports/run.ts";
 import { adminActor, importAccount, rootAccountFor } from "./actor.ts";
 import { progressLine } from "./progress.ts";
 
 export const IMPORT_USAGE = `  npm run --silent cli -- import <file.csv|file.zip> [--account <id>] [--dry-run] [--skip-deletes] [--encoding <charset>]
+    [--oneroster-student-id sourcedId|identifier|username]
       [--data-set <id> [--change-threshold <percent>] [--remaster]] [--as <admin login>]
   npm run --silent cli -- import-errors <import id> [--account <id>] [--as <admin login>]
 `;
@@ -42,6 +44,7 @@ export async function importCommand(args: string[]): Promise<number> {
       "dry-run": { type: "boolean" },
       "skip-deletes": { type: "boolean" },
       encoding: { type: "string" },
+      "oneroster-student-id": { type: "string" },
       "data-set": { type: "string" },
       "change-threshold": { type: "string" },
       remaster: { type: "boolean" },
@@ -63,6 +66,7 @@ export async function importCommand(args: string[]): Promise<number> {
     dryRun: values["dry-run"],
     skipDeletes: values["skip-deletes"],
     charset: values.encoding,
+    oneRosterStudentId: values["oneroster-student-id"] as StudentIdField | undefined,
     diffing: values["data-set"]
       ? {
           dataSet: values["data-set"],

@@ -32,7 +32,9 @@ export const csvFile = (name: string, lines: string[]) => ({
 export async function importNow(
   school: Awaited<ReturnType<typeof importSchool>>,
   files: { name: string; data: Uint8Array }[],
-  opts: Partial<Pick<NewImport, "dryRun" | "skipDeletes" | "charset" | "diffing">> = {},
+  opts: Partial<
+    Pick<NewImport, "dryRun" | "skipDeletes" | "charset" | "diffing" | "oneRosterStudentId">
+  > = {},
 ) {
   const created = await createSisImport(school.adminActor, {
     accountId: school.account.id,

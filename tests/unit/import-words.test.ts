@@ -5,6 +5,7 @@ import { countWords, resultWords, type ImportStatus } from "../../app/(app)/admi
 const counts = (c: Partial<ImportStatus["counts"]>): ImportStatus["counts"] => ({
   users: 0,
   user_observers: 0,
+  enrollments: 0,
   families: 0,
   created: 0,
   updated: 0,

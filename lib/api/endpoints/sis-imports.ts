@@ -27,11 +27,12 @@ export const sisImportJsonSchema = z
     data: z.object({
       import_type: z.enum(importTypes),
       supplied_batches: z.array(z.string()).meta({
-        description: "The kinds of file found: users, user_observers, family_roster, oneroster_users.",
+        description:
+          "The kinds of file found: users, user_observers, enrollments, family_roster, oneroster_users.",
       }),
       counts: z.record(z.string(), z.number().int()).meta({
         description:
-          "Rows per file kind (users, user_observers, families) and per outcome (created, updated, linked, unchanged, removed, skipped), error_count, warning_count.",
+          "Rows per file kind (users, user_observers, enrollments, families) and per outcome (created, updated, linked, unchanged, removed, skipped), error_count, warning_count.",
       }),
     }),
     dry_run: z.boolean(),
@@ -55,6 +56,10 @@ export const sisImportJsonSchema = z
     user: z.object({ id: z.number().int(), name: z.string() }).nullable(),
     processing_warnings: messages,
     processing_errors: messages,
+    processing_notes: z.array(z.string()).meta({
+      description:
+        "Not in Canvas: notes that are neither warnings nor errors, e.g. the files of a OneRoster bundle that do not concern observers and were skipped, or how its manifest's processing mode was read.",
+    }),
     errors_attachment: z
       .object({
         display_name: z.string(),
@@ -93,7 +98,7 @@ export const createSisImportEndpoint = endpoint({
   summary: "Import SIS data",
   description:
     `${ADMINS} The file is a multipart part named \`attachment\` (several parts may be sent), or the raw body with \`Content-Type: text/csv\`, \`application/zip\` or \`application/octet-stream\` and \`extension=csv|zip\` in the query. ` +
-    "Files are recognised by their header row: Canvas's users.csv and user_observers.csv, a family roster (student_sis_id|student_login, guardian_email, …), OneRoster's users.csv; a zip may hold several. " +
+    "Files are recognised by their header row: Canvas's users.csv, user_observers.csv and enrollments.csv (observer rows), a family roster (student_sis_id|student_login, guardian_email, …), OneRoster's users.csv; a zip may hold several. " +
     "The import runs as a background job: poll GET …/sis_imports/{id} until `workflow_state` is imported, imported_with_messages, failed_with_messages or aborted. At most 50 MB (413 beyond); no file → 400.",
   params: z.object({
     import_type: z
@@ -119,6 +124,10 @@ export const createSisImportEndpoint = endpoint({
     charset: z.string().max(40).optional().meta({
       description:
         'Not in Canvas: the files\' character set when it is not UTF-8 (`windows-1252`, `iso-8859-1`, `utf-16le`…); they are converted. Without it, text that is not UTF-8 is refused ("Invalid UTF-8").',
+    }),
+    oneroster_student_id: z.enum(["sourcedId", "identifier", "username"]).optional().meta({
+      description:
+        "Not in Canvas: which field of a OneRoster student's row is their SIS id in this school (default `sourcedId`); guardians' agentSourcedIds are mapped through it.",
     }),
     batch_mode: ignored,
     batch_mode_term_id: ignored,

@@ -74,7 +74,8 @@ function Formats() {
           </a>
         </li>
         <li>
-          <strong>Canvas SIS CSV</strong>: users.csv and user_observers.csv (both at once, or in one .zip).
+          <strong>Canvas SIS CSV</strong>: users.csv, user_observers.csv and enrollments.csv (its observer
+          rows, which link an observer in one course) — several at once, or in one .zip.
         </li>
         <li>
           <strong>OneRoster 1.1</strong> users.csv: its parent, guardian and relative rows.

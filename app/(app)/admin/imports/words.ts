@@ -47,6 +47,7 @@ export const FILE_KIND_WORDS: Record<string, string> = {
   family_roster: "family roster",
   users: "Canvas users.csv",
   user_observers: "Canvas user_observers.csv",
+  enrollments: "Canvas enrollments.csv (observer rows)",
   oneroster_users: "OneRoster users.csv",
 };
 
