@@ -9,7 +9,7 @@ import { AppError, notFound } from "../../platform/errors.ts";
 import { deliverSoon } from "../../mail/outbox.ts";
 import { peopleAccess } from "./access.ts";
 import { linkObserverInCourse } from "./link.ts";
-import { tellObserverInTx, unobservedCourseIds } from "./requests.ts";
+import { studentCourseIds, tellObserverInTx, unobservedCourseIds } from "./requests.ts";
 
 type Request = { id: number; observerId: number; studentId: number; rootAccountId: number };
 
@@ -32,10 +32,23 @@ async function findRequest(requestId: number) {
 /**
  * Whether the actor may answer the request: staff who may link observers (lib/courses/observers/
  * access.ts) in `courseId`, or, without one, in any of the student's courses the observer does not
- * observe. Anyone else is told it does not exist.
+ * observe. Anyone else is told it does not exist. A request already answered is checked against
+ * all the student's courses: an approval a moment ago made its course an observed one, and the
+ * approver who lost that race hears "already answered" (409), not "no such request".
  */
-async function requireMayAnswer(actor: Actor, request: Request, courseId?: number) {
-  const open = await unobservedCourseIds(request);
+async function requireMayAnswer(
+  actor: Actor,
+  request: Request & { workflowState: string },
+  courseId?: number,
+) {
+  const current = await db.observerRequest.findUnique({
+    where: { id: request.id },
+    select: { workflowState: true },
+  });
+  const open =
+    current?.workflowState === "pending"
+      ? await unobservedCourseIds(request)
+      : await studentCourseIds(request);
   const candidates = courseId === undefined ? open : open.filter((id) => id === courseId);
   for (const id of candidates) {
     const access = await peopleAccess(actor, id).catch(() => null);
@@ -65,6 +78,7 @@ export async function approveObserverRequest(actor: Actor, input: { requestId: n
   if (!request) throw notFound();
   await requireMayAnswer(actor, request, input.courseId);
   if (request.workflowState !== "pending") throw new AppError("conflict", ANSWERED);
+  // Between the check and here another approver may have won: the claim below refuses then.
   const course = await db.course.findUniqueOrThrow({ where: { id: input.courseId }, select: { name: true } });
   await linkObserverInCourse(actor, {
     courseId: input.courseId,

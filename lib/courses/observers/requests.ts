@@ -25,16 +25,7 @@ export async function unobservedCourseIds(
   client: Tx | typeof db = db,
 ): Promise<number[]> {
   const [theirs, mine] = await Promise.all([
-    client.enrollment.findMany({
-      where: {
-        userId: input.studentId,
-        type: "student",
-        rootAccountId: input.rootAccountId,
-        ...liveEnrollment,
-        course: { workflowState: { not: "deleted" } },
-      },
-      select: { courseId: true },
-    }),
+    studentCourseIds(input, client),
     client.enrollment.findMany({
       where: {
         userId: input.observerId,
@@ -47,7 +38,25 @@ export async function unobservedCourseIds(
     }),
   ]);
   const observed = new Set(mine.map((e) => e.courseId));
-  return [...new Set(theirs.map((e) => e.courseId))].filter((id) => !observed.has(id));
+  return theirs.filter((id) => !observed.has(id));
+}
+
+/** The student's live courses in the school, observed or not. */
+export async function studentCourseIds(
+  input: { studentId: number; rootAccountId: number },
+  client: Tx | typeof db = db,
+): Promise<number[]> {
+  const rows = await client.enrollment.findMany({
+    where: {
+      userId: input.studentId,
+      type: "student",
+      rootAccountId: input.rootAccountId,
+      ...liveEnrollment,
+      course: { workflowState: { not: "deleted" } },
+    },
+    select: { courseId: true },
+  });
+  return [...new Set(rows.map((e) => e.courseId))];
 }
 
 export type RequestState = {
