@@ -1,6 +1,8 @@
 "use server";
-import { signOut } from "@/lib/identity/auth";
+import { redirect } from "next/navigation";
+import { signOutEverywhere } from "@/lib/identity/auth";
 
+/** Signs out here, and at the school's identity provider where it supports RP-initiated logout. */
 export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: "/login" });
+  redirect(await signOutEverywhere());
 }
