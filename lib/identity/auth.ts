@@ -192,7 +192,9 @@ export async function signOutEverywhere(): Promise<string> {
   await signOut({ redirect: false });
   if (typeof token?.aid !== "number") return "/login";
   // The address registered with the provider: on the school's canonical origin, like its redirect URI.
-  const returnTo = `${await schoolOrigin(token.aid)}/login`;
+  const origin = await schoolOrigin(token.aid).catch(() => null);
+  if (!origin) return "/login";
+  const returnTo = `${origin}/login`;
   return (await providerLogoutUrl({ idToken: token?.idt, authProviderId: token?.pid, returnTo })) ?? "/login";
 }
 

@@ -5,6 +5,7 @@ import { db } from "../../lib/platform/db.ts";
 import { linkInAccountsTx } from "../../lib/observer-links/core.ts";
 import { createCourse, enrollUser } from "../../lib/courses/provisioning.ts";
 import { createSubAccount, makeAccountAdmin } from "../../lib/accounts/provisioning.ts";
+import { sealSecret } from "../../lib/identity/sso/secret-box.ts";
 import { cast, member, pairingCode, school, type Member, type School } from "./fixtures.ts";
 
 export type Actor = {
@@ -31,6 +32,8 @@ export type Targets = {
   studentEnrollmentId: number;
   /** A course-level link: an observer enrollment in the course that observes the student. */
   courseObserverEnrollmentId: number;
+  /** The school's sign-in provider (switched on). */
+  ssoProviderId: number;
 };
 
 async function victims(s: School): Promise<Targets> {
@@ -77,6 +80,16 @@ async function victims(s: School): Promise<Targets> {
       endedAt: new Date(),
     },
   });
+  const sso = await db.ssoProvider.create({
+    data: {
+      rootAccountId: s.root.id,
+      name: `Victim provider ${s.domain}`,
+      issuer: "https://idp.example.invalid",
+      clientId: "victim-client",
+      clientSecretEncrypted: sealSecret("victim-secret"),
+      testedAt: new Date(),
+    },
+  });
   return {
     school: s,
     student,
@@ -89,6 +102,7 @@ async function victims(s: School): Promise<Targets> {
     loginId: login.id,
     studentEnrollmentId: studentEnrollment.id,
     courseObserverEnrollmentId: courseObserverEnrollment.id,
+    ssoProviderId: sso.id,
   };
 }
 
@@ -137,6 +151,7 @@ const TABLES = [
   "logins",
   "sis_imports",
   "password_setup_tokens",
+  "sso_providers",
 ];
 
 /** A digest of every table an attacker might write (access tokens without their last use). */
