@@ -4,22 +4,17 @@ import "server-only";
 // an answer from school A's provider cannot complete at school B). JWT sessions hold only the
 // user id and the user's session version (a JWT cannot be deleted, so a password change raises
 // the version and every older session stops being accepted: lib/accounts/actor.ts).
-import NextAuth, { AuthError, CredentialsSignin, type NextAuthConfig } from "next-auth";
-import Credentials from "next-auth/providers/credentials";
+import NextAuth, { AuthError, type NextAuthConfig } from "next-auth";
 import { getToken } from "next-auth/jwt";
 import { headers as nextHeaders } from "next/headers";
 import { NextRequest, NextResponse } from "next/server";
-import { z } from "zod";
-import { signInWithPassword } from "./sign-in.ts";
 import { clientIp } from "../platform/client-ip.ts";
 import { AppError } from "../platform/errors.ts";
-import { BUSY_MESSAGE } from "./passwords.ts";
-import { THROTTLED_MESSAGE } from "./throttle/index.ts";
+import { credentials, credentialsErrorMessage } from "./credentials.ts";
 import { sessionVersionOf } from "../accounts/actor.ts";
 import { getDomainRootAccountId } from "../accounts/accounts.ts";
 import { schoolOrigin } from "../accounts/origin.ts";
 import { ssoProvidersForAuth, type SsoProviderForAuth } from "./sso/providers.ts";
-import { passwordOffMessage } from "./sso/password-policy.ts";
 import { providerLogoutUrl } from "./sso/logout.ts";
 import { finishSsoTest, pendingSsoTest, SSO_TEST_COOKIE, SSO_TEST_COOKIE_PATH } from "./sso/test-sign-in.ts";
 import {
@@ -36,64 +31,13 @@ declare module "next-auth" {
   }
 }
 
-export const signInSchema = z.object({
-  email: z.string().trim().min(1, "Enter your email or login.").max(254),
-  password: z.string().min(1, "Enter your password.").max(1024),
-});
+export { signInSchema } from "./credentials.ts";
 
-class InvalidLogin extends CredentialsSignin {
-  code = "invalid_login";
-}
-
-class TooManyAttempts extends CredentialsSignin {
-  code = "throttled";
-}
-
-class Busy extends CredentialsSignin {
-  code = "busy";
-}
-
-class PasswordOff extends CredentialsSignin {
-  code = "password_off";
-}
-
-/**
- * What the sign-in form says when Auth.js refuses: a wrong password, a throttle, a busy server,
- * or passwords switched off for this student or staff member (naming the school's buttons).
- */
+/** What the sign-in form says when Auth.js refuses (the host's school names its own buttons). */
 export async function signInErrorMessage(err: AuthError): Promise<string> {
-  const code = err instanceof CredentialsSignin ? err.code : null;
-  if (code === "throttled") return THROTTLED_MESSAGE;
-  if (code === "busy") return BUSY_MESSAGE;
-  if (code === "password_off") {
-    const rootAccountId = await getDomainRootAccountId((await nextHeaders()).get("host")).catch(noSchoolYet);
-    if (rootAccountId) return passwordOffMessage(rootAccountId);
-  }
-  return "That email and password do not match an account here.";
+  const host = (await nextHeaders()).get("host");
+  return credentialsErrorMessage(err, () => getDomainRootAccountId(host).catch(noSchoolYet));
 }
-
-const credentials = Credentials({
-  credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
-  async authorize(credentials, request) {
-    const parsed = signInSchema.safeParse(credentials);
-    if (!parsed.success) throw new InvalidLogin();
-    try {
-      const user = await signInWithPassword({
-        login: parsed.data.email,
-        password: parsed.data.password,
-        host: request.headers.get("host"),
-        ip: clientIp(request.headers),
-      });
-      if (!user) throw new InvalidLogin();
-      return { id: String(user.userId), rootAccountId: user.rootAccountId };
-    } catch (err) {
-      if (err instanceof AppError && err.code === "rate_limited")
-        throw err.message === BUSY_MESSAGE ? new Busy() : new TooManyAttempts();
-      if (err instanceof AppError && err.code === "forbidden") throw new PasswordOff();
-      throw err;
-    }
-  },
-});
 
 function noSchoolYet(err: unknown): null {
   if (err instanceof AppError && err.code === "not_found") return null;

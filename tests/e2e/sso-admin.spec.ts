@@ -150,6 +150,26 @@ test("a parent signs in with the parents' provider, offered also with a code lin
   });
 });
 
+test("a parent opens a student's code link at a school with a provider: not offered it, registers with email", async ({
+  page,
+  baseURL,
+}) => {
+  const { origin, school } = await ssoSchool(idp, baseURL!);
+  const student = await makeStudent(school.id, { name: `Kit Student ${uid()}` });
+  const { code } = await createPairingCode(actorFor(student, school.id), { studentId: student.id });
+  await page.goto(`${origin}/login?code=${code}`);
+  await expect(page.getByRole("button", { name: BUTTON })).toHaveCount(0);
+  await page.getByRole("link", { name: "Create an account" }).click();
+  await page.getByLabel("Your full name").fill(`Kit Parent ${uid()}`);
+  await page.getByLabel("Email").fill(`kit-${uid()}@home.test`);
+  await page.getByLabel("Password").fill("a-long-enough-passphrase");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/observing$/);
+  await expect(
+    page.getByRole("list", { name: "Students you observe" }).getByText(student.name, { exact: true }),
+  ).toBeVisible();
+});
+
 test("signing out ends the provider's session too (RP-initiated logout)", async ({ page, baseURL }) => {
   const { origin, school } = await ssoSchool(idp, baseURL!);
   const student = await makeStudent(school.id);

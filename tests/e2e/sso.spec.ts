@@ -7,6 +7,8 @@ import { setSsoProviderEnabled } from "../../lib/identity/sso/index.ts";
 import { BUTTON, expectRefused, lastAudit, signInAtIdp, ssoLaunchOptions, ssoSchool } from "./sso-helpers.ts";
 
 test.use({ launchOptions: ssoLaunchOptions });
+// Several round trips through the provider per test: on a loaded 2-core machine one takes 15-20 s.
+test.describe.configure({ timeout: 180_000 });
 let idp: Idp;
 test.beforeAll(async () => {
   idp = await startIdp();

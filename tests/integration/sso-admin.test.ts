@@ -90,6 +90,32 @@ describe("the admin page's providers", () => {
     expect(JSON.stringify(providers)).not.toContain("clientSecret");
   });
 
+  it("keeps the client secret out of every table: a dump of the whole database does not contain it", async () => {
+    const s = await school();
+    const secret = `plain-secret-${uid()}-${uid()}`;
+    const p = await addSchoolSsoProvider(s.actor, { ...provider(s.root.id), clientSecret: secret });
+    await updateSchoolSsoProvider(s.actor, {
+      ...provider(s.root.id),
+      id: p.id,
+      clientId: p.clientId,
+      clientSecret: `${secret}-rotated`,
+    });
+    const tables = await db.$queryRaw<{ name: string }[]>`
+      SELECT table_name AS name FROM information_schema.tables
+      WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`;
+    expect(tables.length).toBeGreaterThan(20);
+    const holding: string[] = [];
+    for (const { name } of tables) {
+      const [row] = await db.$queryRawUnsafe<{ n: bigint }[]>(
+        `SELECT count(*) AS n FROM "${name}" t WHERE t::text LIKE $1`,
+        `%${secret}%`,
+      );
+      if (row!.n > 0n) holding.push(name);
+    }
+    expect(holding).toEqual([]);
+    expect((await ssoProvidersForAuth(s.root.id))[0]!.clientSecret).toBe(`${secret}-rotated`);
+  });
+
   it("is for the school's root-account admins only", async () => {
     const s = await school();
     const other = await school();

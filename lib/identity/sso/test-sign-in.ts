@@ -110,7 +110,8 @@ export async function finishSsoTest(pending: Pending, callback: URL, ip: string 
   try {
     const as = await authorizationServer(provider.issuer);
     const client: oauth.Client = { client_id: provider.clientId };
-    const params = oauth.validateAuthResponse(as, client, callback, pending.s);
+    // A plain URL: oauth4webapi refuses Next's URL subclass (NextURL).
+    const params = oauth.validateAuthResponse(as, client, new URL(callback.href), pending.s);
     const response = await oauth.authorizationCodeGrantRequest(
       as,
       client,
