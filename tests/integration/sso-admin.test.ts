@@ -101,9 +101,9 @@ describe("the admin page's providers", () => {
       clientSecret: `${secret}-rotated`,
     });
     const tables = await db.$queryRaw<{ name: string }[]>`
-      SELECT table_name AS name FROM information_schema.tables
+      SELECT table_name::text AS name FROM information_schema.tables
       WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'`;
-    expect(tables.length).toBeGreaterThan(20);
+    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(["sso_providers", "audit_events"]));
     const holding: string[] = [];
     for (const { name } of tables) {
       const [row] = await db.$queryRawUnsafe<{ n: bigint }[]>(
