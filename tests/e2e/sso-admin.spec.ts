@@ -93,10 +93,17 @@ test("an admin adds a provider, tests it without being signed out, switches it o
   // A second provider, removed after a confirmation.
   await fill("Spare provider", idp.issuer, `spare-${uid()}`);
   await expect(add.getByText(/Provider added/)).toBeVisible();
-  await page.getByRole("button", { name: "Remove Spare provider" }).click();
+  // Edited (its secret left blank is kept), then removed after a confirmation.
+  await page.getByText("Edit Spare provider").click();
+  const edit = page.locator("details[open]");
+  await edit.getByLabel("Button label").fill("Spare provider B");
+  await edit.getByRole("button", { name: "Save provider" }).click();
+  await expect(page.getByRole("heading", { name: "Spare provider B" })).toBeVisible();
+  await page.getByRole("button", { name: "Remove Spare provider B" }).click();
   await expect(page.getByRole("dialog")).toBeVisible();
+  await checkPage(page, "admin-sign-in-remove-dialog");
   await page.getByRole("dialog").getByRole("button", { name: "Remove provider" }).click();
-  await expect(page.getByRole("button", { name: "Remove Spare provider" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Remove Spare provider B" })).toHaveCount(0);
   expect(await lastAudit(school.id, "sso.provider_removed")).toMatchObject({ actorId: admin.id });
 
   const passwords = page.getByRole("region", { name: "Passwords for students and staff" });
