@@ -29,7 +29,8 @@ const providerFormSchema = z.object({
   for_parents: checkbox,
 });
 
-function providerValues(formData: FormData) {
+/** The provider form's fields, or the form state that says what to fix. */
+function providerFields(formData: FormData) {
   const values = Object.fromEntries(
     ["name", "issuer", "client_id", "claim", "for_parents"].map((k) => [k, String(formData.get(k) ?? "")]),
   );
@@ -37,8 +38,19 @@ function providerValues(formData: FormData) {
     ...values,
     client_secret: String(formData.get("client_secret") ?? "") || undefined,
   });
-  return { values, parsed };
+  if (parsed.success) return { values, data: parsed.data };
+  const invalid: ActionState = {
+    ok: false,
+    fieldErrors: zodFieldErrors(parsed.error.issues),
+    values,
+    message: "Fix the highlighted fields.",
+  };
+  return { values, invalid };
 }
+
+const NO_SUCH_PROVIDER: ActionState = { ok: false, message: "That provider does not exist." };
+const providerId = (formData: FormData) =>
+  formId("That provider does not exist.").safeParse(formData.get("provider_id")).data;
 
 const toInput = (d: z.infer<typeof providerFormSchema>) => ({
   name: d.name,
@@ -51,18 +63,12 @@ const toInput = (d: z.infer<typeof providerFormSchema>) => ({
 
 export async function addProviderAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const { values, parsed } = providerValues(formData);
-  if (!parsed.success)
-    return {
-      ok: false,
-      fieldErrors: zodFieldErrors(parsed.error.issues),
-      values,
-      message: "Fix the highlighted fields.",
-    };
-  if (!parsed.data.client_secret)
+  const { values, data, invalid } = providerFields(formData);
+  if (!data) return invalid;
+  if (!data.client_secret)
     return { ok: false, fieldErrors: { client_secret: ["Enter the client secret."] }, values };
   try {
-    const input = { ...toInput(parsed.data), clientSecret: parsed.data.client_secret };
+    const input = { ...toInput(data), clientSecret: data.client_secret };
     await addSchoolSsoProvider(actor, { ...input, rootAccountId: actor.domainRootAccountId });
   } catch (err) {
     return actionErrorState(err, values);
@@ -76,22 +82,12 @@ export async function addProviderAction(_prev: ActionState, formData: FormData):
 
 export async function updateProviderAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const { values, parsed } = providerValues(formData);
-  const id = formId("That provider does not exist.").safeParse(formData.get("provider_id"));
-  if (!id.success) return { ok: false, message: "That provider does not exist." };
-  if (!parsed.success)
-    return {
-      ok: false,
-      fieldErrors: zodFieldErrors(parsed.error.issues),
-      values,
-      message: "Fix the highlighted fields.",
-    };
+  const { values, data, invalid } = providerFields(formData);
+  const id = providerId(formData);
+  if (!id) return NO_SUCH_PROVIDER;
+  if (!data) return invalid;
   try {
-    await updateSchoolSsoProvider(actor, {
-      ...toInput(parsed.data),
-      id: id.data,
-      rootAccountId: actor.domainRootAccountId,
-    });
+    await updateSchoolSsoProvider(actor, { ...toInput(data), id, rootAccountId: actor.domainRootAccountId });
   } catch (err) {
     return actionErrorState(err, values);
   }
@@ -101,11 +97,11 @@ export async function updateProviderAction(_prev: ActionState, formData: FormDat
 
 export async function switchProviderAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const id = formId("That provider does not exist.").safeParse(formData.get("provider_id"));
-  if (!id.success) return { ok: false, message: "That provider does not exist." };
+  const id = providerId(formData);
+  if (!id) return NO_SUCH_PROVIDER;
   const enabled = formData.get("enabled") === "true";
   try {
-    await enableSchoolSsoProvider(actor, { rootAccountId: actor.domainRootAccountId, id: id.data, enabled });
+    await enableSchoolSsoProvider(actor, { rootAccountId: actor.domainRootAccountId, id, enabled });
   } catch (err) {
     return actionErrorState(err);
   }
@@ -140,13 +136,13 @@ export async function staffPasswordsAction(_prev: ActionState, formData: FormDat
 /** "Test sign-in": off to the provider; its answer lands back on this page (lib/identity/sso/test-sign-in.ts). */
 export async function testProviderAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor();
-  const id = formId("That provider does not exist.").safeParse(formData.get("provider_id"));
-  if (!id.success) return { ok: false, message: "That provider does not exist." };
+  const id = providerId(formData);
+  if (!id) return NO_SUCH_PROVIDER;
   const h = await headers();
   const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("x-forwarded-host") ?? h.get("host")}`;
   let url: string;
   try {
-    const test = await startSsoTest(actor, { rootAccountId: actor.domainRootAccountId, id: id.data, origin });
+    const test = await startSsoTest(actor, { rootAccountId: actor.domainRootAccountId, id, origin });
     (await cookies()).set(SSO_TEST_COOKIE, test.cookie, {
       path: SSO_TEST_COOKIE_PATH,
       httpOnly: true,
