@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "../platform/db.ts";
 import { requestCached } from "../platform/request-cache.ts";
 import type { Actor } from "./actor.ts";
-import { unauthorized } from "../platform/errors.ts";
+import { notFound, unauthorized } from "../platform/errors.ts";
 
 export type AdminScope = {
   /** Accounts the actor is an admin of themself, not through a parent account (Canvas's GET /accounts). */
@@ -63,6 +63,17 @@ export function isAnyAdmin(scope: AdminScope): boolean {
 export async function requireAdminScope(actor: Actor): Promise<AdminScope> {
   const scope = await getAdminScope(actor.userId);
   if (!isAnyAdmin(scope)) throw unauthorized();
+  return scope;
+}
+
+/**
+ * The gate for what belongs to a whole institution (its settings, its sign-in providers): a
+ * root-account admin of it. A sub-account admin there is "unauthorized"; anyone else "not found".
+ */
+export async function requireRootAdminOf(actor: Actor, rootAccountId: number): Promise<AdminScope> {
+  const scope = await requireAdminScope(actor);
+  if (!scope.rootAccountIds.includes(rootAccountId))
+    throw scope.touchedRootAccountIds.includes(rootAccountId) ? unauthorized() : notFound();
   return scope;
 }
 

@@ -4,9 +4,8 @@ import { formId } from "../platform/ids.ts";
 import { db } from "../platform/db.ts";
 import type { Actor } from "./actor.ts";
 import { recordAudit } from "../audit/events.ts";
-import { notFound, unauthorized } from "../platform/errors.ts";
 import { accountSettingsSelect } from "./accounts.ts";
-import { requireAdminScope } from "./admin-scope.ts";
+import { requireAdminScope, requireRootAdminOf } from "./admin-scope.ts";
 
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
@@ -48,11 +47,9 @@ export async function listEditableAccounts(actor: Actor) {
 
 /** Changes a root account's observer settings; the audit event records the before and after values. */
 export async function updateAccountSettings(actor: Actor, input: AccountSettingsInput) {
-  const scope = await requireAdminScope(actor);
   // Settings belong to the institution: a sub-account admin may not change them.
   const rootAccountId = input.root_account_id;
-  if (!scope.rootAccountIds.includes(rootAccountId))
-    throw scope.touchedRootAccountIds.includes(rootAccountId) ? unauthorized() : notFound();
+  await requireRootAdminOf(actor, rootAccountId);
   const next = {
     selfRegistration: input.self_registration,
     pairingCodeLifetimeMinutes: input.pairing_code_lifetime_days * 24 * 60,

@@ -47,6 +47,11 @@ export const AUDIT_ACTIONS = [
   "login.sso_refused",
   "sso.provider_added",
   "sso.provider_removed",
+  // An admin changed a provider (data.changes; enabling and disabling too) or ran its test sign-in.
+  "sso.provider_changed",
+  "sso.provider_tested",
+  // A student's or staff member's right password, refused: the school switched passwords off for them.
+  "login.password_refused",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

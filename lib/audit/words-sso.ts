@@ -37,4 +37,19 @@ export const SSO_WORDS: Partial<Record<AuditAction, Wording>> = {
     describe: (e) =>
       `${someone(e.actor, "An operator")} removed the sign-in provider ${text(e.data, "provider") ?? ""}`,
   },
+  "sso.provider_changed": {
+    label: "Sign-in provider changed",
+    describe: (e) =>
+      `${someone(e.actor, "An operator")} changed the sign-in provider ${text(e.data, "provider") ?? ""}${text(e.data, "summary") ? `: ${text(e.data, "summary")}` : ""}`,
+  },
+  "sso.provider_tested": {
+    label: "Sign-in provider tested",
+    describe: (e) =>
+      `${someone(e.actor)} tested the sign-in provider ${text(e.data, "provider") ?? ""}: ${text(e.data, "outcome") ?? "no result"}`,
+  },
+  "login.password_refused": {
+    label: "Password sign-in refused",
+    describe: (e) =>
+      `${someone(e.subject)} tried to sign in with a password, which this school has switched off for students and staff`,
+  },
 };

@@ -6,20 +6,20 @@ import "server-only";
 // the version and every older session stops being accepted: lib/accounts/actor.ts), and the
 // session's own id, refused once it signs out (lib/identity/sign-out.ts).
 import { randomUUID } from "node:crypto";
-import NextAuth, { AuthError, CredentialsSignin, type NextAuthConfig } from "next-auth";
-import Credentials from "next-auth/providers/credentials";
+import NextAuth, { AuthError, type NextAuthConfig } from "next-auth";
+import { getToken } from "next-auth/jwt";
 import { headers as nextHeaders } from "next/headers";
-import { NextRequest } from "next/server";
-import { z } from "zod";
-import { signInWithPassword } from "./sign-in.ts";
+import { NextRequest, NextResponse } from "next/server";
 import { clientIp } from "../platform/client-ip.ts";
 import { AppError } from "../platform/errors.ts";
-import { BUSY_MESSAGE } from "./passwords.ts";
-import { THROTTLED_MESSAGE } from "./throttle/index.ts";
+import { credentials, credentialsErrorMessage } from "./credentials.ts";
 import { sessionVersionOf } from "../accounts/actor.ts";
 import { SESSION_MAX_AGE_SECONDS } from "./sign-out.ts";
 import { getDomainRootAccountId } from "../accounts/accounts.ts";
+import { schoolOrigin } from "../accounts/origin.ts";
 import { ssoProvidersForAuth, type SsoProviderForAuth } from "./sso/providers.ts";
+import { providerLogoutUrl } from "./sso/logout.ts";
+import { finishSsoTest, pendingSsoTest, SSO_TEST_COOKIE, SSO_TEST_COOKIE_PATH } from "./sso/test-sign-in.ts";
 import {
   recordSsoProtocolFailure,
   SSO_REFUSED_PAGE,
@@ -36,52 +36,13 @@ declare module "next-auth" {
   }
 }
 
-export const signInSchema = z.object({
-  email: z.string().trim().min(1, "Enter your email or login.").max(254),
-  password: z.string().min(1, "Enter your password.").max(1024),
-});
+export { signInSchema } from "./credentials.ts";
 
-class InvalidLogin extends CredentialsSignin {
-  code = "invalid_login";
+/** What the sign-in form says when Auth.js refuses (the host's school names its own buttons). */
+export async function signInErrorMessage(err: AuthError): Promise<string> {
+  const host = (await nextHeaders()).get("host");
+  return credentialsErrorMessage(err, () => getDomainRootAccountId(host).catch(noSchoolYet));
 }
-
-class TooManyAttempts extends CredentialsSignin {
-  code = "throttled";
-}
-
-class Busy extends CredentialsSignin {
-  code = "busy";
-}
-
-/** What the sign-in form says when Auth.js refuses: a wrong password, a throttle, or a busy server. */
-export function signInErrorMessage(err: AuthError): string {
-  const code = err instanceof CredentialsSignin ? err.code : null;
-  if (code === "throttled") return THROTTLED_MESSAGE;
-  if (code === "busy") return BUSY_MESSAGE;
-  return "That email and password do not match an account here.";
-}
-
-const credentials = Credentials({
-  credentials: { email: { label: "Email" }, password: { label: "Password", type: "password" } },
-  async authorize(credentials, request) {
-    const parsed = signInSchema.safeParse(credentials);
-    if (!parsed.success) throw new InvalidLogin();
-    try {
-      const user = await signInWithPassword({
-        login: parsed.data.email,
-        password: parsed.data.password,
-        host: request.headers.get("host"),
-        ip: clientIp(request.headers),
-      });
-      if (!user) throw new InvalidLogin();
-      return { id: String(user.userId), rootAccountId: user.rootAccountId };
-    } catch (err) {
-      if (err instanceof AppError && err.code === "rate_limited")
-        throw err.message === BUSY_MESSAGE ? new Busy() : new TooManyAttempts();
-      throw err;
-    }
-  },
-});
 
 function noSchoolYet(err: unknown): null {
   if (err instanceof AppError && err.code === "not_found") return null;
@@ -135,7 +96,12 @@ async function authConfig(req: NextRequest | undefined): Promise<NextAuthConfig>
           ip,
         });
       },
-      async jwt({ token, user }) {
+      async jwt({ token, user, account }) {
+        // Kept for RP-initiated logout at sign-out (the cookie is encrypted; never in the session).
+        if (account?.type === "oidc" && account.id_token) {
+          token.idt = account.id_token;
+          token.pid = account.provider;
+        }
         if (user?.id) {
           token.uid = user.id;
           token.sv = await sessionVersionOf(Number(user.id));
@@ -165,6 +131,27 @@ async function authConfig(req: NextRequest | undefined): Promise<NextAuthConfig>
 
 export const { handlers, auth, signIn, signOut } = NextAuth(authConfig);
 
+/**
+ * Signs out here, and returns where to go next: the provider's logout page when the session came
+ * from a provider offering RP-initiated logout (it sends the browser back to /login), else /login.
+ */
+export async function signOutEverywhere(): Promise<string> {
+  const h = await nextHeaders();
+  const cookie = h.get("cookie") ?? "";
+  const token = await getToken({
+    req: { headers: h },
+    secret: process.env.AUTH_SECRET,
+    secureCookie: cookie.includes("__Secure-authjs.session-token"),
+  }).catch(() => null);
+  await signOut({ redirect: false });
+  if (typeof token?.aid !== "number") return "/login";
+  // The address registered with the provider: on the school's canonical origin, like its redirect URI.
+  const origin = await schoolOrigin(token.aid).catch(() => null);
+  if (!origin) return "/login";
+  const returnTo = `${origin}/login`;
+  return (await providerLogoutUrl({ idToken: token?.idt, authProviderId: token?.pid, returnTo })) ?? "/login";
+}
+
 /** The /api/auth route: Auth.js's handlers, with any refused provider answer audited before replying. */
 export async function authRoute(incoming: NextRequest): Promise<Response> {
   // Next gives route handlers a URL on its own listening name (localhost), while the sign-in began
@@ -178,6 +165,17 @@ export async function authRoute(incoming: NextRequest): Promise<Response> {
         incoming,
       )
     : incoming;
+  // The answer to an admin's "Test sign-in" (lib/identity/sso/test-sign-in.ts), not a sign-in.
+  if (req.method === "GET" && req.nextUrl.pathname.startsWith(`${SSO_TEST_COOKIE_PATH}/`)) {
+    const test = pendingSsoTest(req.cookies.get(SSO_TEST_COOKIE)?.value, req.nextUrl);
+    if (test) {
+      const res = NextResponse.redirect(
+        new URL(await finishSsoTest(test, req.nextUrl, clientIp(req.headers)), req.url),
+      );
+      res.cookies.delete({ name: SSO_TEST_COOKIE, path: SSO_TEST_COOKIE_PATH });
+      return res;
+    }
+  }
   const pending: Promise<void>[] = [];
   pendingAudits.set(req, pending);
   const res = await (req.method === "POST" ? handlers.POST(req) : handlers.GET(req));

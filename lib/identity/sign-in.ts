@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/index.ts";
 import { db } from "../platform/db.ts";
 import { burnPasswordCheck, verifyPassword } from "./passwords.ts";
 import { signInLimits, throttledAttempt } from "./throttle/index.ts";
+import { passwordSignInAllowed, refusePasswordSignIn } from "./sso/password-policy.ts";
 
 /** The active login matching a typed login id in a root account (for sign-in). */
 export async function findLoginForSignIn(uniqueId: string, rootAccountId: number) {
@@ -39,7 +40,8 @@ export async function recordSignIn(
 
 /**
  * Checks a login and password in the host's school, under the sign-in throttle: the user's id, or
- * null when they do not match. Throws AppError("rate_limited") when the attempt is not allowed.
+ * null when they do not match. Throws AppError("rate_limited") when the attempt is not allowed,
+ * AppError("forbidden") when the school has switched passwords off for this student or staff member.
  */
 export async function signInWithPassword(input: {
   login: string;
@@ -59,6 +61,9 @@ export async function signInWithPassword(input: {
           attempt.fail();
           throw new WrongPassword();
         }
+        // After the password, so only its holder learns that passwords are off for this login.
+        if (!(await passwordSignInAllowed(login.userId, account.id)))
+          await refusePasswordSignIn({ userId: login.userId, ...audit, via: "password" });
         await recordSignIn(login, audit);
         return { userId: login.userId, rootAccountId: account.id };
       },

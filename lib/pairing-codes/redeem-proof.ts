@@ -16,6 +16,7 @@ import {
   type RootAccountChoice,
 } from "../observer-links/target.ts";
 import { verifyPassword, burnPasswordCheck } from "../identity/passwords.ts";
+import { passwordSignInAllowed, refusePasswordSignIn } from "../identity/sso/password-policy.ts";
 import { hasActiveStudentEnrollment } from "../accounts/permissions.ts";
 import { guessLimits, signInLimits, throttledAttempt } from "../identity/throttle/index.ts";
 import { authenticateAccessToken } from "../identity/tokens.ts";
@@ -78,6 +79,14 @@ export async function redeemWithCredentials(
       await recordLinkFailure(t, "unknown login, wrong password or not a student");
       throw invalidCredentialsError();
     }
+    // The student's right password, at a school that switched passwords off for students.
+    if (!(await passwordSignInAllowed(login.userId, actor.domainRootAccountId)))
+      await refusePasswordSignIn({
+        userId: login.userId,
+        rootAccountId: actor.domainRootAccountId,
+        ip: actor.ip,
+        via: "credentials",
+      });
     return linkIn(t, login.userId, accounts);
   });
 }

@@ -10,7 +10,7 @@ import {
   setSsoProviderEnabled,
 } from "../../lib/identity/sso/index.ts";
 
-export const SSO_USAGE = `  npm run --silent cli -- sso add --host <school host> --name "<button label>" --issuer <issuer URL> --client-id <id> --client-secret <secret> [--claim email|sub|<claim name>] [--disabled]
+export const SSO_USAGE = `  npm run --silent cli -- sso add --host <school host> --name "<button label>" --issuer <issuer URL> --client-id <id> --client-secret <secret> [--claim email|sub|<claim name>] [--for-parents] [--disabled]
   npm run --silent cli -- sso list --host <school host>
   npm run --silent cli -- sso remove|enable|disable --host <school host> --id <provider id>
 `;
@@ -23,6 +23,7 @@ const OPTIONS = {
   "client-secret": { type: "string" },
   claim: { type: "string" },
   disabled: { type: "boolean" },
+  "for-parents": { type: "boolean" },
   id: { type: "string" },
 } as const;
 
@@ -47,6 +48,7 @@ export async function ssoCommand(args: string[]): Promise<void> {
       clientId: values["client-id"],
       clientSecret: values["client-secret"],
       claim: values.claim,
+      forParents: Boolean(values["for-parents"]),
       enabled: !values.disabled,
     });
     process.stderr.write(
@@ -66,6 +68,7 @@ export async function ssoCommand(args: string[]): Promise<void> {
           p.issuer,
           p.clientId,
           `claim=${p.claim}`,
+          p.forParents ? "for=parents" : "for=students-and-staff",
           redirect(p.id),
         ].join("\t") + "\n",
       );
@@ -76,7 +79,8 @@ export async function ssoCommand(args: string[]): Promise<void> {
     throw new Error("--id <provider id> is required.\nUsage:\n" + SSO_USAGE);
   if (command === "remove") await removeSsoProvider(school.id, id);
   else if (command === "enable" || command === "disable")
-    await setSsoProviderEnabled(school.id, id, command === "enable");
+    // The operator enables without the admin page's test sign-in (no browser here): their call.
+    await setSsoProviderEnabled(school.id, id, command === "enable", { untested: true });
   else throw new Error("Usage:\n" + SSO_USAGE);
   process.stderr.write(`Provider ${id} at ${school.name}: ${command}d.\n`);
 }

@@ -32,9 +32,23 @@ import {
 import { codeTriesWarning } from "../../lib/pairing-codes/tries-left.ts";
 import { changePassword } from "../../lib/identity/password-change.ts";
 import { createAccessToken, revokeAccessToken } from "../../lib/identity/tokens.ts";
+import {
+  addSchoolSsoProvider,
+  enableSchoolSsoProvider,
+  removeSchoolSsoProvider,
+  updateSchoolSsoProvider,
+} from "../../lib/identity/sso/admin.ts";
+import { setStaffPasswordSignIn } from "../../lib/identity/sso/password-policy.ts";
+import { startSsoTest } from "../../lib/identity/sso/test-sign-in.ts";
 import { authzWorld, foreignStrings, snapshot, type Targets } from "./authz-world.ts";
 
 type Case = (actor: Actor, t: Targets) => Promise<unknown>[];
+const sso = (t: Targets) => ({
+  rootAccountId: t.school.root.id,
+  name: "Intruder",
+  issuer: "https://idp.example.invalid",
+  claim: "email",
+});
 const csv = new TextEncoder().encode("user_id,login_id,status\nx,intruder@x.test,active\n");
 
 const CASES: Record<string, Case> = {
@@ -113,6 +127,29 @@ const CASES: Record<string, Case> = {
     changePassword(a, { current_password: "not-their-password", password: "intruder-picks-this-1" }),
   ],
   resendEmailVerification: (a) => [resendEmailVerification(a)],
+  // Admin → Settings → Sign-in: another school's providers and password switch.
+  addSchoolSsoProvider: (a, t) => [
+    addSchoolSsoProvider(a, { ...sso(t), clientId: "intruder", clientSecret: "intruder-secret" }),
+  ],
+  updateSchoolSsoProvider: (a, t) => [
+    updateSchoolSsoProvider(a, { ...sso(t), id: t.ssoProviderId, clientId: "intruder", clientSecret: "x" }),
+  ],
+  enableSchoolSsoProvider: (a, t) => [
+    enableSchoolSsoProvider(a, { rootAccountId: t.school.root.id, id: t.ssoProviderId, enabled: false }),
+  ],
+  removeSchoolSsoProvider: (a, t) => [
+    removeSchoolSsoProvider(a, { rootAccountId: t.school.root.id, id: t.ssoProviderId }),
+  ],
+  setStaffPasswordSignIn: (a, t) => [
+    setStaffPasswordSignIn(a, { rootAccountId: t.school.root.id, allowed: false }),
+  ],
+  startSsoTest: (a, t) => [
+    startSsoTest(a, {
+      rootAccountId: t.school.root.id,
+      id: t.ssoProviderId,
+      origin: "https://intruder.test",
+    }),
+  ],
 };
 
 function actionFiles(dir = "app"): string[] {

@@ -5,6 +5,7 @@ import { db } from "../../lib/platform/db.ts";
 import { linkInAccountsTx } from "../../lib/observer-links/core.ts";
 import { createCourse, enrollUser } from "../../lib/courses/provisioning.ts";
 import { createSubAccount, makeAccountAdmin } from "../../lib/accounts/provisioning.ts";
+import { sealSecret } from "../../lib/identity/sso/secret-box.ts";
 import { cast, member, pairingCode, school, type Member, type School } from "./fixtures.ts";
 
 export type Actor = {
@@ -34,6 +35,8 @@ export type Targets = {
   /** The course-level observer's open request to observe the student in `otherCourse` too. */
   requestId: number;
   otherCourse: { id: number; name: string };
+  /** The school's sign-in provider (switched on). */
+  ssoProviderId: number;
 };
 
 async function victims(s: School): Promise<Targets> {
@@ -85,6 +88,16 @@ async function victims(s: School): Promise<Targets> {
       endedAt: new Date(),
     },
   });
+  const sso = await db.ssoProvider.create({
+    data: {
+      rootAccountId: s.root.id,
+      name: `Victim provider ${s.domain}`,
+      issuer: "https://idp.example.invalid",
+      clientId: "victim-client",
+      clientSecretEncrypted: sealSecret("victim-secret"),
+      testedAt: new Date(),
+    },
+  });
   return {
     school: s,
     student,
@@ -99,6 +112,7 @@ async function victims(s: School): Promise<Targets> {
     courseObserverEnrollmentId: courseObserverEnrollment.id,
     requestId: request.id,
     otherCourse,
+    ssoProviderId: sso.id,
   };
 }
 
@@ -155,6 +169,7 @@ const TABLES = [
   "sis_imports",
   "password_setup_tokens",
   "observer_requests",
+  "sso_providers",
 ];
 
 /** A digest of every table an attacker might write (access tokens without their last use). */

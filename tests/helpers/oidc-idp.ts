@@ -73,7 +73,7 @@ export async function startIdp(options: { port?: number } = {}): Promise<Idp> {
         client_id: clientId,
         client_secret: clientSecret,
         redirect_uris: redirectUris,
-        post_logout_redirect_uris: redirectUris.map((u) => new URL("/", u).href),
+        post_logout_redirect_uris: redirectUris.map((u) => new URL("/login", u).href),
       }),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };

@@ -19,6 +19,11 @@ export default async function AdminLayout({ children }: { children: React.ReactN
           { href: "/admin/audit", text: "Audit log" },
           { href: "/admin/imports", text: "Imports", show: scope.rootAccountIds.length > 0 },
           { href: "/admin/settings", text: "Account settings", show: scope.rootAccountIds.length > 0 },
+          {
+            href: "/admin/settings/sign-in",
+            text: "Sign-in",
+            show: scope.rootAccountIds.includes(actor.domainRootAccountId),
+          },
           { href: "/admin/outbox", text: "Outbox" },
         ]}
       />

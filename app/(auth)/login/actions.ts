@@ -18,7 +18,7 @@ export async function loginAction(_prev: ActionState, formData: FormData): Promi
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: safeNext(formData.get("next")) });
   } catch (err) {
-    if (err instanceof AuthError) return { ok: false, message: signInErrorMessage(err), values };
+    if (err instanceof AuthError) return { ok: false, message: await signInErrorMessage(err), values };
     throw err; // the redirect after a successful sign-in
   }
   return { ok: true };
@@ -36,7 +36,7 @@ async function signInAndRedeem(
   try {
     await signIn("credentials", { ...credentials, redirect: false });
   } catch (err) {
-    if (err instanceof AuthError) return { ok: false, message: signInErrorMessage(err), values };
+    if (err instanceof AuthError) return { ok: false, message: await signInErrorMessage(err), values };
     throw err;
   }
   const h = await headers();

@@ -29,9 +29,18 @@ export default async function LoginPage({
   const landing = landingAfterSignIn(next, code);
   if (provider) redirect(`/login/sso/${encodeURIComponent(provider)}?next=${encodeURIComponent(landing)}`);
   const school = await getDomainRootAccount((await headers()).get("host")).catch(() => null);
-  // A parent arriving with a pairing code is not offered the school's providers (those are for
-  // students and staff): parents sign in or register with email.
-  const buttons = code || !school ? [] : await ssoButtons(school.id);
+  // A parent arriving with a pairing code is not offered the students' and staff's providers:
+  // parents sign in with email, or with a provider the school opened to parents.
+  const all = school ? await ssoButtons(school.id) : [];
+  const buttons = code ? [] : all.filter((b) => !b.forParents);
+  const parentButtons = all.filter((b) => b.forParents);
+  const ssoForm = (b: { id: number; name: string }) => (
+    <form key={b.id} action={ssoSignInAction} className="flex flex-col">
+      <input type="hidden" name="provider" value={b.id} />
+      <input type="hidden" name="next" value={landing} />
+      <SubmitButton pendingText="Going to your sign-in…">{b.name}</SubmitButton>
+    </form>
+  );
   return (
     <AuthPage
       title={school ? `Sign in to ${school.name}` : "Sign in"}
@@ -51,18 +60,17 @@ export default async function LoginPage({
           <h2 id="sso-heading" className="text-lg font-semibold">
             Students and staff
           </h2>
-          {buttons.map((b) => (
-            <form key={b.id} action={ssoSignInAction} className="flex flex-col">
-              <input type="hidden" name="provider" value={b.id} />
-              <input type="hidden" name="next" value={landing} />
-              <SubmitButton pendingText="Going to your school's sign-in…">{b.name}</SubmitButton>
-            </form>
-          ))}
+          {buttons.map(ssoForm)}
         </section>
       )}
       <FormCard>
-        {buttons.length > 0 && (
-          <h2 className="mb-3 text-lg font-semibold">Parents and guardians: sign in with email</h2>
+        {(buttons.length > 0 || parentButtons.length > 0) && (
+          <h2 className="mb-3 text-lg font-semibold">
+            {parentButtons.length > 0 ? "Parents and guardians" : "Parents and guardians: sign in with email"}
+          </h2>
+        )}
+        {parentButtons.length > 0 && (
+          <div className="mb-4 flex flex-col gap-3">{parentButtons.map(ssoForm)}</div>
         )}
         <LoginForm next={next} code={code} />
         <p className="mt-4 text-sm">

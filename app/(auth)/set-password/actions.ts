@@ -1,7 +1,7 @@
 "use server";
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { headers } from "next/headers";
-import { signIn } from "@/lib/identity/auth";
+import { signIn, signInErrorMessage } from "@/lib/identity/auth";
 import { actionErrorState, type ActionState } from "@/lib/platform/action-state";
 import { clientIp } from "@/lib/platform/client-ip";
 import { completePasswordSetup } from "@/lib/identity/password-setup";
@@ -19,6 +19,9 @@ export async function setPasswordAction(_prev: ActionState, formData: FormData):
   try {
     await signIn("credentials", { email, password, redirectTo: "/" });
   } catch (err) {
+    // A student or staff member whose school switched passwords off is told how they sign in instead.
+    if (err instanceof CredentialsSignin && err.code === "password_off")
+      return { ok: false, message: await signInErrorMessage(err) };
     if (err instanceof AuthError) return { ok: true, message: "Your password is set. Sign in to continue." };
     throw err; // the redirect after signing in
   }

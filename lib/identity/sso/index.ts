@@ -3,3 +3,5 @@
 export * from "./providers.ts";
 export * from "./match.ts";
 export * from "./discovery.ts";
+export * from "./manage.ts";
+export * from "./password-policy.ts";

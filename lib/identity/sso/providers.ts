@@ -1,12 +1,13 @@
 import "server-only";
 // A school's identity providers: added, listed and removed by an operator (the CLI) or a
-// root-account admin; read per request by Auth.js (lib/identity/auth.ts).
+// root-account admin (lib/identity/sso/admin.ts); read per request by Auth.js (lib/identity/auth.ts).
 import { z } from "zod";
 import { recordAudit } from "../../audit/index.ts";
 import { db } from "../../platform/db.ts";
 import { AppError } from "../../platform/errors.ts";
 import { fetchDiscovery } from "./discovery.ts";
 import { openSecret, sealSecret } from "./secret-box.ts";
+import { assertStaffKeepAWayIn } from "./password-policy.ts";
 
 export const ssoProviderInputSchema = z.object({
   rootAccountId: z.number().int().positive(),
@@ -22,6 +23,8 @@ export const ssoProviderInputSchema = z.object({
   clientSecret: z.string().min(1).max(2000),
   claim: z.string().trim().min(1).max(200).default("email"),
   enabled: z.boolean().default(true),
+  /** For parents and guardians: matched by verified email to an observer's login only. */
+  forParents: z.boolean().default(false),
 });
 export type SsoProviderInput = z.input<typeof ssoProviderInputSchema>;
 
@@ -35,6 +38,8 @@ export const ssoProviderSelect = {
   clientId: true,
   claim: true,
   enabled: true,
+  forParents: true,
+  testedAt: true,
 } as const;
 export type SsoProviderDto = {
   id: number;
@@ -45,7 +50,14 @@ export type SsoProviderDto = {
   clientId: string;
   claim: string;
   enabled: boolean;
+  forParents: boolean;
+  testedAt: Date | null;
 };
+
+/** A parents' provider matches by verified email only (parents have no SIS id at the district). */
+export function ssoClaimFor(data: { claim: string; forParents: boolean }): string {
+  return data.forParents ? "email" : data.claim;
+}
 
 /**
  * Adds a provider after reading its discovery document (refused when it cannot be used); the same
@@ -61,8 +73,11 @@ export async function addSsoProvider(
     const fields = {
       name: data.name,
       clientSecretEncrypted: sealSecret(data.clientSecret),
-      claim: data.claim,
+      claim: ssoClaimFor(data),
+      forParents: data.forParents,
       enabled: data.enabled,
+      // A new secret or claim has not been tried yet.
+      testedAt: null,
     };
     const same = await tx.ssoProvider.findFirst({
       where: { rootAccountId: data.rootAccountId, issuer: data.issuer, clientId: data.clientId },
@@ -101,6 +116,7 @@ export async function removeSsoProvider(rootAccountId: number, id: number, actor
   await db.$transaction(async (tx) => {
     const row = await tx.ssoProvider.findFirst({ where: { id, rootAccountId }, select: ssoProviderSelect });
     if (!row) throw new AppError("not_found", "No such sign-in provider at this school.");
+    await assertStaffKeepAWayIn(tx, row);
     await tx.ssoProvider.delete({ where: { id } });
     await recordAudit(tx, {
       action: "sso.provider_removed",
@@ -109,11 +125,6 @@ export async function removeSsoProvider(rootAccountId: number, id: number, actor
       data: { provider: row.name, issuer: row.issuer },
     });
   });
-}
-
-export async function setSsoProviderEnabled(rootAccountId: number, id: number, enabled: boolean) {
-  const { count } = await db.ssoProvider.updateMany({ where: { id, rootAccountId }, data: { enabled } });
-  if (count === 0) throw new AppError("not_found", "No such sign-in provider at this school.");
 }
 
 /** A school's providers with their secrets opened, for Auth.js only (disabled ones too: see auth.ts). */
@@ -130,12 +141,14 @@ export async function ssoProvidersForAuth(rootAccountId: number) {
 }
 export type SsoProviderForAuth = Awaited<ReturnType<typeof ssoProvidersForAuth>>[number];
 
-/** The sign-in page's buttons: a school's enabled providers. */
-export async function ssoButtons(rootAccountId: number): Promise<{ id: number; name: string }[]> {
+/** The sign-in page's buttons: a school's enabled providers (students and staff's, then parents'). */
+export async function ssoButtons(
+  rootAccountId: number,
+): Promise<{ id: number; name: string; forParents: boolean }[]> {
   return db.ssoProvider.findMany({
     where: { rootAccountId, enabled: true },
     orderBy: { id: "asc" },
-    select: { id: true, name: true },
+    select: { id: true, name: true, forParents: true },
   });
 }
 
