@@ -46,7 +46,9 @@ test("a new family registers while the school is under a guessing attack", async
     await page.getByLabel("Email").fill(`attack-${uid()}@test.example`);
     await page.getByLabel("Password").fill("a-long-enough-passphrase");
     await page.getByRole("button", { name: "Create account" }).click();
-    await expect(page).toHaveURL(/\/observing$/, { timeout: 60_000 });
+    // Registering with a code lands on the Observing page saying who was added.
+    await expect(page).toHaveURL(/\/observing\?added=\d+$/, { timeout: 60_000 });
+    await expect(page.getByText(`You are now observing ${student.name}.`)).toBeVisible();
     await expect(
       page.getByRole("list", { name: "Students you observe" }).getByText(student.name),
     ).toBeVisible();

@@ -60,7 +60,8 @@ test("keyboard: student makes a code, a parent registers with it and unlinks", a
   await page.keyboard.press("Tab");
   await page.keyboard.type(code.toLowerCase());
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/observing$/);
+  await expect(page).toHaveURL(/\/observing\?added=\d+$/);
+  await expect(page.getByText(`You are now observing ${student.name}.`)).toBeVisible();
   await expect(
     page.getByRole("list", { name: "Students you observe" }).getByText(student.name, { exact: true }),
   ).toBeVisible();
