@@ -10,6 +10,7 @@ import { unservedHost } from "./lib/api/served-host";
 import {
   API_CONTENT_SECURITY_POLICY,
   DOCS_CONTENT_SECURITY_POLICY,
+  isHttpsRequest,
   pageContentSecurityPolicy,
   STRICT_TRANSPORT_SECURITY,
 } from "./lib/platform/security-headers";
@@ -26,11 +27,10 @@ export async function proxy(req: NextRequest) {
   const refused = await unservedHost(req);
   if (refused) return refused;
   const path = req.nextUrl.pathname;
-  // Over https directly, or as the proxy in front says (a forged header only adds HSTS to plain
-  // http, which browsers ignore).
-  const https = req.nextUrl.protocol === "https:" || req.headers.get("x-forwarded-proto") === "https";
-  // The Canvas API answers JSON: no script runs in it, so no nonce and no rewritten request (Next
-  // copies every header of a rewritten request: measurable on the API's hot path, docs/benchmarks.md).
+  const https = isHttpsRequest(req);
+  // The Canvas API (only a path with escapes comes here: the matcher leaves the others to the
+  // routes, lib/api/served-host.ts) answers JSON: no script runs in it, so no nonce and no
+  // rewritten request.
   if (under(path, "/api/v1")) {
     const res = NextResponse.next();
     res.headers.set("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
@@ -62,13 +62,13 @@ export async function proxy(req: NextRequest) {
 export const config = {
   matcher: [
     {
-      // Not the SIS import upload: Next buffers a body for the proxy and cuts it at 10 MB, silently
-      // (proxyClientMaxBodySize), and reads all of it first; that route streams its body and
-      // refuses an unserved Host itself. Only an account segment without escapes is left out: one
-      // whose escapes do not decode must still get the proxy's 400, not the router's 500
-      // (tests/adversarial/fuzz.test.ts); an escaped SIS account id uploads through the proxy.
-      source:
-        "/((?!_next/static|_next/image|favicon.ico|examples/|api/v1/accounts/[A-Za-z0-9_:.~-]+/sis_imports(?:\\.json)?$).*)",
+      // Not the Canvas API (/api/v1): its routes refuse an unserved Host and set their headers
+      // themselves (lib/api/served-host.ts), as a pass through the proxy costs an API request about
+      // a third of its throughput (docs/benchmarks.md), and Next buffers a body for the proxy and
+      // cuts it at 10 MB, silently (proxyClientMaxBodySize), where the SIS import upload streams.
+      // Only a path without escapes is left out: one whose escapes do not decode must still get
+      // the proxy's 400, not the router's 500 (tests/adversarial/fuzz.test.ts).
+      source: "/((?!_next/static|_next/image|favicon.ico|examples/|api/v1/[A-Za-z0-9_:.~/-]+$).*)",
       missing: [
         { type: "header", key: "next-router-prefetch" },
         { type: "header", key: "purpose", value: "prefetch" },

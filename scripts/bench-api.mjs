@@ -4,7 +4,9 @@
 // GET /api/v1/users/self/observees (an observer with 3 students) on each with the same settings,
 // then redemptions are timed one by one. Prints req/s, p50, p99 and the ratio: first one process
 // each (the app as `npm start` serves it, scripts/serve.mjs with WEB_CONCURRENCY=1), then one per
-// core each (both forking workers the same way), so like is compared with like.
+// core each (both forking workers the same way), so like is compared with like. With one process
+// each, an empty Next.js app whose one route handler does the same work is loaded too: the part of
+// the gap that is Next.js's own floor.
 // Options (env): BENCH_DURATION (s per round, default 10), BENCH_ROUNDS (default 2), BENCH_CONNECTIONS (default 20),
 // BENCH_SKIP_BUILD=1 (reuse .next), BENCH_STUDENTS (default 10000), BENCH_REDEMPTIONS (default 100).
 import fs from "node:fs";
@@ -13,6 +15,7 @@ import path from "node:path";
 import autocannon from "autocannon";
 import { seed } from "./lib/bench-api-seed.mjs";
 import { freePort } from "./lib/embedded-db.mjs";
+import { serveEmptyNextApp } from "./lib/empty-next-app.mjs";
 import {
   buildApp,
   percentile,
@@ -133,23 +136,35 @@ async function main() {
     return { appBase, bareBase, poolSize, stop };
   }
 
-  async function round(workers) {
+  async function round(workers, floor) {
     const s = await servers(workers);
     log(
       `${workers} process${workers > 1 ? "es" : ""} each (${s.poolSize} database connections per process) — autocannon: ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${DURATION} s per server, GET ${path_} (observer with 3 students)`,
     );
-    const [bareResult, appResult] = await compare(
+    const [bareResult, appResult, floorResult] = await compare(
       [
         { name: `bare node:http + pg ×${workers}`, url: s.bareBase + path_ },
         { name: `Next.js app (npm start) ×${workers}`, url: s.appBase + path_ },
+        ...(floor ? [{ name: `empty Next.js app, same work ×${workers}`, url: floor.url + path_ }] : []),
       ],
       data.observerToken,
     );
-    return { ...s, bareResult, appResult };
+    return { ...s, bareResult, appResult, floorResult };
   }
 
   const cores = os.availableParallelism();
-  const one = await round(1);
+  // Next.js's own floor: an empty Next.js app (`next start`, one process) whose one route handler
+  // does the bare server's work through the same module — what the framework alone costs.
+  log("Building an empty Next.js app with one route handler doing the same work (the framework's floor)");
+  const floor = await serveEmptyNextApp({
+    observeesRoute: true,
+    env: {
+      DATABASE_URL: url,
+      DATABASE_POOL_SIZE: String(servingPlan({ WEB_CONCURRENCY: "1" }, cores).poolSize),
+    },
+  });
+  const one = await round(1, floor);
+  floor.stop();
   log(`Timing ${REDEMPTIONS} pairing-code redemptions (POST ${path_}), one at a time, one app process`);
   const redemptions = await timeRedemptions(one.appBase, data.pairs);
   await one.stop();
@@ -163,12 +178,21 @@ async function main() {
   );
 
   console.log("\n| server | req/s | p50 ms | p99 ms | requests |\n|---|---:|---:|---:|---:|");
-  for (const r of [one.bareResult, one.appResult, ...(all ? [all.bareResult, all.appResult] : [])])
+  for (const r of [
+    one.bareResult,
+    one.floorResult,
+    one.appResult,
+    ...(all ? [all.bareResult, all.appResult] : []),
+  ])
     console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99} | ${r.total} |`);
   const ratio = one.appResult.rps / one.bareResult.rps;
   const mark = (ok) => (ok ? "✔" : "✖");
   console.log(
     `\nratio, one process each (app ÷ bare): ${ratio.toFixed(2)}×  — goal ≥ 0.50× ${mark(ratio >= 0.5)}`,
+  );
+  const floorRatio = one.floorResult.rps / one.bareResult.rps;
+  console.log(
+    `Next.js's floor (empty Next.js app doing the same work ÷ bare): ${floorRatio.toFixed(2)}×, p99 ${one.floorResult.p99} ms; the app ÷ that floor: ${(one.appResult.rps / one.floorResult.rps).toFixed(2)}×`,
   );
   console.log(
     `app p99, one process: ${one.appResult.p99} ms — goal ≤ 50 ms ${mark(one.appResult.p99 <= 50)}`,

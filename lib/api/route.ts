@@ -11,6 +11,7 @@ import { assertNoNul } from "../platform/no-nul.ts";
 import { inRequestScope } from "../platform/request-cache.ts";
 import { readParams, type Params } from "./params.ts";
 import { renderError } from "./respond.ts";
+import { servedHostOnly } from "./served-host.ts";
 
 type RouteContext = { params: Promise<Record<string, string>> };
 
@@ -55,7 +56,7 @@ export function apiRoute<P extends z.ZodType>(
   handler: (ctx: ApiContext<z.infer<P>>) => Promise<Result>,
 ) {
   // A request scope: React's cache does nothing in route handlers (lib/platform/request-cache.ts).
-  return (req: Request, context: RouteContext): Promise<Response> =>
+  return servedHostOnly((req: Request, context: RouteContext): Promise<Response> =>
     inRequestScope(async () => {
       try {
         const { actor, params, path, input } = await prepare(req, context, e);
@@ -66,7 +67,8 @@ export function apiRoute<P extends z.ZodType>(
       } catch (err) {
         return renderError(err);
       }
-    });
+    }),
+  );
 }
 
 /** Like apiRoute for endpoints anonymous callers may use (`auth: "optional"`). */
@@ -75,7 +77,7 @@ export function publicApiRoute<P extends z.ZodType>(
   handler: (ctx: PublicApiContext<z.infer<P>>) => Promise<Result>,
   onError: (err: unknown) => Response = renderError,
 ) {
-  return (req: Request, context: RouteContext): Promise<Response> =>
+  return servedHostOnly((req: Request, context: RouteContext): Promise<Response> =>
     inRequestScope(async () => {
       try {
         const { actor, params, path, input } = await prepare(req, context, { ...e, auth: "optional" });
@@ -83,7 +85,8 @@ export function publicApiRoute<P extends z.ZodType>(
       } catch (err) {
         return onError(err);
       }
-    });
+    }),
+  );
 }
 
 /** Validates parameters with a zod schema; a failure is a 400 naming the field (Rails-style, `observee[unique_id]`). */

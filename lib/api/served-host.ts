@@ -1,8 +1,14 @@
 // The answer to a request whose Host this app does not serve (421), or whose server is not ready
-// (503, fail closed). proxy.ts asks it of every request it sees; a route the proxy lets through
-// untouched (the SIS import upload, so its body streams) asks it itself.
+// (503, fail closed). proxy.ts asks it of every request it sees; the /api/v1 routes, which the
+// proxy lets through untouched (a proxy pass costs an API request a third of its throughput, and
+// an upload's body must stream), ask it themselves through servedHostOnly.
 import { isServedHost } from "../accounts/origin.ts";
 import { MissingAppUrlError } from "../platform/app-url.ts";
+import {
+  API_CONTENT_SECURITY_POLICY,
+  isHttpsRequest,
+  STRICT_TRANSPORT_SECURITY,
+} from "../platform/security-headers.ts";
 
 /** Null when the request's Host is served here, else the refusal. */
 export async function unservedHost(req: Request): Promise<Response | null> {
@@ -22,10 +28,17 @@ export async function unservedHost(req: Request): Promise<Response | null> {
   }
 }
 
-type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
 
-/** A route handler that first refuses an unserved Host, for routes the proxy does not see. */
+/**
+ * An /api/v1 route handler (the proxy does not see them): an unserved Host is refused first, and
+ * every answer carries the API's Content-Security-Policy, and HSTS over https.
+ */
 export const servedHostOnly =
-  (handler: Handler): Handler =>
-  async (req, ctx) =>
-    (await unservedHost(req)) ?? handler(req, ctx);
+  <C>(handler: Handler<C>): Handler<C> =>
+  async (req, ctx) => {
+    const res = (await unservedHost(req)) ?? (await handler(req, ctx));
+    res.headers.set("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
+    if (isHttpsRequest(req)) res.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);
+    return res;
+  };

@@ -1,4 +1,5 @@
-// The pages' Content-Security-Policy and HSTS, set by proxy.ts on every page and route. Scripts run
+// The pages' Content-Security-Policy and HSTS, set by proxy.ts on every page and route (by
+// lib/api/served-host.ts on the /api/v1 routes, which the proxy does not see). Scripts run
 // only with this request's nonce ('strict-dynamic' lets Next's own loader add its chunks); styles
 // allow inline attributes (React style props, Scalar) but no other origin; nothing may frame us.
 // Pure, so proxy.ts may import it.
@@ -40,3 +41,8 @@ export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 
 
 /** A year, subdomains included: sent only on responses that came over https. */
 export const STRICT_TRANSPORT_SECURITY = "max-age=31536000; includeSubDomains";
+
+/** Over https directly, or as the proxy in front says (a forged header only adds HSTS to plain http, which browsers ignore). */
+export function isHttpsRequest(req: Request): boolean {
+  return new URL(req.url).protocol === "https:" || req.headers.get("x-forwarded-proto") === "https";
+}

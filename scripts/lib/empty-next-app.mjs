@@ -18,10 +18,38 @@ const FILES = {
   "app/page.jsx": "export default function Page() {\n  return <main>Empty</main>;\n}\n",
 };
 
-/** Builds the empty app (again each run: the same Next.js as the app's build) and serves it. */
-export async function serveEmptyNextApp() {
+// With `observeesRoute`, the app also has one route handler doing the work of
+// GET /api/v1/users/self/observees on pg (scripts/lib/bare-observees.mjs, as the bare server does):
+// `npm run bench:api`'s measure of what Next.js's own per-request work costs an API request.
+const OBSERVEES_ROUTE = {
+  "app/api/v1/users/self/observees/route.js": `import pg from "pg";
+import { observeesResponse } from "${"../".repeat(8)}scripts/lib/bare-observees.mjs";
+
+const pool = new pg.Pool({
+  connectionString: process.env.DATABASE_URL,
+  max: Number(process.env.DATABASE_POOL_SIZE ?? 20),
+});
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request) {
+  const { status, body, headers } = await observeesResponse(pool, {
+    authorization: request.headers.get("authorization"),
+    host: request.headers.get("host"),
+    url: new URL(request.url),
+  });
+  return Response.json(body, { status, headers });
+}
+`,
+};
+
+/**
+ * Builds the empty app (again each run: the same Next.js as the app's build) and serves it;
+ * `observeesRoute` adds the route handler above, `env` is given to the server (its DATABASE_URL).
+ */
+export async function serveEmptyNextApp({ observeesRoute = false, env: serverEnv = {} } = {}) {
   fs.rmSync(DIR, { recursive: true, force: true });
-  for (const [name, text] of Object.entries(FILES)) {
+  for (const [name, text] of Object.entries({ ...FILES, ...(observeesRoute ? OBSERVEES_ROUTE : {}) })) {
     fs.mkdirSync(path.dirname(path.join(DIR, name)), { recursive: true });
     fs.writeFileSync(path.join(DIR, name), text);
   }
@@ -32,7 +60,7 @@ export async function serveEmptyNextApp() {
   const port = await freePort();
   const child = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: DIR,
-    env,
+    env: { ...env, ...serverEnv },
     stdio: "ignore",
   });
   const url = `http://127.0.0.1:${port}`;

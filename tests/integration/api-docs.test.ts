@@ -25,7 +25,9 @@ function routeMethods(): string[] {
 
 describe("API reference", () => {
   it("/api/v1/openapi.json is OpenAPI 3.1 and documents every route handler", async () => {
-    const res = await openapi.GET();
+    const url = new URL("/api/v1/openapi.json", process.env.APP_URL);
+    const res = await openapi.GET(new Request(url, { headers: { host: url.host } }), {});
+    expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
     const doc = await res.json();
     expect(doc.openapi).toBe("3.1.0");
     const documented = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(

@@ -2,8 +2,10 @@
 // (a client or script parses the body; found by tests/adversarial/fuzz.test.ts on `/users/./…`).
 import { notFound } from "@/lib/platform/errors";
 import { renderError } from "@/lib/api/respond";
+import { servedHostOnly } from "@/lib/api/served-host";
 
-const unknownPath = async () => renderError(notFound());
+// Under /api/v1 the proxy does not look (lib/api/served-host.ts).
+const unknownPath = servedHostOnly(async () => renderError(notFound()));
 
 export const GET = unknownPath;
 export const HEAD = unknownPath;
