@@ -1,6 +1,7 @@
 import "server-only";
 // What the navigation and the landing page know about the signed-in person: their roles decide
 // what they are shown (a parent sees nothing about making codes, a student no "Add a student").
+import { cache } from "react";
 import type { Actor } from "../accounts/actor.ts";
 import { hasActiveStudentEnrollment } from "../accounts/permissions.ts";
 import { getAdminScope, isAnyAdmin } from "../accounts/admin-scope.ts";
@@ -8,8 +9,11 @@ import { hasCodeCourses } from "./courses.ts";
 import { countUnreadNotifications } from "../mail/notifications.ts";
 import { hasRole } from "../users/roles.ts";
 
-/** What the navigation needs to know about the signed-in person. */
-export async function getHomeSummary(actor: Actor) {
+/**
+ * What the navigation needs to know about the signed-in person. Read once per page render (React
+ * cache, keyed by the request's one actor object): the layout and the page both ask.
+ */
+export const getHomeSummary = cache(async (actor: Actor) => {
   const [isStudent, observes, scope, courses, isTeacher, unread] = await Promise.all([
     hasActiveStudentEnrollment(actor.userId),
     hasRole(actor.userId, "observer"),
@@ -30,4 +34,4 @@ export async function getHomeSummary(actor: Actor) {
     isTeacher,
     unread,
   };
-}
+});

@@ -13,11 +13,15 @@ import { revokeSession } from "./sign-out.ts";
  * per request (React cache). Null when signed out or when the user is no longer active.
  */
 export const getActor = cache(async (): Promise<Actor | null> => {
+  // The school of the Host is looked up while the session cookie is read (a page's first wait);
+  // signed out, its answer (or failure) is not needed.
+  const h = await headers();
+  const school = getDomainRootAccount(h.get("host"));
+  school.catch(() => {});
   const session = await auth();
   const id = Number(session?.user?.id);
   if (!Number.isSafeInteger(id) || id <= 0) return null;
-  const h = await headers();
-  const account = await getDomainRootAccount(h.get("host"));
+  const account = await school;
   // A session belongs to the school it was signed in at (lib/identity/auth.ts): on another school's host,
   // even one where the same person has a login, it is anonymous.
   if (session?.user?.rootAccountId !== account.id) return null;
