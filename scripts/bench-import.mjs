@@ -7,17 +7,23 @@
 //              observer enrollments, audit events, setup links, emails, notifications: the goal's
 //              baseline), and only the first four (shown beside it)
 //   canvas     Canvas's users.csv + user_observers.csv through the same engine
+//   end to end the roster uploaded to POST /api/v1/accounts/self/sis_imports on the production server
+//              (scripts/serve.mjs, one process with the job worker) until `imported`, as a diffed data
+//              set; then the same families with 1 % changed, diffed against it
+//              (scripts/lib/bench-import-e2e.mjs)
 //   API        the article's five-requests-per-family automation against `next start` (production
 //              build), on a BENCH_API_SAMPLE-family sample, extrapolated
 // and prints one table, the ratios and the importing processes' peak RSS against the targets.
 // Options (env): BENCH_FAMILIES (default 100000), BENCH_API_SAMPLE (1000), BENCH_API_CONCURRENCY (8),
-// BENCH_SKIP_API=1, BENCH_SKIP_BUILD=1 (reuse .next), BENCH_PROFILE=1 (per-statement SQL times of
-// the engine), BENCH_DATABASE_URL (a PostgreSQL server to use instead of an embedded one).
+// BENCH_SKIP_API=1, BENCH_SKIP_E2E=1 (no end-to-end run), BENCH_SKIP_BUILD=1 (reuse .next),
+// BENCH_PROFILE=1 (per-statement SQL times of the engine), BENCH_DATABASE_URL (a PostgreSQL server
+// to use instead of an embedded one).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { apiAutomation } from "./lib/bench-import-api.mjs";
+import { endToEnd, writeChangedRoster } from "./lib/bench-import-e2e.mjs";
 import { capturedRows, copyBaseline } from "./lib/bench-import-copy.mjs";
 import { explainSlowStatements, freshCopy, verify } from "./lib/bench-import-db.mjs";
 import { guardian, primaryOf, seedSchool, studentSis, writeImportFiles } from "./lib/bench-import-data.mjs";
@@ -42,6 +48,7 @@ const SAMPLE = Math.min(
 );
 const CONCURRENCY = Number(process.env.BENCH_API_CONCURRENCY ?? 8);
 const SKIP_API = process.env.BENCH_SKIP_API === "1";
+const SKIP_E2E = process.env.BENCH_SKIP_E2E === "1";
 const secrets = runSecrets();
 const log = (m) => console.log(`▶ ${m}`);
 const n = (x, digits = 0) =>
@@ -146,9 +153,32 @@ async function apiRun(template, seed) {
   return r;
 }
 
+/** The roster through the REST API and the job worker, then its 1 %-changed snapshot. */
+async function e2eRun(template, seed, roster, dir) {
+  const db = await freshCopy(template, "bench_e2e");
+  const changed = writeChangedRoster(roster, path.join(dir, "families-1pct-changed.csv"));
+  const r = await endToEnd({
+    dbUrl: db.url,
+    env: { ...process.env, ...secrets },
+    token: seed.adminToken,
+    roster,
+    changedRoster: changed.file,
+    between: () => verify(db.url, FAMILIES, "end to end"),
+  });
+  await db.drop();
+  console.log(
+    `  first import ${n(r.first.seconds, 1)} s (upload answered after ${n(r.first.uploadSeconds, 1)} s) — ${JSON.stringify(r.first.counts)}`,
+  );
+  console.log(
+    `  diffed re-import, ${n(changed.changed)} families changed: ${n(r.diffed.seconds, 1)} s — ${JSON.stringify(r.diffed.counts)}`,
+  );
+  console.log(`  server peak RSS ${n(r.peakRssMB)} MB (${n(r.loadedRssMB)} MB once serving)`);
+  return { ...r, changed: changed.changed };
+}
+
 async function main() {
   if (
-    !SKIP_API &&
+    (!SKIP_API || !SKIP_E2E) &&
     (process.env.BENCH_SKIP_BUILD !== "1" || !fs.existsSync(path.join(ROOT, ".next/BUILD_ID")))
   ) {
     log("Production build (next build)");
@@ -177,6 +207,13 @@ async function main() {
     "only the guardians, logins, links and enrollments",
     roster.captured.domain,
   );
+  let e2e = null;
+  if (!SKIP_E2E) {
+    log(
+      "End to end: the roster uploaded to POST …/sis_imports on scripts/serve.mjs, then a 1 %-changed re-import",
+    );
+    e2e = await e2eRun(template, seed, files.roster[0], dir);
+  }
   let api = null;
   if (!SKIP_API) {
     log(
@@ -188,7 +225,7 @@ async function main() {
   console.log(
     `  load average now: ${load.join(" ")} on ${os.cpus().length} CPUs (shared with everything else)`,
   );
-  report({ families: FAMILIES, copyAll, copyDomain, roster, canvas, api });
+  report({ families: FAMILIES, copyAll, copyDomain, roster, canvas, e2e, api });
   return 0;
 }
 
