@@ -170,7 +170,7 @@ async function e2eRun(template, seed, roster, dir) {
     `  first import ${n(r.first.seconds, 1)} s (upload answered after ${n(r.first.uploadSeconds, 1)} s) — ${JSON.stringify(r.first.counts)}`,
   );
   console.log(
-    `  diffed re-import, ${n(changed.changed)} families changed: ${n(r.diffed.seconds, 1)} s — ${JSON.stringify(r.diffed.counts)}`,
+    `  diffed re-import, ${n(changed.changed)} families changed: ${n(r.diffed.seconds, 1)} s (upload answered after ${n(r.diffed.uploadSeconds, 1)} s) — ${JSON.stringify(r.diffed.counts)}`,
   );
   console.log(`  server peak RSS ${n(r.peakRssMB)} MB (${n(r.loadedRssMB)} MB once serving)`);
   return { ...r, changed: changed.changed };
