@@ -47,6 +47,21 @@ export const isStudentSql = (userSql: string, rootSql: string) => `EXISTS (
      AND e.workflow_state IN ${LIVE_ENROLLMENT_SQL}
      AND co.workflow_state IN (${list(LIVE_COURSE_STATES)}))`;
 
+/**
+ * What a link gives, the one rule for a pair and for a set: the courses of the student's live
+ * enrollments in the link's root account (concluded courses too: a parent may still read a
+ * finished course's grades; not deleted ones), as JOINs giving enrollment `e` per course.
+ */
+export const studentCoursesJoin = (studentSql: string, rootSql: string) => `
+  JOIN enrollments e ON e.user_id = ${studentSql} AND e.type = 'student' AND e.root_account_id = ${rootSql}
+                    AND e.workflow_state IN ${LIVE_ENROLLMENT_SQL}
+  JOIN courses co ON co.id = e.course_id AND co.workflow_state <> 'deleted'`;
+
+/** An observer enrollment a link gave and an unlink deleted comes back when the link does. */
+export const RESTORE_OBSERVER_ENROLLMENT = `
+  ON CONFLICT (course_id, user_id, type, associated_user_id) DO UPDATE
+     SET workflow_state = 'active', updated_at = EXCLUDED.updated_at WHERE enrollments.workflow_state = 'deleted'`;
+
 async function resetChanges(client: pg.ClientBase) {
   await client.query(
     `CREATE TEMP TABLE IF NOT EXISTS ${LINK_CHANGES} (student_id int, observer_id int, change text) ON COMMIT DELETE ROWS`,
@@ -86,17 +101,12 @@ export async function linkPairSet(ctx: PairSetContext, source: PairSource): Prom
     c.params,
   );
   if (!made.rowCount) return 0;
-  // Canvas copies the student's current enrollments (concluded courses too).
   await ctx.client.query(
     `INSERT INTO enrollments (course_id, user_id, root_account_id, type, associated_user_id, workflow_state, updated_at)
      SELECT DISTINCT e.course_id, p.observer_id, $1::int, 'observer'::"EnrollmentType", p.student_id,
             'active'::"EnrollmentState", ${NOW}
-       FROM ${LINK_CHANGES} p
-       JOIN enrollments e ON e.user_id = p.student_id AND e.type = 'student' AND e.root_account_id = $1
-                         AND e.workflow_state IN ${LIVE_ENROLLMENT_SQL}
-       JOIN courses co ON co.id = e.course_id AND co.workflow_state <> 'deleted'
-     ON CONFLICT (course_id, user_id, type, associated_user_id) DO UPDATE
-        SET workflow_state = 'active', updated_at = ${NOW} WHERE enrollments.workflow_state = 'deleted'`,
+       FROM ${LINK_CHANGES} p ${studentCoursesJoin("p.student_id", "$1")}
+     ${RESTORE_OBSERVER_ENROLLMENT}`,
     [ctx.rootAccountId],
   );
   await auditChanges(ctx);
