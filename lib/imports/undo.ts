@@ -137,7 +137,7 @@ export async function undoSisImport(actor: Actor, input: UndoInput): Promise<Und
   if (out === "busy")
     throw new AppError(
       "conflict",
-      "An import is being applied in this school right now: undo this one when it has finished.",
+      "An import (or an undo) is being applied in this school right now: try again when it has finished.",
     );
   return out;
 }

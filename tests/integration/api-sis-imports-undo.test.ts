@@ -1,5 +1,5 @@
-// POST /api/v1/accounts/:account_id/sis_imports/:id/undo: dry_run=true answers what would be
-// reverted and changes nothing; then the undo; a second one is 409; others get 401.
+// POST /api/v1/accounts/:account_id/sis_imports/:id/undo: without dry_run=false a dry run, which
+// answers what would be reverted and changes nothing; then the undo; a second one is 409; others get 401.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as undo from "../../app/api/v1/accounts/[account_id]/sis_imports/[id]/undo/route.ts";
 import { startImportWorker, stopImportWorker } from "../../lib/imports/queue.ts";
@@ -34,7 +34,7 @@ describe("SIS Imports API: undo", () => {
     for (const who of [w.teacher, w.parent, w.student])
       expect(await call(who.token, "?dry_run=true")).toMatchObject({ status: 401, json: UNAUTHORIZED });
 
-    const preview = await call(w.admin.token, "?dry_run=true");
+    const preview = await call(w.admin.token, "");
     expect(preview.status).toBe(200);
     expect(preview.json).toMatchObject({
       sis_import_id: id,
@@ -50,7 +50,7 @@ describe("SIS Imports API: undo", () => {
     const done = await call(w.admin.token, "?dry_run=false");
     expect(done).toMatchObject({ status: 200, json: { dry_run: false, removed: 1 } });
     expect(await observeeIds(w, `sis_user_id:P-${t}`)).toEqual([]);
-    const again = await call(w.admin.token, "");
+    const again = await call(w.admin.token, "?dry_run=true");
     expect(again.status).toBe(409);
     expect(again.text).toMatch(/already undone/);
   });

@@ -2,7 +2,6 @@
 import { z } from "zod";
 import { endpoint } from "../endpoint.ts";
 import type { UndoResult } from "../../imports/undo.ts";
-import { booleanParam } from "../schemas/common.ts";
 import { ADMINS } from "./sis-imports.ts";
 
 export const sisImportUndoJsonSchema = z
@@ -45,9 +44,16 @@ export const undoSisImportEndpoint = endpoint({
   summary: "Undo an import's link changes (not in Canvas)",
   description:
     `${ADMINS} Within 30 days of the import's end (422 after), once (409 when already undone): links it created or restored are removed with the observer enrollments they gave, links it removed are restored with theirs. ` +
-    "A pair changed since the import (removed or linked by someone else, or by a later import) is skipped, never overwritten. With `dry_run=true` nothing changes: the answer says what would be reverted. Audited (`sis_import.undone`).",
+    "A pair changed since the import (removed or linked by someone else, or by a later import) is skipped, never overwritten. Without `dry_run=false` nothing changes: the answer says what would be reverted. Audited (`sis_import.undone`).",
   params: z.object({
-    dry_run: booleanParam("Report what would be reverted, and change nothing."),
+    // A dry run unless told otherwise: a bare POST never reverts a school's links.
+    dry_run: z
+      .union([z.boolean(), z.enum(["true", "false", "1", "0", "on", "off"])])
+      .optional()
+      .transform((v) => v === undefined || v === true || v === "true" || v === "1" || v === "on")
+      .meta({
+        description: "Default `true`: report what would be reverted and change nothing. `false` reverts.",
+      }),
   }),
   response: sisImportUndoJsonSchema,
 });
