@@ -22,23 +22,13 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { apiAutomation } from "./lib/bench-import-api.mjs";
-import { endToEnd, writeChangedRoster } from "./lib/bench-import-e2e.mjs";
+import { apiRun } from "./lib/bench-import-api-run.mjs";
+import { e2eRun } from "./lib/bench-import-e2e.mjs";
 import { capturedRows, copyBaseline } from "./lib/bench-import-copy.mjs";
 import { explainSlowStatements, freshCopy, verify } from "./lib/bench-import-db.mjs";
-import { guardian, primaryOf, seedSchool, studentSis, writeImportFiles } from "./lib/bench-import-data.mjs";
+import { seedSchool, writeImportFiles } from "./lib/bench-import-data.mjs";
 import { report } from "./lib/bench-import-report.mjs";
-import { freePort } from "./lib/embedded-db.mjs";
-import {
-  buildApp,
-  cleanups,
-  NEXT_BIN,
-  runMain,
-  runSecrets,
-  serveNode,
-  throwawayDatabase,
-  waitForHttp,
-} from "./lib/harness.mjs";
+import { buildApp, cleanups, runMain, runSecrets, throwawayDatabase } from "./lib/harness.mjs";
 import { ROOT } from "./lib/local-env.mjs";
 
 const FAMILIES = Math.max(10, Math.round(Number(process.env.BENCH_FAMILIES ?? 100_000) / 10) * 10);
@@ -120,62 +110,6 @@ async function bestCopy(template, name, prepared) {
   return runs.sort((a, b) => a.seconds - b.seconds)[0];
 }
 
-async function apiRun(template, seed) {
-  const db = await freshCopy(template, "bench_api");
-  const env = {
-    ...process.env,
-    ...secrets,
-    DATABASE_URL: db.url,
-    NODE_ENV: "production",
-    IMPORT_WORKER: "off",
-  };
-  const port = await freePort();
-  const app = serveNode([NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], env);
-  const base = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${base}/login`, app);
-  const families = Array.from({ length: SAMPLE }, (_, i) => {
-    const g = guardian(primaryOf(i));
-    return { studentSis: studentSis(i), email: g.email, name: `${g.first} ${g.last}` };
-  });
-  // Warm-up (outside the timing): the first requests load the route modules and fill the pools.
-  for (let i = 0; i < 3; i++)
-    await fetch(`${base}/api/v1/accounts/self/users?search_term=${studentSis(FAMILIES - 1 - i)}`, {
-      headers: { authorization: `Bearer ${seed.adminToken}` },
-    });
-  const r = await apiAutomation(base, seed.adminToken, families, { concurrency: CONCURRENCY });
-  await verify(db.url, SAMPLE, "API automation");
-  app.kill("SIGTERM");
-  await db.drop();
-  console.log(
-    `  ${n(r.families)} families, ${n(r.requests)} requests in ${n(r.seconds, 1)} s: ${n(r.families / r.seconds, 1)} families/s, ${n(r.requests / r.seconds)} req/s`,
-  );
-  if (r.fallbackNote) console.log(`  note: ${r.fallbackNote}`);
-  return r;
-}
-
-/** The roster through the REST API and the job worker, then its 1 %-changed snapshot. */
-async function e2eRun(template, seed, roster, dir) {
-  const db = await freshCopy(template, "bench_e2e");
-  const changed = writeChangedRoster(roster, path.join(dir, "families-1pct-changed.csv"));
-  const r = await endToEnd({
-    dbUrl: db.url,
-    env: { ...process.env, ...secrets },
-    token: seed.adminToken,
-    roster,
-    changedRoster: changed.file,
-    between: () => verify(db.url, FAMILIES, "end to end"),
-  });
-  await db.drop();
-  console.log(
-    `  first import ${n(r.first.seconds, 1)} s (upload answered after ${n(r.first.uploadSeconds, 1)} s) — ${JSON.stringify(r.first.counts)}`,
-  );
-  console.log(
-    `  diffed re-import, ${n(changed.changed)} families changed: ${n(r.diffed.seconds, 1)} s (upload answered after ${n(r.diffed.uploadSeconds, 1)} s) — ${JSON.stringify(r.diffed.counts)}`,
-  );
-  console.log(`  server peak RSS ${n(r.peakRssMB)} MB (${n(r.loadedRssMB)} MB once serving)`);
-  return { ...r, changed: changed.changed };
-}
-
 async function main() {
   if (
     (!SKIP_API || !SKIP_E2E) &&
@@ -212,14 +146,21 @@ async function main() {
     log(
       "End to end: the roster uploaded to POST …/sis_imports on scripts/serve.mjs, then a 1 %-changed re-import",
     );
-    e2e = await e2eRun(template, seed, files.roster[0], dir);
+    e2e = await e2eRun({ template, seed, roster: files.roster[0], dir, families: FAMILIES, secrets });
   }
   let api = null;
   if (!SKIP_API) {
     log(
       `API automation (seed article 002): ${n(SAMPLE)} families, ${CONCURRENCY} at a time, against next start`,
     );
-    api = await apiRun(template, seed);
+    api = await apiRun({
+      template,
+      seed,
+      secrets,
+      sample: SAMPLE,
+      concurrency: CONCURRENCY,
+      families: FAMILIES,
+    });
   }
   const load = os.loadavg().map((l) => l.toFixed(1));
   console.log(

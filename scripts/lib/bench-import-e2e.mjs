@@ -7,6 +7,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Readable } from "node:stream";
+import { freshCopy, verify } from "./bench-import-db.mjs";
 import { freePort } from "./embedded-db.mjs";
 import { serveNode, waitForHttp } from "./harness.mjs";
 import { ROOT } from "./local-env.mjs";
@@ -59,6 +60,30 @@ async function uploadAndWait(base, token, file) {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+const n = (x, digits = 0) =>
+  x.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** The roster through the REST API and the job worker, then its 1 %-changed snapshot, on a fresh copy of `template`. */
+export async function e2eRun({ template, seed, roster, dir, families, secrets }) {
+  const db = await freshCopy(template, "bench_e2e");
+  const changed = writeChangedRoster(roster, path.join(dir, "families-1pct-changed.csv"));
+  const r = await endToEnd({
+    dbUrl: db.url,
+    env: { ...process.env, ...secrets },
+    token: seed.adminToken,
+    roster,
+    changedRoster: changed.file,
+    between: () => verify(db.url, families, "end to end"),
+  });
+  await db.drop();
+  const line = (name, x) =>
+    `  ${name} ${n(x.seconds, 1)} s (upload answered after ${n(x.uploadSeconds, 1)} s) — ${JSON.stringify(x.counts)}`;
+  console.log(line("first import", r.first));
+  console.log(line(`diffed re-import, ${n(changed.changed)} families changed:`, r.diffed));
+  console.log(`  server peak RSS ${n(r.peakRssMB)} MB (${n(r.loadedRssMB)} MB once serving)`);
+  return { ...r, changed: changed.changed };
 }
 
 /**
