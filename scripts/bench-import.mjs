@@ -7,32 +7,28 @@
 //              observer enrollments, audit events, setup links, emails, notifications: the goal's
 //              baseline), and only the first four (shown beside it)
 //   canvas     Canvas's users.csv + user_observers.csv through the same engine
+//   end to end the roster uploaded to POST /api/v1/accounts/self/sis_imports on the production server
+//              (scripts/serve.mjs, one process with the job worker) until `imported`, as a diffed data
+//              set; then the same families with 1 % changed, diffed against it
+//              (scripts/lib/bench-import-e2e.mjs)
 //   API        the article's five-requests-per-family automation against `next start` (production
 //              build), on a BENCH_API_SAMPLE-family sample, extrapolated
 // and prints one table, the ratios and the importing processes' peak RSS against the targets.
 // Options (env): BENCH_FAMILIES (default 100000), BENCH_API_SAMPLE (1000), BENCH_API_CONCURRENCY (8),
-// BENCH_SKIP_API=1, BENCH_SKIP_BUILD=1 (reuse .next), BENCH_PROFILE=1 (per-statement SQL times of
-// the engine), BENCH_DATABASE_URL (a PostgreSQL server to use instead of an embedded one).
+// BENCH_SKIP_API=1, BENCH_SKIP_E2E=1 (no end-to-end run), BENCH_SKIP_BUILD=1 (reuse .next),
+// BENCH_PROFILE=1 (per-statement SQL times of the engine), BENCH_DATABASE_URL (a PostgreSQL server
+// to use instead of an embedded one).
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { apiAutomation } from "./lib/bench-import-api.mjs";
+import { apiRun } from "./lib/bench-import-api-run.mjs";
+import { e2eRun } from "./lib/bench-import-e2e.mjs";
 import { capturedRows, copyBaseline } from "./lib/bench-import-copy.mjs";
 import { explainSlowStatements, freshCopy, verify } from "./lib/bench-import-db.mjs";
-import { guardian, primaryOf, seedSchool, studentSis, writeImportFiles } from "./lib/bench-import-data.mjs";
+import { seedSchool, writeImportFiles } from "./lib/bench-import-data.mjs";
 import { report } from "./lib/bench-import-report.mjs";
-import { freePort } from "./lib/embedded-db.mjs";
-import {
-  buildApp,
-  cleanups,
-  NEXT_BIN,
-  runMain,
-  runSecrets,
-  serveNode,
-  throwawayDatabase,
-  waitForHttp,
-} from "./lib/harness.mjs";
+import { buildApp, cleanups, runMain, runSecrets, throwawayDatabase } from "./lib/harness.mjs";
 import { ROOT } from "./lib/local-env.mjs";
 
 const FAMILIES = Math.max(10, Math.round(Number(process.env.BENCH_FAMILIES ?? 100_000) / 10) * 10);
@@ -42,6 +38,7 @@ const SAMPLE = Math.min(
 );
 const CONCURRENCY = Number(process.env.BENCH_API_CONCURRENCY ?? 8);
 const SKIP_API = process.env.BENCH_SKIP_API === "1";
+const SKIP_E2E = process.env.BENCH_SKIP_E2E === "1";
 const secrets = runSecrets();
 const log = (m) => console.log(`▶ ${m}`);
 const n = (x, digits = 0) =>
@@ -113,42 +110,9 @@ async function bestCopy(template, name, prepared) {
   return runs.sort((a, b) => a.seconds - b.seconds)[0];
 }
 
-async function apiRun(template, seed) {
-  const db = await freshCopy(template, "bench_api");
-  const env = {
-    ...process.env,
-    ...secrets,
-    DATABASE_URL: db.url,
-    NODE_ENV: "production",
-    IMPORT_WORKER: "off",
-  };
-  const port = await freePort();
-  const app = serveNode([NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], env);
-  const base = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${base}/login`, app);
-  const families = Array.from({ length: SAMPLE }, (_, i) => {
-    const g = guardian(primaryOf(i));
-    return { studentSis: studentSis(i), email: g.email, name: `${g.first} ${g.last}` };
-  });
-  // Warm-up (outside the timing): the first requests load the route modules and fill the pools.
-  for (let i = 0; i < 3; i++)
-    await fetch(`${base}/api/v1/accounts/self/users?search_term=${studentSis(FAMILIES - 1 - i)}`, {
-      headers: { authorization: `Bearer ${seed.adminToken}` },
-    });
-  const r = await apiAutomation(base, seed.adminToken, families, { concurrency: CONCURRENCY });
-  await verify(db.url, SAMPLE, "API automation");
-  app.kill("SIGTERM");
-  await db.drop();
-  console.log(
-    `  ${n(r.families)} families, ${n(r.requests)} requests in ${n(r.seconds, 1)} s: ${n(r.families / r.seconds, 1)} families/s, ${n(r.requests / r.seconds)} req/s`,
-  );
-  if (r.fallbackNote) console.log(`  note: ${r.fallbackNote}`);
-  return r;
-}
-
 async function main() {
   if (
-    !SKIP_API &&
+    (!SKIP_API || !SKIP_E2E) &&
     (process.env.BENCH_SKIP_BUILD !== "1" || !fs.existsSync(path.join(ROOT, ".next/BUILD_ID")))
   ) {
     log("Production build (next build)");
@@ -177,18 +141,32 @@ async function main() {
     "only the guardians, logins, links and enrollments",
     roster.captured.domain,
   );
+  let e2e = null;
+  if (!SKIP_E2E) {
+    log(
+      "End to end: the roster uploaded to POST …/sis_imports on scripts/serve.mjs, then a 1 %-changed re-import",
+    );
+    e2e = await e2eRun({ template, seed, roster: files.roster[0], dir, families: FAMILIES, secrets });
+  }
   let api = null;
   if (!SKIP_API) {
     log(
       `API automation (seed article 002): ${n(SAMPLE)} families, ${CONCURRENCY} at a time, against next start`,
     );
-    api = await apiRun(template, seed);
+    api = await apiRun({
+      template,
+      seed,
+      secrets,
+      sample: SAMPLE,
+      concurrency: CONCURRENCY,
+      families: FAMILIES,
+    });
   }
   const load = os.loadavg().map((l) => l.toFixed(1));
   console.log(
     `  load average now: ${load.join(" ")} on ${os.cpus().length} CPUs (shared with everything else)`,
   );
-  report({ families: FAMILIES, copyAll, copyDomain, roster, canvas, api });
+  report({ families: FAMILIES, copyAll, copyDomain, roster, canvas, e2e, api });
   return 0;
 }
 

@@ -52,6 +52,8 @@ export const AUDIT_ACTIONS = [
   "sso.provider_tested",
   // A student's or staff member's right password, refused: the school switched passwords off for them.
   "login.password_refused",
+  // An import's link changes reverted ("Undo this import"): data.sisImportId, removed, restored, skipped.
+  "sis_import.undone",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

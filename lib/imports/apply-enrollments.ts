@@ -1,8 +1,9 @@
 import "server-only";
 // Canvas's enrollments.csv, observer rows only: a course-level link (an observer enrollment in one
 // course, associated to one student) created, completed, made inactive or deleted as the row's
-// status says. Users and course are resolved here; the enrollments are set by lib/courses.
-import { setCourseObserverStates, type CourseObserverState } from "../courses/observers/index.ts";
+// status says. Users and course are resolved here; the enrollments are set by lib/observer-links.
+import { setCourseObserverStates, type CourseObserverState } from "../observer-links/course-sets.ts";
+import { linkContext } from "./apply-links.ts";
 import { refuseStudentObservers, resolveObserversBySis, resolveStudents } from "./apply-family.ts";
 import { LIVE_ENROLLMENT_SQL, PENDING, refuse, run, type Batch } from "./batch.ts";
 
@@ -50,8 +51,7 @@ export async function applyEnrollments(b: Batch) {
     `SELECT r.seq, r.course_id, r.observer_user_id, r.student_user_id, r.status FROM sis_import_rows r WHERE ${E}`,
   );
   const changed = await setCourseObserverStates(
-    b.client,
-    { rootAccountId: b.rootAccountId, actorId: b.actorId, importId: b.importId },
+    linkContext(b),
     rows.map(
       (r: {
         seq: number;

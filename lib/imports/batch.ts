@@ -1,7 +1,7 @@
 import "server-only";
 // What every step of applying a batch of staged rows shares: the batch, and SQL fragments.
 import type pg from "pg";
-import { LIVE_COURSE_STATES, LIVE_ENROLLMENT_STATES } from "../platform/live-states.ts";
+import { isStudentSql, LIVE_ENROLLMENT_SQL } from "../observer-links/sets.ts";
 
 export type Batch = {
   client: pg.ClientBase;
@@ -40,14 +40,7 @@ export function refuse(b: Batch, kind: string, where: string, messageSql: string
   );
 }
 
-const list = (values: string[]) => values.map((v) => `'${v}'`).join(", ");
+export { LIVE_ENROLLMENT_SQL };
 
-/** lib/platform/live-states.ts's current enrollment states, as an SQL list. */
-export const LIVE_ENROLLMENT_SQL = `(${list(LIVE_ENROLLMENT_STATES)})`;
-
-/** A current student enrollment (lib/platform/live-states.ts) of `userSql` in a running course of root account $4. */
-export const LIVE_STUDENT = (userSql: string) => `EXISTS (
-  SELECT 1 FROM enrollments e JOIN courses co ON co.id = e.course_id
-   WHERE e.user_id = ${userSql} AND e.type = 'student' AND e.root_account_id = $4
-     AND e.workflow_state IN ${LIVE_ENROLLMENT_SQL}
-     AND co.workflow_state IN (${list(LIVE_COURSE_STATES)}))`;
+/** A current student enrollment of `userSql` in a running course of root account $4 (the student-as-observer rule's test). */
+export const LIVE_STUDENT = (userSql: string) => isStudentSql(userSql, "$4");

@@ -15,10 +15,6 @@ export const DEFAULT_CHANGE_THRESHOLD = 10;
 const PAIR_KEY = `CASE kind WHEN 'family' THEN 'f:' || student_ref_type || ':' || lower(student_ref) || ':' || lower(login_id)
                             WHEN 'user_observer' THEN 'o:' || observer_ref || ':' || student_ref END`;
 
-/** PAIR_KEY over the columns of alias `a`. */
-const prefixed = (a: string) =>
-  PAIR_KEY.replace(/\b(kind|student_ref_type|student_ref|login_id|observer_ref)\b/g, `${a}.$1`);
-
 export type DiffResult = { against: number | null; removals: number; pairs: number; refused: string | null };
 
 /**
@@ -47,17 +43,25 @@ export async function stageDiff(
       WHERE import_id = $1 AND status = 'active' AND outcome IS DISTINCT FROM 'error'`,
     [against],
   );
-  // The previous import's applied pairs that no row of this one names, once each.
+  // The previous import's applied pairs that no row of this one names, once each. One grouping of
+  // both imports' rows by pair: linear whatever the planner guesses of rows staged a moment ago (an
+  // anti-join it misjudged as small ran as a nested loop, quadratic in the file's length).
   const added = await client.query(
     `INSERT INTO sis_import_rows (import_id, seq, file, row, kind, status, login_id, email, observer_ref, student_ref,
             student_ref_type)
-     SELECT $1, $3 + row_number() OVER (ORDER BY min(p.seq)), '(diffing against import ' || $2::int::text || ')', min(p.row),
-            p.kind, 'deleted', min(p.login_id), min(p.email), min(p.observer_ref), min(p.student_ref), min(p.student_ref_type)
-       FROM sis_import_rows p
-      WHERE p.import_id = $2::int AND p.status = 'active' AND p.outcome IS DISTINCT FROM 'error'
-        AND p.kind IN ('family', 'user_observer')
-        AND NOT EXISTS (SELECT 1 FROM sis_import_rows n WHERE n.import_id = $1 AND ${prefixed("n")} = ${prefixed("p")})
-      GROUP BY p.kind, ${prefixed("p")}`,
+     SELECT $1, $3 + row_number() OVER (ORDER BY min(seq)), '(diffing against import ' || $2::int::text || ')', min(row),
+            min(kind), 'deleted', min(login_id), min(email), min(observer_ref), min(student_ref), min(student_ref_type)
+       FROM (SELECT true AS is_new, ${PAIR_KEY} AS k, NULL::int AS seq, NULL::int AS row, NULL::text AS kind,
+                    NULL::text AS login_id, NULL::text AS email, NULL::text AS observer_ref, NULL::text AS student_ref,
+                    NULL::text AS student_ref_type
+               FROM sis_import_rows WHERE import_id = $1
+             UNION ALL
+             SELECT false, ${PAIR_KEY}, seq, row, kind, login_id, email, observer_ref, student_ref, student_ref_type
+               FROM sis_import_rows
+              WHERE import_id = $2::int AND status = 'active' AND outcome IS DISTINCT FROM 'error'
+                AND kind IN ('family', 'user_observer')) AS both_imports
+      GROUP BY k
+     HAVING NOT bool_or(is_new)`,
     [importId, against, totalRows],
   );
   const removals = added.rowCount ?? 0;

@@ -1,46 +1,24 @@
 import "server-only";
 // Applying a staged import: the one code path behind the API, the admin page and the CLI.
 // A real run applies a batch per transaction, each advancing the checkpoint with it, so a killed
-// worker resumes where it stopped and never applies a row twice. A dry run applies everything in
-// one transaction and rolls it back, so its counts are exactly what the real run would do.
+// worker resumes where it stopped and never applies a row twice. A dry run (dry-run.ts) applies
+// everything in one transaction and rolls it back. Who may run it now is lock.ts's.
 import type pg from "pg";
 import { pool } from "../platform/db.ts";
 import { deliverSoon } from "../mail/outbox.ts";
 import { setupLinkBase } from "../mail/one-time-links.ts";
-import { applyUsers, applyUserObservers } from "./apply-canvas.ts";
-import { applyEnrollments } from "./apply-enrollments.ts";
-import { applyFamilies } from "./apply-family.ts";
-import { type Batch, run } from "./batch.ts";
+import { applyBatch, BATCH_SIZE, loadImport, type Progress } from "./apply-batch.ts";
+import type { Batch } from "./batch.ts";
+import { dryRun } from "./dry-run.ts";
+import { claimImport, withSchoolLock } from "./lock.ts";
 import { notifyStudents } from "./notify.ts";
 import { reportBatch } from "./report.ts";
 import { aborted, fail, finish, isConnectionLost } from "./state.ts";
 
-export const BATCH_SIZE = 2000;
-export const LOCK_CLASS = 0x51515; // advisory-lock namespace: one worker per root account at a time
-
-type ImportRow = {
-  id: number;
-  root_account_id: number;
-  created_by_id: number | null;
-  workflow_state: string;
-  dry_run: boolean;
-  skip_deletes: boolean;
-  total_rows: number;
-  processed_seq: number;
-  school: string;
-  origin: string | null;
-};
+export { BATCH_SIZE };
+export { LOCK_CLASS } from "./lock.ts";
 
 export type RunResult = "done" | "busy" | "finished-already";
-
-async function load(client: pg.ClientBase, id: number) {
-  const { rows } = await client.query<ImportRow>(
-    `SELECT i.*, a.name AS school
-       FROM sis_imports i JOIN accounts a ON a.id = i.root_account_id WHERE i.id = $1`,
-    [id],
-  );
-  return rows[0];
-}
 
 async function inTx<T>(client: pg.ClientBase, work: () => Promise<T>): Promise<T> {
   await client.query("BEGIN");
@@ -54,76 +32,23 @@ async function inTx<T>(client: pg.ClientBase, work: () => Promise<T>): Promise<T
   }
 }
 
-/** Applies one batch: users first, then the links that may name them; only the kinds it holds. */
-async function applyBatch(b: Batch) {
-  const { rows } = await run(
-    b,
-    `SELECT DISTINCT r.kind FROM sis_import_rows r WHERE r.import_id = $1 AND r.seq > $2 AND r.seq <= $3`,
-  );
-  const kinds = new Set(rows.map((r: { kind: string }) => r.kind));
-  if (kinds.has("user")) await applyUsers(b);
-  if (kinds.has("user_observer")) await applyUserObservers(b);
-  if (kinds.has("enrollment")) await applyEnrollments(b);
-  if (kinds.has("family")) await applyFamilies(b);
-}
-
 /**
  * Runs (or resumes) an import. "busy": another import of the same school is being applied, or
  * another worker holds this one — try later. Safe to call from any number of processes.
  */
 export async function runSisImport(
   importId: number,
-  opts: { onProgress?: (processed: number, total: number) => void } = {},
+  opts: { onProgress?: Progress } = {},
 ): Promise<RunResult> {
-  const lock = await pool.connect();
-  // A checked-out client whose backend dies emits "error": without a listener, an uncaught exception.
-  let lost: Error | undefined;
-  lock.on("error", (err) => (lost = err));
-  try {
-    const first = await load(lock, importId);
-    if (!first || !["created", "importing"].includes(first.workflow_state)) return "finished-already";
-    const got = await lock.query<{ ok: boolean }>(`SELECT pg_try_advisory_lock($1, $2) AS ok`, [
-      LOCK_CLASS,
-      first.root_account_id,
-    ]);
-    if (!got.rows[0].ok) return "busy";
-    try {
-      return await runLocked(lock, importId, opts);
-    } finally {
-      // On a lost connection the lock went with it.
-      await lock
-        .query(`SELECT pg_advisory_unlock($1, $2)`, [LOCK_CLASS, first.root_account_id])
-        .catch((err) => {
-          lost ??= err;
-        });
-    }
-  } catch (err) {
-    if (isConnectionLost(err)) lost ??= err as Error;
-    throw err;
-  } finally {
-    // A broken connection is destroyed, not handed back to the pool.
-    lock.release(lost);
-  }
+  const first = await loadImport(pool, importId);
+  if (!first || !["created", "importing"].includes(first.workflow_state)) return "finished-already";
+  return withSchoolLock(first.root_account_id, (client) => runLocked(client, importId, opts.onProgress));
 }
 
-async function runLocked(
-  client: pg.PoolClient,
-  importId: number,
-  opts: { onProgress?: (processed: number, total: number) => void },
-): Promise<RunResult> {
-  try {
-    const claimed = await client.query(
-      `UPDATE sis_imports SET workflow_state = 'importing', started_at = coalesce(started_at, now() AT TIME ZONE 'UTC'),
-              updated_at = now() AT TIME ZONE 'UTC'
-        WHERE id = $1 AND workflow_state IN ('created', 'importing')`,
-      [importId],
-    );
-    if (claimed.rowCount === 0) return "finished-already";
-  } catch (err) {
-    if ((err as { code?: string }).code === "23505") return "busy"; // another import of this school is importing
-    throw err;
-  }
-  const imp = await load(client, importId);
+async function runLocked(client: pg.PoolClient, importId: number, onProgress?: Progress): Promise<RunResult> {
+  const claim = await claimImport(client, importId);
+  if (claim !== "claimed") return claim;
+  const imp = (await loadImport(client, importId))!;
   try {
     const setupLink = await setupLinkBase(imp.root_account_id);
     const batch = (lo: number): Batch => ({
@@ -137,7 +62,7 @@ async function runLocked(
       skipDeletes: imp.skip_deletes,
       setupLink,
     });
-    if (imp.dry_run) await dryRun(client, imp, batch, opts);
+    if (imp.dry_run) await dryRun(client, imp, batch, onProgress);
     else {
       for (let lo = imp.processed_seq; lo < imp.total_rows; lo += BATCH_SIZE) {
         if (await aborted(client, importId)) return "done";
@@ -146,7 +71,7 @@ async function runLocked(
           await applyBatch(b);
           await reportBatch(b, client, imp.total_rows);
         });
-        opts.onProgress?.(Math.min(lo + BATCH_SIZE, imp.total_rows), imp.total_rows);
+        onProgress?.(Math.min(lo + BATCH_SIZE, imp.total_rows), imp.total_rows);
       }
       await notifyStudents(client, imp);
       deliverSoon();
@@ -161,41 +86,4 @@ async function runLocked(
     await fail(importId, err);
   }
   return "done";
-}
-
-/** Everything in one transaction, rolled back; the report goes through another connection. */
-async function dryRun(
-  client: pg.PoolClient,
-  imp: ImportRow,
-  batch: (lo: number) => Batch,
-  opts: { onProgress?: (processed: number, total: number) => void },
-) {
-  const reporter = await pool.connect();
-  try {
-    // Row warnings are made again; the file's own (found while staging, row null) stay.
-    await reporter.query(
-      `DELETE FROM sis_import_messages WHERE import_id = $1 AND severity = 'warning' AND row IS NOT NULL`,
-      [imp.id],
-    );
-    await reporter.query(
-      `UPDATE sis_imports SET counts = '{}', processed_seq = 0,
-              warning_count = (SELECT count(*) FROM sis_import_messages WHERE import_id = $1 AND severity = 'warning')
-        WHERE id = $1`,
-      [imp.id],
-    );
-    await client.query("BEGIN");
-    try {
-      for (let lo = 0; lo < imp.total_rows; lo += BATCH_SIZE) {
-        if (await aborted(reporter, imp.id)) break;
-        const b = batch(lo);
-        await applyBatch(b);
-        await reportBatch(b, reporter, imp.total_rows);
-        opts.onProgress?.(Math.min(lo + BATCH_SIZE, imp.total_rows), imp.total_rows);
-      }
-    } finally {
-      await client.query("ROLLBACK");
-    }
-  } finally {
-    reporter.release();
-  }
 }

@@ -4,7 +4,7 @@ import { Prisma, type LinkMethod } from "../platform/generated/prisma/client.ts"
 import { recordAudit } from "../audit/events.ts";
 import { linkNoticeCtes } from "../mail/notifications.ts";
 import { notFound } from "../platform/errors.ts";
-import { LIVE_ENROLLMENT_STATES } from "../platform/live-states.ts";
+import { RESTORE_OBSERVER_ENROLLMENT, studentCoursesJoin } from "./sets.ts";
 
 /** A link (student, observer) to make in each of `rootAccountIds`: by whom, how, from where. */
 export type LinkInput = {
@@ -35,8 +35,7 @@ export async function linkPeople(tx: Tx, studentId: number, observerId: number):
  * Making the link, as CTEs of one statement (a redemption consumes its code in the same one, so
  * it needs no transaction of its own): where `gate` (SQL) holds, creates or restores the link in
  * each root account, gives the observer an active observer enrollment, associated to the student,
- * in each of the student's live enrollments' courses there (concluded courses too: a parent may
- * still read a finished course's grades), audits each change and tells the student
+ * in each course sets.ts's studentCoursesJoin names (the same rule as a set's), audits each change and tells the student
  * (lib/mail/notifications.ts). A link already active changes nothing. An upsert, so two
  * concurrent links of the same pair cannot both insert; `xmax = 0` only on a row it inserted.
  */
@@ -58,12 +57,9 @@ export function linkCtes(link: LinkInput, people: LinkPeople, gate: Prisma.Sql):
     link_enrollments AS (
       INSERT INTO enrollments (course_id, user_id, root_account_id, type, associated_user_id, workflow_state, created_at, updated_at)
       SELECT DISTINCT e.course_id, ${o}, e.root_account_id, 'observer'::"EnrollmentType", ${s}, 'active'::"EnrollmentState", ${now}, ${now}
-        FROM linked l
-        JOIN enrollments e ON e.user_id = ${s} AND e.type = 'student' AND e.root_account_id = l.root_account_id
-                          AND e.workflow_state = ANY(${LIVE_ENROLLMENT_STATES}::"EnrollmentState"[])
-        JOIN courses c ON c.id = e.course_id AND c.workflow_state <> 'deleted'
-      ON CONFLICT (course_id, user_id, type, associated_user_id) DO UPDATE
-         SET workflow_state = 'active', updated_at = EXCLUDED.updated_at WHERE enrollments.workflow_state = 'deleted'),
+        FROM linked l CROSS JOIN (SELECT ${s} AS id) student
+        ${Prisma.raw(studentCoursesJoin("student.id", "l.root_account_id"))}
+      ${Prisma.raw(RESTORE_OBSERVER_ENROLLMENT)}),
     link_audit AS (
       INSERT INTO audit_events (action, actor_id, subject_id, target_id, root_account_id, method, ip, created_at)
       SELECT action, ${link.actorId}::int, ${s}, ${o}, root_account_id, ${method}, ${link.ip}::text, ${now} FROM linked),

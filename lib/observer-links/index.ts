@@ -7,3 +7,5 @@ export * from "./manage.ts";
 export * from "./target.ts";
 export * from "./follow-student.ts";
 export * from "./recent.ts";
+export * from "./sets.ts";
+export * from "./course-sets.ts";

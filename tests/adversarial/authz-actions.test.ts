@@ -13,6 +13,7 @@ import { updateAccountSettings } from "../../lib/accounts/settings.ts";
 import { searchUsers } from "../../lib/admin/users.ts";
 import { AppError } from "../../lib/platform/errors.ts";
 import { createSisImport, runDryRunForReal } from "../../lib/imports/imports.ts";
+import { undoSisImport } from "../../lib/imports/undo.ts";
 import { getSisImport } from "../../lib/imports/read.ts";
 import { markNotificationsRead } from "../../lib/mail/notifications.ts";
 import { linkObserveeByAdmin, removeObserver, unlinkObservee } from "../../lib/observer-links/index.ts";
@@ -75,6 +76,9 @@ const CASES: Record<string, Case> = {
   // findImport (app/(app)/admin/imports/lookup.ts) looks the import up through getSisImport.
   findImport: (a, t) => [getSisImport(a, { accountId: t.school.root.id, importId: t.importId })],
   runDryRunForReal: (a, t) => [runDryRunForReal(a, { accountId: t.school.root.id, importId: t.importId })],
+  undoSisImport: (a, t) => [
+    undoSisImport(a, { accountId: t.school.root.id, importId: t.importId, dryRun: false }),
+  ],
   redeemPairingCode: (a, t) => [redeemPairingCode(a, { observerId: t.parent.id, code: "ABCD2345" })],
   // Acts on the actor's own notifications only: no id to aim elsewhere; must not touch anyone else's.
   markNotificationsRead: (a) => [markNotificationsRead(a)],

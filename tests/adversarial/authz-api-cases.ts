@@ -97,6 +97,7 @@ export const SWEEP_CASES: Record<string, (t: Targets) => SweepRequest[]> = {
   listSisImports: (t) => [{ method: "GET", path: `/accounts/${acct(t)}/sis_imports` }],
   getSisImport: (t) => [{ method: "GET", path: imp(t) }],
   abortSisImport: (t) => [{ method: "PUT", path: `${imp(t)}/abort` }],
+  undoSisImport: (t) => [{ method: "POST", path: `${imp(t)}/undo`, body: { dry_run: false } }],
   listSisImportErrors: (t) => [{ method: "GET", path: `${imp(t)}/errors` }],
   getSisImportErrorsAttachment: (t) => [{ method: "GET", path: `${imp(t)}/errors_attachment` }],
   getUser: (t) => [

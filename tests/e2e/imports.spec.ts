@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { test, expect } from "./fixtures.ts";
 import { db } from "../../lib/platform/db.ts";
 import { createSubAccount, makeAccountAdmin } from "../../lib/accounts/provisioning.ts";
-import { makeUser, uid } from "../helpers/factory.ts";
+import { actorFor, makeUser, uid } from "../helpers/factory.ts";
 import { csvFile, importNow, importSchool } from "../helpers/imports.ts";
 import { signIn } from "./helpers.ts";
 import type { Page } from "@playwright/test";
@@ -184,4 +184,33 @@ test("imports belong to the root account's admins, and each school sees only its
   ).toBeVisible();
   await expect(page.getByLabel("File to import (.csv or .zip)")).toHaveCount(0);
   await checkPage(page, "imports-subadmin");
+});
+
+test("an admin undoes an import: the dry run first, then the confirmation", async ({ page }) => {
+  const school = await familySchool(3);
+  const done = await importNow(
+    { account: school.account, adminActor: actorFor(school.admin, school.account.id) },
+    [{ name: "families.csv", data: new TextEncoder().encode(roster(school.tag, 3)) }],
+  );
+  const links = () =>
+    db.observationLink.count({ where: { studentId: { in: school.studentIds }, workflowState: "active" } });
+  expect(await links()).toBe(3);
+
+  await signIn(page, school.admin.login);
+  await page.goto(`/admin/imports/${done.id}`);
+  const undo = page.getByRole("region", { name: "Undo this import" });
+  await undo.getByRole("link", { name: "See what undo would change" }).click();
+  await expect(undo.getByText("Undo would remove 3 links and restore 0 links.")).toBeVisible();
+  const pairs = undo.getByRole("region", { name: "Undo dry run" }).getByRole("row");
+  await expect(pairs).toHaveCount(4);
+  await expect(pairs.nth(1)).toContainText("Remove the link");
+  expect(await links()).toBe(3);
+
+  await undo.getByRole("button", { name: "Undo this import" }).click();
+  const dialog = page.getByRole("dialog", { name: `Undo import ${done.id}?` });
+  await expect(dialog).toContainText("Undo would remove 3 links");
+  await dialog.getByRole("button", { name: "Undo import" }).click();
+  await expect(page.getByText("Import undone: 3 links removed, 0 links restored.")).toBeVisible();
+  expect(await links()).toBe(0);
+  await checkPage(page, "import-undone");
 });

@@ -30,7 +30,7 @@ export const csvFile = (name: string, lines: string[]) => ({
 
 /** Stages the files and applies them here (as the CLI does), returning the finished import. */
 export async function importNow(
-  school: Awaited<ReturnType<typeof importSchool>>,
+  school: Pick<Awaited<ReturnType<typeof importSchool>>, "account" | "adminActor">,
   files: { name: string; data: Uint8Array }[],
   opts: Partial<
     Pick<NewImport, "dryRun" | "skipDeletes" | "charset" | "diffing" | "oneRosterStudentId">

@@ -1,7 +1,7 @@
 // Observers of one course: who may manage them (access), course-level links (link), ending
 // enrollments (remove), Canvas's course users list (users), the People page (people),
-// observers' requests to observe in another course (requests, decide, request-lists) and
-// enrollments.csv's observer rows set in bulk (bulk).
+// observers' requests to observe in another course (requests, decide, request-lists).
+// enrollments.csv's observer rows are set in bulk by lib/observer-links/course-sets.ts.
 export * from "./access.ts";
 export * from "./link.ts";
 export * from "./remove.ts";
@@ -12,4 +12,3 @@ export * from "./observing.ts";
 export * from "./requests.ts";
 export * from "./decide.ts";
 export * from "./request-lists.ts";
-export * from "./bulk.ts";

@@ -15,8 +15,12 @@ import { runImportAction } from "../actions";
 import { findImport } from "../lookup";
 import { canRunForReal, countWords, FILE_KIND_WORDS, isRunning, number, toImportStatus } from "../words";
 import { ImportStatusPanel } from "./import-status";
+import { UndoImport } from "./undo-import";
 
-type Params = { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> };
+type Params = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<{ page?: string; undo?: string; undone?: string }>;
+};
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   return { title: `Import ${(await params).id}` };
@@ -37,7 +41,8 @@ export default async function ImportPage({ params, searchParams }: Params) {
   const found = await findImport(actor, id);
   if (!found) notFound();
   const { accountId, imp } = found;
-  const page = pageRequest({ page: (await searchParams).page, per_page: PER_PAGE });
+  const search = await searchParams;
+  const page = pageRequest({ page: search.page, per_page: PER_PAGE });
   const errors = await listSisImportErrors(actor, { accountId, importId: id, page });
   const status = toImportStatus(imp);
   const files = imp.files
@@ -97,6 +102,7 @@ export default async function ImportPage({ params, searchParams }: Params) {
           .
         </p>
       )}
+      <UndoImport actor={actor} accountId={accountId} imp={imp} search={search} />
       <Section id="errors" title="Errors">
         {isRunning(imp.workflow_state) && errors.total === 0 ? (
           <p className="text-slate-700">None so far.</p>

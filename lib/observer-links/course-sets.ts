@@ -2,9 +2,9 @@ import "server-only";
 // Course-level links set in bulk, for enrollments.csv's observer rows (Canvas: role observer with
 // associated_user_id): each (course, observer, student) enrollment put in its row's state in one
 // statement, and each change audited as the People page's links are (course_link.created when it
-// becomes active, course_link.removed when it ends), with method `sis` and the import's id. Runs on
-// the import's connection and in its transaction, so a dry run rolls it back with the rest.
-import type pg from "pg";
+// becomes active, course_link.removed when it ends), with the context's method and audit data.
+// Runs on the caller's connection and in its transaction, so a dry run rolls it back with the rest.
+import type { PairSetContext } from "./sets.ts";
 
 /** Canvas's enrollment statuses. */
 export const COURSE_OBSERVER_STATES = ["active", "completed", "inactive", "deleted"] as const;
@@ -24,12 +24,11 @@ export type CourseObserverEntry = {
  * Returns the keys of the entries that changed one; the rest were so already.
  */
 export async function setCourseObserverStates(
-  client: pg.ClientBase,
-  ctx: { rootAccountId: number; actorId: number | null; importId: number },
+  ctx: PairSetContext,
   entries: CourseObserverEntry[],
 ): Promise<number[]> {
   if (entries.length === 0) return [];
-  const { rows } = await client.query<{ key: number }>(
+  const { rows } = await ctx.client.query<{ key: number }>(
     `WITH want AS (
        SELECT DISTINCT ON (course_id, observer_id, student_id) *
          FROM unnest($1::int[], $2::int[], $3::int[], $4::int[], $5::text[]) AS w(key, course_id, observer_id, student_id, state)
@@ -46,7 +45,7 @@ export async function setCourseObserverStates(
         WHERE w.state <> 'deleted' OR was.key IS NOT NULL
        ON CONFLICT (course_id, user_id, type, associated_user_id) DO UPDATE
          -- A link made in this course alone (course_link) outlives an all-courses unlink of the
-         -- pair (lib/observer-links/core.ts's unlinkInTx); deleting it ends that, as endEnrollment does.
+         -- pair (core.ts's unlinkInTx); deleting it ends that, as endEnrollment does.
          SET workflow_state = EXCLUDED.workflow_state,
              course_link = CASE EXCLUDED.workflow_state WHEN 'active' THEN true WHEN 'deleted' THEN false
                                 ELSE enrollments.course_link END,
@@ -61,9 +60,9 @@ export async function setCourseObserverStates(
      audited AS (
        INSERT INTO audit_events (action, actor_id, subject_id, target_id, root_account_id, method, data)
        SELECT CASE WHEN state = 'active' THEN 'course_link.created' ELSE 'course_link.removed' END, $7::int,
-              associated_user_id, user_id, $6::int, 'sis',
-              jsonb_build_object('courseId', course_id, 'enrollmentId', id, 'from', from_state, 'to', state,
-                                 'sisImportId', $8::int)
+              associated_user_id, user_id, $6::int, $9::"LinkMethod",
+              jsonb_build_object('courseId', course_id, 'enrollmentId', id, 'from', from_state, 'to', state)
+                || $8::jsonb
          FROM changed WHERE from_state IS DISTINCT FROM state)
      SELECT key FROM changed WHERE from_state IS DISTINCT FROM state`,
     [
@@ -74,7 +73,8 @@ export async function setCourseObserverStates(
       entries.map((e) => e.state),
       ctx.rootAccountId,
       ctx.actorId,
-      ctx.importId,
+      JSON.stringify(ctx.auditData),
+      ctx.method,
     ],
   );
   return rows.map((r) => r.key);
