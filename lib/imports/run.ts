@@ -11,7 +11,7 @@ import { applyUsers, applyUserObservers } from "./apply-canvas.ts";
 import { applyEnrollments } from "./apply-enrollments.ts";
 import { applyFamilies } from "./apply-family.ts";
 import { type Batch, run } from "./batch.ts";
-import { notifyStudents } from "./notify.ts";
+import { notifyImport } from "./notify-guardians.ts";
 import { reportBatch } from "./report.ts";
 import { aborted, fail, finish, isConnectionLost } from "./state.ts";
 
@@ -140,7 +140,7 @@ async function runLocked(
     if (imp.dry_run) await dryRun(client, imp, batch, opts);
     else {
       for (let lo = imp.processed_seq; lo < imp.total_rows; lo += BATCH_SIZE) {
-        if (await aborted(client, importId)) return "done";
+        if (await aborted(client, importId)) break; // the rows applied before it are still told (below)
         await inTx(client, async () => {
           const b = batch(lo);
           await applyBatch(b);
@@ -148,7 +148,7 @@ async function runLocked(
         });
         opts.onProgress?.(Math.min(lo + BATCH_SIZE, imp.total_rows), imp.total_rows);
       }
-      await notifyStudents(client, imp);
+      await notifyImport(client, imp);
       deliverSoon();
     }
     await finish(client, importId);
@@ -158,6 +158,7 @@ async function runLocked(
       throw err;
     }
     console.error(`[import ${importId}] failed`, err);
+    if (!imp.dry_run) await notifyImport(client, imp).catch(() => {}); // applied rows are told, as on abort
     await fail(importId, err);
   }
   return "done";
