@@ -84,11 +84,16 @@ export async function importChangeCounts(actor: Actor, input: Ref): Promise<Reco
         WHERE data ? 'sisImportId' AND data->>'sisImportId' = $1 GROUP BY action`,
       [String(imp.id)],
     ),
-    pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_emails WHERE sis_import_id = $1`, [imp.id]),
+    pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_emails WHERE sis_import_id = $1`, [
+      imp.id,
+    ]),
   ]);
   const byAction = new Map(events.rows.map((r) => [r.action, r.n]));
   return Object.fromEntries(
-    CHANGE_KINDS.map((k) => [k, k === "email_queued" ? emails.rows[0].n : (byAction.get(AUDIT_ACTION[k]) ?? 0)]),
+    CHANGE_KINDS.map((k) => [
+      k,
+      k === "email_queued" ? emails.rows[0].n : (byAction.get(AUDIT_ACTION[k]) ?? 0),
+    ]),
   ) as Record<ChangeKind, number>;
 }
 
@@ -204,7 +209,10 @@ type StagedRow = {
 };
 
 /** Names, SIS ids and logins of the people, and the row that made each change. */
-async function describe(imp: { id: number; rootAccountId: number }, page: Raw[]): Promise<ImportChangeJson[]> {
+async function describe(
+  imp: { id: number; rootAccountId: number },
+  page: Raw[],
+): Promise<ImportChangeJson[]> {
   const ids = [...new Set(page.flatMap((c) => [c.subject_id, c.target_id]).filter((x) => x !== null))];
   if (ids.length === 0) return page.map((c) => toJson(c, new Map(), null));
   const [people, staged] = await Promise.all([
@@ -236,7 +244,10 @@ function madeBy(c: Raw, rows: StagedRow[]): StagedRow | null {
   const s = c.subject_id;
   const o = c.target_id;
   const pair = (r: StagedRow, kinds: string[], outcomes: string[]) =>
-    kinds.includes(r.kind) && outcomes.includes(r.outcome) && r.student_user_id === s && r.observer_user_id === o;
+    kinds.includes(r.kind) &&
+    outcomes.includes(r.outcome) &&
+    r.student_user_id === s &&
+    r.observer_user_id === o;
   const links = ["family", "user_observer"];
   const find = (test: (r: StagedRow) => boolean) => rows.find(test) ?? null;
   switch (c.kind) {
@@ -247,7 +258,12 @@ function madeBy(c: Raw, rows: StagedRow[]): StagedRow | null {
       // A pair the file removes, else a users.csv row deleting one of them (they left the school).
       return (
         find((r) => pair(r, links, ["removed"])) ??
-        find((r) => r.kind === "user" && r.outcome === "updated" && (r.resolved_user_id === s || r.resolved_user_id === o))
+        find(
+          (r) =>
+            r.kind === "user" &&
+            r.outcome === "updated" &&
+            (r.resolved_user_id === s || r.resolved_user_id === o),
+        )
       );
     case "course_link_created":
       return find((r) => pair(r, ["enrollment"], ["linked"]));
@@ -257,7 +273,8 @@ function madeBy(c: Raw, rows: StagedRow[]): StagedRow | null {
       return find(
         (r) =>
           r.outcome === "created" &&
-          ((r.kind === "user" && r.resolved_user_id === s) || (r.kind === "family" && r.observer_user_id === s)),
+          ((r.kind === "user" && r.resolved_user_id === s) ||
+            (r.kind === "family" && r.observer_user_id === s)),
       );
     default:
       return null;

@@ -17,7 +17,10 @@ describe("SIS Imports API: change_log", () => {
     const student = await sisIdOf(w.student.id);
     const sis = sisClient(w);
     const posted = await sis.postFiles([
-      csv("users.csv", ["user_id,login_id,full_name,status", `G-${tag},g.${tag}@home.test,Gus ${tag},active`]),
+      csv("users.csv", [
+        "user_id,login_id,full_name,status",
+        `G-${tag},g.${tag}@home.test,Gus ${tag},active`,
+      ]),
       csv("user_observers.csv", ["observer_id,student_id,status", `G-${tag},${student},active`]),
     ]);
     expect(posted.status).toBe(200);

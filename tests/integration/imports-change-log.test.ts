@@ -158,8 +158,9 @@ describe("an import's change log", () => {
     const empty = await importNow(s, [
       csvFile("families.csv", ["student_sis_id,guardian_email,guardian_name", `nobody,y@home.test,Y`]),
     ]);
-    expect(
-      await listImportChanges(s.adminActor, { accountId: s.account.id, importId: empty.id }),
-    ).toEqual({ items: [], next: null });
+    expect(await listImportChanges(s.adminActor, { accountId: s.account.id, importId: empty.id })).toEqual({
+      items: [],
+      next: null,
+    });
   });
 });

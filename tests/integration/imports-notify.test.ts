@@ -107,7 +107,15 @@ describe("who an import tells", () => {
       `${s.account.name} has added you as a parent/guardian of ${k0.name} and ${k2.name} from the school's records`,
     );
     expect(told[0].text).toContain("http://");
-    expect(await db.outboxEmail.count({ where: { sisImportId: done.id, to: { contains: "quiet" } } })).toBe(0);
+    // Quiet is linked, and told nothing: there is nowhere to write.
+    expect(await db.observationLink.count({ where: { observerId: quiet.id, workflowState: "active" } })).toBe(
+      1,
+    );
+    const aboutK1 = { sisImportId: done.id, to: { not: k1.login }, text: { contains: k1.name } };
+    expect(
+      await db.outboxEmail.count({ where: { sisImportId: done.id, to: { contains: quiet.login } } }),
+    ).toBe(0);
+    expect(await db.outboxEmail.count({ where: aboutK1 })).toBe(0);
 
     // Run again (a worker resuming after its last checkpoint): nobody is told twice.
     const before = await db.outboxEmail.count({ where: { sisImportId: done.id } });

@@ -9,6 +9,11 @@ import * as users from "./users.ts";
 
 const isEndpoint = (v: unknown): v is Endpoint => typeof v === "object" && v !== null && "operationId" in v;
 
-export const ALL_ENDPOINTS: Endpoint[] = [observees, accounts, users, courses, sisImports, sisImportChanges].flatMap((m) =>
-  (Object.values(m) as unknown[]).filter(isEndpoint),
-);
+export const ALL_ENDPOINTS: Endpoint[] = [
+  observees,
+  accounts,
+  users,
+  courses,
+  sisImports,
+  sisImportChanges,
+].flatMap((m) => (Object.values(m) as unknown[]).filter(isEndpoint));

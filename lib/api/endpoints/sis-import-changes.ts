@@ -39,7 +39,13 @@ export const listSisImportChangesEndpoint = endpoint({
   params: z.object({
     kind: z.enum(CHANGE_KINDS).optional().meta({ description: "Only changes of this kind." }),
     after: z.string().optional().meta({ description: "The `next` of the previous page." }),
-    per_page: z.coerce.number().int().min(1).max(1000).optional().meta({ description: "1 to 1000; 50 unless given." }),
+    per_page: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(1000)
+      .optional()
+      .meta({ description: "1 to 1000; 50 unless given." }),
   }),
   response: z.object({ change_log: z.array(sisImportChangeJsonSchema), next: z.string().nullable() }),
 });

@@ -1,5 +1,10 @@
 import Link from "next/link";
-import { CHANGE_KINDS, type ChangeKind, type ChangePerson, type ImportChangeJson } from "@/lib/imports/change-log";
+import {
+  CHANGE_KINDS,
+  type ChangeKind,
+  type ChangePerson,
+  type ImportChangeJson,
+} from "@/lib/imports/change-log";
 import { formatDateTime } from "@/components/format";
 import { DataTable, type Column } from "@/components/ui/data-table";
 import { number } from "../words";
@@ -26,7 +31,9 @@ const ONE: Record<ChangeKind, string> = {
 
 function person(p: ChangePerson | null) {
   if (!p) return "someone no longer here";
-  const ids = [p.sis_user_id && `SIS id ${p.sis_user_id}`, p.login_id && `login ${p.login_id}`].filter(Boolean);
+  const ids = [p.sis_user_id && `SIS id ${p.sis_user_id}`, p.login_id && `login ${p.login_id}`].filter(
+    Boolean,
+  );
   return ids.length ? `${p.name} (${ids.join(", ")})` : p.name;
 }
 
@@ -90,10 +97,18 @@ export function ChangeLog(props: {
           </div>
         ))}
       </dl>
-      <form method="get" action={`/admin/imports/${importId}#changes-heading`} className="flex flex-wrap items-end gap-2">
+      <form
+        method="get"
+        action={`/admin/imports/${importId}#changes-heading`}
+        className="flex flex-wrap items-end gap-2"
+      >
         <label className="flex flex-col text-sm font-semibold">
           Change kind
-          <select name="kind" defaultValue={kind ?? ""} className="mt-1 rounded border border-slate-400 px-2 py-1 font-normal">
+          <select
+            name="kind"
+            defaultValue={kind ?? ""}
+            className="mt-1 rounded border border-slate-400 px-2 py-1 font-normal"
+          >
             <option value="">All changes ({number(total)})</option>
             {CHANGE_KINDS.map((k) => (
               <option key={k} value={k}>
@@ -132,7 +147,10 @@ export function ChangeLog(props: {
             </Link>
           )}
           {props.next && (
-            <Link className="text-blue-800 underline underline-offset-4" href={href({ kind, after: props.next })}>
+            <Link
+              className="text-blue-800 underline underline-offset-4"
+              href={href({ kind, after: props.next })}
+            >
               Next page
             </Link>
           )}

@@ -45,7 +45,10 @@ export default async function ImportPage({ params, searchParams }: Params) {
   const query = await searchParams;
   const page = pageRequest({ page: query.page, per_page: PER_PAGE });
   // A kind or cursor edited into something else is ignored: the log's first page, all kinds.
-  const log = changeLogQuerySchema.safeParse({ kind: query.kind || undefined, after: query.after || undefined });
+  const log = changeLogQuerySchema.safeParse({
+    kind: query.kind || undefined,
+    after: query.after || undefined,
+  });
   const logQuery = { accountId, importId: id, ...(log.success ? log.data : {}), per_page: PER_PAGE };
   const [errors, counts, changes] = await Promise.all([
     listSisImportErrors(actor, { accountId, importId: id, page }),
