@@ -164,6 +164,12 @@ export async function importChangesCsv(actor: Actor, input: Ref & { kind?: Chang
   })();
 }
 
+/** A page of one kind of the import's audit events ($1 import id as text, $2 action, $3 after id, $4 limit). */
+export const EVENTS_PAGE_SQL = `
+  SELECT id, created_at, subject_id, target_id, (data->>'courseId')::int AS course_id FROM audit_events
+   WHERE data ? 'sisImportId' AND data->>'sisImportId' = $1 AND action = $2 AND id > $3
+   ORDER BY id LIMIT $4`;
+
 async function pageOf(
   imp: { id: number; rootAccountId: number },
   kinds: ChangeKind[],
@@ -184,12 +190,7 @@ async function pageOf(
               WHERE sis_import_id = $1 AND id > $2 ORDER BY id LIMIT $3`,
             [imp.id, since, need],
           )
-        : await pool.query<Raw>(
-            `SELECT id, created_at, subject_id, target_id, (data->>'courseId')::int AS course_id FROM audit_events
-              WHERE data ? 'sisImportId' AND data->>'sisImportId' = $1 AND action = $2 AND id > $3
-              ORDER BY id LIMIT $4`,
-            [String(imp.id), AUDIT_ACTION[kind], since, need],
-          );
+        : await pool.query<Raw>(EVENTS_PAGE_SQL, [String(imp.id), AUDIT_ACTION[kind], since, need]);
     got.push(...rows.map((r) => ({ ...r, kind, k })));
   }
   const page = got.slice(0, limit);
