@@ -128,4 +128,24 @@ describe("who an import tells", () => {
     }
     expect(await db.outboxEmail.count({ where: { sisImportId: done.id } })).toBe(before);
   });
+
+  it("a OneRoster guardian with enabledUser=false gets no account and no email; an enabled one does", async () => {
+    const s = await importSchool({ students: 1 });
+    const kid = s.students[0];
+    const guardian = (id: string, enabled: boolean) =>
+      `${id},active,,${enabled},org1,parent,,,G,${id},,,${id.toLowerCase()}@home.test,,,${kid.sis},,`;
+    const done = await importNow(s, [
+      csvFile("users.csv", [
+        "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password",
+        guardian(`ON-${s.tag}`, true),
+        guardian(`OFF-${s.tag}`, false),
+      ]),
+    ]);
+    expect(done.data.import_type).toBe("oneroster");
+    const on = await mailTo(`on-${s.tag}@home.test`);
+    expect(on).toHaveLength(1);
+    expect(on[0].text).toContain(`parent/guardian of ${kid.name}`);
+    expect(await mailTo(`off-${s.tag}@home.test`)).toEqual([]);
+    expect(await db.login.count({ where: { uniqueIdNormalized: `off-${s.tag}@home.test` } })).toBe(0);
+  });
 });
