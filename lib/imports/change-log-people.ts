@@ -24,9 +24,9 @@ export async function describe(
   const [people, staged] = await Promise.all([
     pool.query<ChangePerson>(
       `SELECT u.id, u.name, lg.sis_user_id, lg.unique_id AS login_id FROM users u
-         LEFT JOIN LATERAL (SELECT l.sis_user_id, l.unique_id FROM logins l
-                             WHERE l.user_id = u.id AND l.root_account_id = $2
-                             ORDER BY (l.workflow_state = 'active') DESC, l.id LIMIT 1) lg ON true
+         LEFT JOIN (SELECT DISTINCT ON (l.user_id) l.user_id, l.sis_user_id, l.unique_id FROM logins l
+                     WHERE l.user_id = ANY($1::int[]) AND l.root_account_id = $2
+                     ORDER BY l.user_id, (l.workflow_state = 'active') DESC, l.id) lg ON lg.user_id = u.id
         WHERE u.id = ANY($1::int[])`,
       [ids, imp.rootAccountId],
     ),

@@ -59,7 +59,7 @@ function details(c: ImportChangeJson) {
 
 const COLUMNS: Column<{ id: string; c: ImportChangeJson }>[] = [
   { header: "Change", cell: ({ c }) => ONE[c.kind] },
-  { header: "Who (guardian or observer → student)", cell: ({ c }) => details(c), className: "wrap-anywhere" },
+  { header: "Details", cell: ({ c }) => details(c), className: "wrap-anywhere" },
   {
     header: "File and row",
     cell: ({ c }) => (c.file ? `${c.file}${c.row === null ? "" : `, row ${c.row}`}` : "—"),
