@@ -30,7 +30,7 @@ type Row = {
 };
 
 /** The next chunk of guardians ($1 import, $2 after this observer id, $3 root account, $4 chunk size). */
-export const CHUNK_SQL = `WITH chunk AS (
+const CHUNK_SQL = `WITH chunk AS (
            SELECT DISTINCT r.observer_user_id AS o FROM sis_import_rows r WHERE ${LINKED} AND r.observer_user_id > $2
             ORDER BY 1 LIMIT $4),
          linked AS (
