@@ -22,13 +22,30 @@ export function sessionRoute<C>(handler: Handler<C>) {
   };
 }
 
+const CSV_HEADERS = (filename: string) => ({
+  "Content-Type": "text/csv; charset=utf-8",
+  "Content-Disposition": `attachment; filename="${filename}"`,
+  "Cache-Control": "no-store",
+});
+
 /** A CSV attachment that no cache keeps (it holds codes or audit rows). */
 export function csvResponse(filename: string, csv: string): Response {
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": "no-store",
+  return new Response(csv, { headers: CSV_HEADERS(filename) });
+}
+
+/** The same, streamed from its parts as they are read (a file too large to hold at once). */
+export function csvStreamResponse(filename: string, parts: AsyncIterable<string>): Response {
+  const encoder = new TextEncoder();
+  const it = parts[Symbol.asyncIterator]();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { value, done } = await it.next();
+      if (done) controller.close();
+      else controller.enqueue(encoder.encode(value));
+    },
+    async cancel() {
+      await it.return?.();
     },
   });
+  return new Response(body, { headers: CSV_HEADERS(filename) });
 }

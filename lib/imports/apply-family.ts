@@ -4,7 +4,6 @@ import "server-only";
 // calls of the usual automation, for a whole batch in a handful of statements.
 import { linkPairs, unlinkPairs } from "./apply-links.ts";
 import { LIVE_STUDENT, NOW, PENDING, refuse, run, type Batch } from "./batch.ts";
-import { sendSetupLinks } from "./setup-links.ts";
 
 const F = PENDING("family");
 
@@ -172,7 +171,7 @@ async function createGuardians(b: Batch) {
     `'Could not make an account for ' || r.login_id || ': its login or SIS id ' || coalesce(r.sis_user_id, '') || ' belongs to someone else'`,
   );
   await audit(b);
-  await sendSetupLinks(b, `SELECT n.user_id, n.norm AS email FROM import_new_users n`);
+  // Their setup email is sent at the end of the import, naming all their students (notify-guardians.ts).
 }
 
 async function audit(b: Batch) {

@@ -4,3 +4,4 @@ export * from "./formats.ts";
 export * from "./read.ts";
 export * from "./json.ts";
 export * from "./demo-seed.ts";
+export * from "./change-log.ts";

@@ -40,13 +40,14 @@ export async function notifyStudents(client: pg.ClientBase, imp: { id: number; r
       );
       const mailed = notices.filter((n) => n.email);
       await client.query(
-        `INSERT INTO outbox_emails (root_account_id, "to", subject, text)
-         SELECT $1::int, * FROM unnest($2::text[], $3::text[], $4::text[])`,
+        `INSERT INTO outbox_emails (root_account_id, "to", subject, text, sis_import_id)
+         SELECT $1::int, *, $5::int FROM unnest($2::text[], $3::text[], $4::text[])`,
         [
           imp.root_account_id,
           mailed.map((n) => n.email),
           mailed.map((n) => n.textSubject),
           mailed.map((n) => n.text),
+          imp.id,
         ],
       );
       await client.query(`UPDATE sis_imports SET notified_through = $2 WHERE id = $1`, [

@@ -11,7 +11,7 @@ import { applyBatch, BATCH_SIZE, loadImport, type Progress } from "./apply-batch
 import type { Batch } from "./batch.ts";
 import { dryRun } from "./dry-run.ts";
 import { claimImport, withSchoolLock } from "./lock.ts";
-import { notifyStudents } from "./notify.ts";
+import { notifyImport } from "./notify-guardians.ts";
 import { reportBatch } from "./report.ts";
 import { aborted, fail, finish, isConnectionLost } from "./state.ts";
 
@@ -65,7 +65,7 @@ async function runLocked(client: pg.PoolClient, importId: number, onProgress?: P
     if (imp.dry_run) await dryRun(client, imp, batch, onProgress);
     else {
       for (let lo = imp.processed_seq; lo < imp.total_rows; lo += BATCH_SIZE) {
-        if (await aborted(client, importId)) return "done";
+        if (await aborted(client, importId)) break; // the rows applied before it are still told (below)
         await inTx(client, async () => {
           const b = batch(lo);
           await applyBatch(b);
@@ -73,7 +73,7 @@ async function runLocked(client: pg.PoolClient, importId: number, onProgress?: P
         });
         onProgress?.(Math.min(lo + BATCH_SIZE, imp.total_rows), imp.total_rows);
       }
-      await notifyStudents(client, imp);
+      await notifyImport(client, imp);
       deliverSoon();
     }
     await finish(client, importId);
@@ -83,6 +83,7 @@ async function runLocked(client: pg.PoolClient, importId: number, onProgress?: P
       throw err;
     }
     console.error(`[import ${importId}] failed`, err);
+    if (!imp.dry_run) await notifyImport(client, imp).catch(() => {}); // applied rows are told, as on abort
     await fail(importId, err);
   }
   return "done";

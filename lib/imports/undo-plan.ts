@@ -21,7 +21,7 @@ export async function planUndo(client: pg.ClientBase, importId: number, rootAcco
               (array_agg(action ORDER BY id DESC))[1] AS last_action,
               max(id) AS last_id
          FROM audit_events
-        WHERE data ? 'sisImportId' AND (data->>'sisImportId')::int = $1 AND root_account_id = $2
+        WHERE data ? 'sisImportId' AND data->>'sisImportId' = $1::text AND root_account_id = $2
           AND action IN ${LINK_ACTIONS}
         GROUP BY subject_id, target_id)
      SELECT ev.s, ev.o,

@@ -17,3 +17,8 @@ export function toCsv(rows: string[][], columns: string[]): string {
     { header: true, columns },
   );
 }
+
+/** Some rows of a CSV file streamed in parts (the header is the first part's row); every cell spreadsheet-safe. */
+export function csvRows(rows: string[][]): string {
+  return stringify(rows.map((r) => r.map(spreadsheetSafe)));
+}

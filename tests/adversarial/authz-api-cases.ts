@@ -100,6 +100,7 @@ export const SWEEP_CASES: Record<string, (t: Targets) => SweepRequest[]> = {
   undoSisImport: (t) => [{ method: "POST", path: `${imp(t)}/undo`, body: { dry_run: false } }],
   listSisImportErrors: (t) => [{ method: "GET", path: `${imp(t)}/errors` }],
   getSisImportErrorsAttachment: (t) => [{ method: "GET", path: `${imp(t)}/errors_attachment` }],
+  listSisImportChanges: (t) => [{ method: "GET", path: `${imp(t)}/change_log` }],
   getUser: (t) => [
     { method: "GET", path: `/users/${u(t)}` },
     { method: "GET", path: `/users/sis_login_id:${encodeURIComponent(t.student.login)}` },

@@ -79,6 +79,35 @@ test("an admin imports a 1,000-family roster: dry run, run for real, errors, rep
   expect(report).toHaveLength(4);
   expect(report[3]).toMatch(new RegExp(`^\\d+,families.csv,.*nobody-3-${school.tag}.*,1004$`));
 
+  // The change log: how many of each kind, a filter by kind, pages, the CSV of all of it.
+  const log = page.getByRole("region", { name: "Change log" });
+  await expect(log.getByLabel("Changes by kind")).toContainText(/Links created\s*1,000/);
+  await expect(log.getByLabel("Changes by kind")).toContainText(/Accounts created\s*900/);
+  const changes = page.getByRole("region", { name: "Change log table" });
+  await expect(changes.getByRole("row")).toHaveCount(51);
+  await expect(changes.getByRole("row").nth(1)).toContainText("Link created");
+  await expect(changes.getByRole("row").nth(1)).toContainText(/families\.csv, row \d+/);
+  await log.getByLabel("Change kind").selectOption("link_removed");
+  await log.getByRole("button", { name: "Show" }).click();
+  await expect(log.getByText("No changes of this kind (links removed).")).toBeVisible();
+  await log.getByLabel("Change kind").selectOption("account_created");
+  await log.getByRole("button", { name: "Show" }).click();
+  await expect(changes.getByRole("row").nth(1)).toContainText("Account created");
+  await log.getByRole("link", { name: "Next page" }).click();
+  await expect(log.getByRole("link", { name: "First page" })).toBeVisible();
+  await expect(changes.getByRole("row").nth(1)).toContainText("Account created");
+  const logDownload = page.waitForEvent("download");
+  await log.getByRole("link", { name: "Download the change log (CSV)" }).click();
+  const changeCsv = fs
+    .readFileSync((await (await logDownload).path())!, "utf8")
+    .trim()
+    .split("\n");
+  expect(changeCsv[0]).toMatch(
+    /^sis_import_id,change,student_name,student_sis_id,student_login,observer_name,/,
+  );
+  expect(changeCsv.filter((l) => /^\d+,link_created,/.test(l))).toHaveLength(1000);
+  expect(changeCsv.filter((l) => /^\d+,account_created,/.test(l))).toHaveLength(900);
+
   // The same file again, for real at once, dropped on the box: nothing left to do.
   await adminNav(page, "Imports");
   await page.getByLabel("Dry run first (nothing is changed)").uncheck();

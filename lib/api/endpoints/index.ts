@@ -3,6 +3,7 @@ import type { Endpoint } from "../endpoint.ts";
 import * as accounts from "./accounts.ts";
 import * as courses from "./courses.ts";
 import * as observees from "./observees.ts";
+import * as sisImportChanges from "./sis-import-changes.ts";
 import * as sisImports from "./sis-imports.ts";
 import * as sisImportUndo from "./sis-import-undo.ts";
 import * as users from "./users.ts";
@@ -16,4 +17,5 @@ export const ALL_ENDPOINTS: Endpoint[] = [
   courses,
   sisImports,
   sisImportUndo,
+  sisImportChanges,
 ].flatMap((m) => (Object.values(m) as unknown[]).filter(isEndpoint));

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { listSisImportErrors, type SisImportErrorJson } from "@/lib/imports/imports";
+import { changeLogQuerySchema, importChangeCounts, listImportChanges } from "@/lib/imports/change-log";
 import { pageRequest } from "@/lib/platform/pagination";
 import { requireActor } from "@/lib/identity/session";
 import { formatDateTime } from "@/components/format";
@@ -14,12 +15,13 @@ import { idOr404 } from "../../../page-helpers";
 import { runImportAction } from "../actions";
 import { findImport } from "../lookup";
 import { canRunForReal, countWords, FILE_KIND_WORDS, isRunning, number, toImportStatus } from "../words";
+import { ChangeLog } from "./change-log";
 import { ImportStatusPanel } from "./import-status";
 import { UndoImport } from "./undo-import";
 
 type Params = {
   params: Promise<{ id: string }>;
-  searchParams: Promise<{ page?: string; undo?: string; undone?: string }>;
+  searchParams: Promise<{ page?: string; undo?: string; undone?: string; kind?: string; after?: string }>;
 };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
@@ -41,9 +43,20 @@ export default async function ImportPage({ params, searchParams }: Params) {
   const found = await findImport(actor, id);
   if (!found) notFound();
   const { accountId, imp } = found;
-  const search = await searchParams;
-  const page = pageRequest({ page: search.page, per_page: PER_PAGE });
-  const errors = await listSisImportErrors(actor, { accountId, importId: id, page });
+  const query = await searchParams;
+
+  const page = pageRequest({ page: query.page, per_page: PER_PAGE });
+  // A kind or cursor edited into something else is ignored: the log's first page, all kinds.
+  const log = changeLogQuerySchema.safeParse({
+    kind: query.kind || undefined,
+    after: query.after || undefined,
+  });
+  const logQuery = { accountId, importId: id, ...(log.success ? log.data : {}), per_page: PER_PAGE };
+  const [errors, counts, changes] = await Promise.all([
+    listSisImportErrors(actor, { accountId, importId: id, page }),
+    importChangeCounts(actor, { accountId, importId: id }),
+    listImportChanges(actor, logQuery),
+  ]);
   const status = toImportStatus(imp);
   const files = imp.files
     .map(
@@ -102,7 +115,31 @@ export default async function ImportPage({ params, searchParams }: Params) {
           .
         </p>
       )}
-      <UndoImport actor={actor} accountId={accountId} imp={imp} search={search} />
+      <UndoImport actor={actor} accountId={accountId} imp={imp} search={query} />
+      {imp.processing_notes.length > 0 && (
+        <Section id="notes" title="Notes">
+          <ul className="list-disc pl-5 text-slate-700">
+            {imp.processing_notes.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        </Section>
+      )}
+      <Section
+        id="changes"
+        title="Change log"
+        description="Each link this import created, restored or removed, each account it made and each email it queued, with the file and row that made it."
+      >
+        <ChangeLog
+          importId={imp.id}
+          counts={counts}
+          kind={logQuery.kind}
+          after={logQuery.after}
+          items={changes.items}
+          next={changes.next}
+          running={isRunning(imp.workflow_state)}
+        />
+      </Section>
       <Section id="errors" title="Errors">
         {isRunning(imp.workflow_state) && errors.total === 0 ? (
           <p className="text-slate-700">None so far.</p>
