@@ -52,6 +52,11 @@ export const AUDIT_ACTIONS = [
   "sso.provider_tested",
   // A student's or staff member's right password, refused: the school switched passwords off for them.
   "login.password_refused",
+  // A school's scheduled sync (lib/imports/schedules/): data.schedule and data.name; a change's data.changes.
+  "sync.schedule_added",
+  "sync.schedule_changed",
+  "sync.schedule_removed",
+  "sync.run_requested",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -8,6 +8,7 @@ import { how } from "./method-words.ts";
 import { ACCOUNT_WORDS } from "./words-accounts.ts";
 import { SSO_WORDS } from "./words-sso.ts";
 import { REQUEST_WORDS } from "./words-requests.ts";
+import { SYNC_WORDS } from "./words-sync.ts";
 import { field, howBy, someone, text, type NamedAuditEvent, type Wording } from "./words-parts.ts";
 
 export type { NamedAuditEvent } from "./words-parts.ts";
@@ -27,6 +28,7 @@ export const AUDIT_WORDS: Partial<Record<AuditAction, Wording>> = {
   ...ACCOUNT_WORDS,
   ...SSO_WORDS,
   ...REQUEST_WORDS,
+  ...SYNC_WORDS,
   "link.created": {
     label: "Observer linked",
     describe: (e) =>
