@@ -228,3 +228,28 @@ export async function runSyncNow(actor: Actor, input: { accountId: number; sched
   });
   await requestRun(found.id);
 }
+
+/** Switches a schedule off (it stays listed, pg-boss no longer fires it) or on again. */
+export async function setSyncScheduleEnabled(
+  actor: Actor,
+  input: { accountId: number; scheduleId: number; enabled: boolean },
+): Promise<SyncScheduleDto> {
+  const found = await findSchedule(actor, input.accountId, input.scheduleId);
+  const saved = await db.$transaction(async (tx) => {
+    const row = await tx.syncSchedule.update({
+      where: { id: found.id },
+      data: { enabled: input.enabled },
+      select: scheduleSelect,
+    });
+    await recordAudit(tx, {
+      action: "sync.schedule_changed",
+      actorId: actor.userId,
+      rootAccountId: found.rootAccountId,
+      ip: actor.ip,
+      data: { schedule: found.id, name: found.name, changes: [input.enabled ? "enabled" : "disabled"] },
+    });
+    return row;
+  });
+  await registerSchedule(saved);
+  return toDto(saved);
+}
