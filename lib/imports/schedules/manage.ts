@@ -3,112 +3,22 @@ import "server-only";
 // account, only its own schedules. The secret (a bearer token or a basic password) is sealed at
 // rest and never returned; saving without one keeps the stored one. Each change is audited and
 // re-registers the schedule with pg-boss (queue.ts).
-import { z } from "zod";
 import { db } from "../../platform/db.ts";
 import type { Actor } from "../../accounts/actor.ts";
 import { recordAudit } from "../../audit/events.ts";
 import { sealSecret } from "../../identity/sso/secret-box.ts";
 import { fieldError, fromPrismaError, notFound } from "../../platform/errors.ts";
-import { timeZoneSchema } from "../../platform/time-zone.ts";
 import { requireRootAdmin } from "../read.ts";
-import { urlRefusal } from "./address.ts";
 import { registerSchedule, requestRun, unregisterSchedule } from "./queue.ts";
+import {
+  parseScheduleInput,
+  scheduleSelect,
+  toDto,
+  type ScheduleInput,
+  type SyncScheduleDto,
+} from "./schema.ts";
 
-export const CREDENTIAL_KINDS = ["none", "bearer", "basic"] as const;
-export const SYNC_IMPORT_TYPES = ["family_roster", "instructure_csv", "oneroster"] as const;
-/** A field's name on the form (snake_case, as every form here): timeOfDay → time_of_day. */
-const formField = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
-export const scheduleInputSchema = z
-  .object({
-    accountId: z.number().int().positive(),
-    name: z.string().trim().min(1, "Name the sync.").max(120),
-    url: z
-      .string()
-      .trim()
-      .max(2000)
-      .superRefine((u, ctx) => {
-        const why = urlRefusal(u);
-        if (why) ctx.addIssue({ code: "custom", message: why });
-      }),
-    importType: z.enum(SYNC_IMPORT_TYPES, { error: "Choose the file's format." }),
-    credentialKind: z.enum(CREDENTIAL_KINDS),
-    credentialUsername: z.string().trim().max(200).optional(),
-    /** Blank or absent: keep the stored secret (on a change). */
-    credentialSecret: z.string().max(4000).optional(),
-    timeOfDay: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "Enter a time as HH:MM (24-hour)."),
-    timeZone: timeZoneSchema,
-    dataSet: z.string().trim().min(1, "Name the data set (the snapshot each run is compared with).").max(200),
-    changeThreshold: z.number().int().min(1, "From 1 to 100.").max(100, "From 1 to 100.").optional(),
-    enabled: z.boolean(),
-  })
-  .superRefine((v, ctx) => {
-    if (v.credentialKind === "basic" && !v.credentialUsername)
-      ctx.addIssue({ code: "custom", path: ["credentialUsername"], message: "Enter the user name." });
-  });
-export type ScheduleInput = z.input<typeof scheduleInputSchema>;
-
-export const scheduleSelect = {
-  id: true,
-  rootAccountId: true,
-  name: true,
-  url: true,
-  importType: true,
-  credentialKind: true,
-  credentialUsername: true,
-  credentialSecret: true,
-  timeOfDay: true,
-  timeZone: true,
-  dataSet: true,
-  changeThreshold: true,
-  enabled: true,
-  lastRunAt: true,
-  lastOutcome: true,
-  lastMessage: true,
-  lastImportId: true,
-  runAs: { select: { name: true } },
-} as const;
-
-export type SyncScheduleDto = ReturnType<typeof toDto>;
-
-function toDto(
-  s: { credentialSecret: string | null; runAs: { name: string } | null } & Record<string, unknown>,
-) {
-  const { credentialSecret, runAs, ...rest } = s;
-  return {
-    ...(rest as Omit<typeof s, "credentialSecret" | "runAs">),
-    hasSecret: credentialSecret !== null,
-    runAsName: runAs?.name ?? null,
-  } as {
-    id: number;
-    rootAccountId: number;
-    name: string;
-    url: string;
-    importType: string;
-    credentialKind: string;
-    credentialUsername: string | null;
-    timeOfDay: string;
-    timeZone: string;
-    dataSet: string;
-    changeThreshold: number | null;
-    enabled: boolean;
-    lastRunAt: Date | null;
-    lastOutcome: string | null;
-    lastMessage: string | null;
-    lastImportId: number | null;
-    hasSecret: boolean;
-    runAsName: string | null;
-  };
-}
-
-function parse(input: ScheduleInput) {
-  const parsed = scheduleInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw fieldError(formField(String(issue.path[0] ?? "schedule")), issue.message);
-  }
-  return parsed.data;
-}
+export * from "./schema.ts";
 
 export async function listSyncSchedules(
   actor: Actor,
@@ -138,7 +48,7 @@ export async function saveSyncSchedule(
   actor: Actor,
   input: ScheduleInput & { scheduleId?: number },
 ): Promise<SyncScheduleDto> {
-  const v = parse(input);
+  const v = parseScheduleInput(input);
   const before = input.scheduleId ? await findSchedule(actor, v.accountId, input.scheduleId) : null;
   if (!before) await requireRootAdmin(actor, v.accountId);
   const secret =
