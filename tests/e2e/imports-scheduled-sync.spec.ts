@@ -15,7 +15,7 @@ test("an admin adds a scheduled sync, sees it listed, and deletes it", async ({ 
   await expect(section).toBeVisible();
 
   const add = section.locator("details").filter({ hasText: "Add a scheduled sync" }).last();
-  if (!(await add.getAttribute("open"))) await add.getByText("Add a scheduled sync").click();
+  if ((await add.getAttribute("open")) === null) await add.getByText("Add a scheduled sync").click();
   await add.getByLabel("Name", { exact: true }).fill(name);
   await add.getByLabel("File address (URL)").fill("http://sis.example.com/families.csv");
   await add.getByLabel("Credential").selectOption("bearer");
