@@ -45,7 +45,10 @@ describe("npm run cli -- import --from-url", () => {
         ]),
       );
       expect(ok.stderr).toBe("");
-      expect(ok.stdout).toMatch(/^import \d+ imported: 2 rows — created 1, linked 2/);
+      expect(ok.stdout).toMatch(/^import \d+ imported: 2 rows — created 1, /);
+      expect(
+        await db.observationLink.count({ where: { rootAccountId: s.account.id, workflowState: "active" } }),
+      ).toBe(2);
       expect(server.seen.at(-1)?.authorization).toBe(`Bearer ${TOKEN}`);
       const imp = await db.sisImport.findFirstOrThrow({ where: { rootAccountId: s.account.id } });
       expect(imp.diffingDataSetIdentifier).toBe("nightly");
