@@ -14,6 +14,7 @@ import {
   type ScheduleInput,
 } from "../../lib/imports/schedules/index.ts";
 import { AppError } from "../../lib/platform/errors.ts";
+import { getSisImport } from "../../lib/imports/read.ts";
 import { actorFor, makeUser, makeRootAccount, makeAdmin } from "../helpers/factory.ts";
 import { importSchool } from "../helpers/imports.ts";
 import { BASIC, startSyncServer, TOKEN, type SyncServer } from "../helpers/sync-server.ts";
@@ -86,6 +87,8 @@ describe("scheduled sync", () => {
       diffingDataSetIdentifier: "families",
       changeThreshold: 50,
     });
+    const json = await getSisImport(s.adminActor, { accountId: s.account.id, importId: imp.id });
+    expect(json.sync_schedule).toEqual({ id: sync.id, name: sync.name });
 
     server.roster = rosterOf(s).slice(0, 3).join("\n");
     const second = await runScheduledSync(sync.id, "schedule");

@@ -111,17 +111,28 @@ export async function saveSyncSchedule(
   return toDto(saved);
 }
 
+/** The audit event of a change to schedule `s` (in the change's transaction). */
+function auditSchedule(
+  tx: Parameters<typeof recordAudit>[0],
+  actor: Actor,
+  s: { id: number; name: string; rootAccountId: number },
+  action: "sync.schedule_removed" | "sync.run_requested" | "sync.schedule_changed",
+  changes?: string[],
+) {
+  return recordAudit(tx, {
+    action,
+    actorId: actor.userId,
+    rootAccountId: s.rootAccountId,
+    ip: actor.ip,
+    data: { schedule: s.id, name: s.name, ...(changes && { changes }) },
+  });
+}
+
 export async function removeSyncSchedule(actor: Actor, input: { accountId: number; scheduleId: number }) {
   const found = await findSchedule(actor, input.accountId, input.scheduleId);
   await db.$transaction(async (tx) => {
     await tx.syncSchedule.delete({ where: { id: found.id } });
-    await recordAudit(tx, {
-      action: "sync.schedule_removed",
-      actorId: actor.userId,
-      rootAccountId: found.rootAccountId,
-      ip: actor.ip,
-      data: { schedule: found.id, name: found.name },
-    });
+    await auditSchedule(tx, actor, found, "sync.schedule_removed");
   });
   await unregisterSchedule(found.id);
 }
@@ -129,13 +140,7 @@ export async function removeSyncSchedule(actor: Actor, input: { accountId: numbe
 /** "Run now": queued for a worker, as the schedule's own time would. */
 export async function runSyncNow(actor: Actor, input: { accountId: number; scheduleId: number }) {
   const found = await findSchedule(actor, input.accountId, input.scheduleId);
-  await recordAudit(db, {
-    action: "sync.run_requested",
-    actorId: actor.userId,
-    rootAccountId: found.rootAccountId,
-    ip: actor.ip,
-    data: { schedule: found.id, name: found.name },
-  });
+  await auditSchedule(db, actor, found, "sync.run_requested");
   await requestRun(found.id);
 }
 
@@ -151,13 +156,7 @@ export async function setSyncScheduleEnabled(
       data: { enabled: input.enabled },
       select: scheduleSelect,
     });
-    await recordAudit(tx, {
-      action: "sync.schedule_changed",
-      actorId: actor.userId,
-      rootAccountId: found.rootAccountId,
-      ip: actor.ip,
-      data: { schedule: found.id, name: found.name, changes: [input.enabled ? "enabled" : "disabled"] },
-    });
+    await auditSchedule(tx, actor, found, "sync.schedule_changed", [input.enabled ? "enabled" : "disabled"]);
     return row;
   });
   await registerSchedule(saved);

@@ -38,7 +38,10 @@ const COLUMNS: Column<SisImportJson>[] = [
     className: "sm:whitespace-nowrap",
   },
   { header: "Uploaded", cell: (i) => formatDateTime(i.created_at) },
-  { header: "By", cell: (i) => i.user?.name ?? "—" },
+  {
+    header: "By",
+    cell: (i) => (i.sync_schedule ? `Scheduled sync “${i.sync_schedule.name}”` : (i.user?.name ?? "—")),
+  },
   {
     header: "Files",
     cell: (i) => i.files.map((f) => `${f.name} (${number(f.rows)} rows)`).join(", ") || "—",
