@@ -9,6 +9,9 @@ import { jobQueue, keepSchedules } from "../../platform/jobs.ts";
 
 const NOW_QUEUE = "sis-sync-now";
 const REFRESH_MS = 60_000;
+// A run downloads and applies a whole import in its job: give it hours, and never start it twice
+// (a run that fails has already emailed the admins; the next night tries again).
+const QUEUE_OPTIONS = { expireInSeconds: 3 * 3600, retryLimit: 0 };
 export const queueOf = (scheduleId: number) => `sis-sync-${scheduleId}`;
 
 /** "HH:MM" → a daily cron. */
@@ -23,28 +26,28 @@ type Handler = (scheduleId: number, trigger: "schedule" | "now") => Promise<unkn
 /** Puts the schedule's cron in pg-boss (or takes it out while disabled). */
 export async function registerSchedule(s: Schedule): Promise<void> {
   const name = queueOf(s.id);
-  const b = await jobQueue(name);
+  const b = await jobQueue(name, QUEUE_OPTIONS);
   if (s.enabled) await b.schedule(name, cronOf(s.timeOfDay), { scheduleId: s.id }, { tz: s.timeZone });
   else await b.unschedule(name);
 }
 
 export async function unregisterSchedule(scheduleId: number): Promise<void> {
   const name = queueOf(scheduleId);
-  const b = await jobQueue(name);
+  const b = await jobQueue(name, QUEUE_OPTIONS);
   await b.unschedule(name);
   await b.deleteQueue(name);
 }
 
 export async function requestRun(scheduleId: number): Promise<void> {
-  const b = await jobQueue(NOW_QUEUE);
-  await b.send(NOW_QUEUE, { scheduleId }, { expireInSeconds: 3600 });
+  const b = await jobQueue(NOW_QUEUE, QUEUE_OPTIONS);
+  await b.send(NOW_QUEUE, { scheduleId });
 }
 
 let working: { boss: PgBoss; queues: Set<string> } | null = null;
 let timer: NodeJS.Timeout | undefined;
 
 async function workAll(handle: Handler) {
-  const b = await jobQueue(NOW_QUEUE);
+  const b = await jobQueue(NOW_QUEUE, QUEUE_OPTIONS);
   if (working?.boss !== b) {
     working = { boss: b, queues: new Set() };
     await b.work<{ scheduleId: number }>(NOW_QUEUE, { pollingIntervalSeconds: 2 }, async (jobs) => {
@@ -55,7 +58,7 @@ async function workAll(handle: Handler) {
   for (const s of schedules) {
     const name = queueOf(s.id);
     if (working.queues.has(name)) continue;
-    await jobQueue(name);
+    await jobQueue(name, QUEUE_OPTIONS);
     working.queues.add(name);
     await b.work<{ scheduleId: number }>(name, { pollingIntervalSeconds: 5 }, async (jobs) => {
       for (const job of jobs) await handle(job.data.scheduleId, "schedule");
