@@ -215,6 +215,33 @@ describe("scheduled sync", () => {
     expect(await activeLinks(s)).toBe(3);
   });
 
+  it("pg-boss fires the schedule at its time of day and the worker runs it", async () => {
+    const s = await importSchool({ students: 3 });
+    server.roster = rosterOf(s).join("\n");
+    // pg-boss fires a cron whose time passed less than a minute ago: save it for this minute, with
+    // room left in the minute for the worker's first look.
+    if (new Date().getUTCSeconds() > 40)
+      await new Promise((r) => setTimeout(r, (61 - new Date().getUTCSeconds()) * 1000));
+    const now = new Date();
+    const at = `${String(now.getUTCHours()).padStart(2, "0")}:${String(now.getUTCMinutes()).padStart(2, "0")}`;
+    const sync = await schedule(s, { timeOfDay: at, timeZone: "UTC" });
+    // A worker process starting now: its job system keeps pg-boss's clock.
+    await stopJobs();
+    await startSyncWorker();
+    try {
+      await expect
+        .poll(async () => (await db.syncSchedule.findUniqueOrThrow({ where: { id: sync.id } })).lastOutcome, {
+          timeout: 40_000,
+          interval: 500,
+        })
+        .toBe("imported");
+    } finally {
+      await stopSyncWorker();
+      await stopJobs();
+    }
+    expect(await activeLinks(s)).toBe(3);
+  }, 90_000);
+
   it("only the school's admins manage its schedules", async () => {
     const s = await importSchool({ students: 1 });
     const sync = await schedule(s);

@@ -29,12 +29,15 @@ export async function registerSchedule(s: Schedule): Promise<void> {
   const b = await jobQueue(name, QUEUE_OPTIONS);
   if (s.enabled) await b.schedule(name, cronOf(s.timeOfDay), { scheduleId: s.id }, { tz: s.timeZone });
   else await b.unschedule(name);
+  // A sync worker in this process works the new queue now, not at its next look.
+  if (working?.boss === b) await workQueue(working, name);
 }
 
 export async function unregisterSchedule(scheduleId: number): Promise<void> {
   const name = queueOf(scheduleId);
   const b = await jobQueue(name, QUEUE_OPTIONS);
   await b.unschedule(name);
+  if (working?.boss === b && working.queues.delete(name)) await b.offWork(name);
   await b.deleteQueue(name);
 }
 
@@ -43,27 +46,29 @@ export async function requestRun(scheduleId: number): Promise<void> {
   await b.send(NOW_QUEUE, { scheduleId });
 }
 
-let working: { boss: PgBoss; queues: Set<string> } | null = null;
+type Working = { boss: PgBoss; queues: Set<string>; handle: Handler };
+let working: Working | null = null;
 let timer: NodeJS.Timeout | undefined;
 
 async function workAll(handle: Handler) {
   const b = await jobQueue(NOW_QUEUE, QUEUE_OPTIONS);
   if (working?.boss !== b) {
-    working = { boss: b, queues: new Set() };
+    working = { boss: b, queues: new Set(), handle };
     await b.work<{ scheduleId: number }>(NOW_QUEUE, { pollingIntervalSeconds: 2 }, async (jobs) => {
       for (const job of jobs) await handle(job.data.scheduleId, "now");
     });
   }
   const schedules = await db.syncSchedule.findMany({ select: { id: true } });
-  for (const s of schedules) {
-    const name = queueOf(s.id);
-    if (working.queues.has(name)) continue;
-    await jobQueue(name, QUEUE_OPTIONS);
-    working.queues.add(name);
-    await b.work<{ scheduleId: number }>(name, { pollingIntervalSeconds: 5 }, async (jobs) => {
-      for (const job of jobs) await handle(job.data.scheduleId, "schedule");
-    });
-  }
+  for (const s of schedules) await workQueue(working, queueOf(s.id));
+}
+
+async function workQueue(w: Working, name: string) {
+  if (w.queues.has(name)) return;
+  w.queues.add(name);
+  await jobQueue(name, QUEUE_OPTIONS);
+  await w.boss.work<{ scheduleId: number }>(name, { pollingIntervalSeconds: 5 }, async (jobs) => {
+    for (const job of jobs) await w.handle(job.data.scheduleId, "schedule");
+  });
 }
 
 /**
