@@ -61,6 +61,9 @@ function schedule(s: School, over: Partial<ScheduleInput> = {}) {
   });
 }
 
+const lastOutcome = async (id: number) =>
+  (await db.syncSchedule.findUniqueOrThrow({ where: { id } })).lastOutcome;
+
 const emailsTo = (s: School) =>
   db.outboxEmail.findMany({
     where: { rootAccountId: s.account.id, to: s.admin.login },
@@ -203,12 +206,7 @@ describe("scheduled sync", () => {
     await startSyncWorker();
     try {
       await runSyncNow(s.adminActor, { accountId: s.account.id, scheduleId: sync.id });
-      await expect
-        .poll(async () => (await db.syncSchedule.findUniqueOrThrow({ where: { id: sync.id } })).lastOutcome, {
-          timeout: 20_000,
-          interval: 250,
-        })
-        .toBe("imported");
+      await expect.poll(() => lastOutcome(sync.id), { timeout: 20_000, interval: 250 }).toBe("imported");
     } finally {
       await stopSyncWorker();
     }
@@ -229,12 +227,7 @@ describe("scheduled sync", () => {
     await stopJobs();
     await startSyncWorker();
     try {
-      await expect
-        .poll(async () => (await db.syncSchedule.findUniqueOrThrow({ where: { id: sync.id } })).lastOutcome, {
-          timeout: 40_000,
-          interval: 500,
-        })
-        .toBe("imported");
+      await expect.poll(() => lastOutcome(sync.id), { timeout: 40_000, interval: 500 }).toBe("imported");
     } finally {
       await stopSyncWorker();
       await stopJobs();
