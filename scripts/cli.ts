@@ -24,11 +24,13 @@ const { findLoginForSignIn } = await import("../lib/identity/sign-in.ts");
 const { IMPORT_USAGE, importCommand, importErrorsCommand } = await import("./cli/import.ts");
 const { ADMIN_USAGE, adminCommand } = await import("./cli/admin.ts");
 const { SSO_USAGE, ssoCommand } = await import("./cli/sso.ts");
+const { SCHEDULE_USAGE, scheduleCommand } = await import("./cli/schedule.ts");
 const { inRequestScope } = await import("../lib/platform/request-cache.ts");
+const { stopJobs } = await import("../lib/platform/jobs.ts");
 
 const USAGE = `Usage:
   npm run --silent cli -- token create --login <login> [--purpose <text>] [--expires-days <n>] [--host <host>]
-${IMPORT_USAGE}${ADMIN_USAGE}${SSO_USAGE}`;
+${IMPORT_USAGE}${SCHEDULE_USAGE}${ADMIN_USAGE}${SSO_USAGE}`;
 
 async function tokenCreate(args: string[]) {
   const { values } = parseArgs({
@@ -64,6 +66,7 @@ async function main(): Promise<number | void> {
   if (group === "import-errors") return importErrorsCommand(process.argv.slice(3));
   if (group === "admin") return adminCommand(process.argv.slice(3));
   if (group === "sso") return ssoCommand(process.argv.slice(3));
+  if (group === "schedule") return scheduleCommand(process.argv.slice(3));
   throw new Error(USAGE);
 }
 
@@ -77,6 +80,7 @@ inRequestScope(main)
     process.exitCode = 1;
   })
   .finally(async () => {
+    await stopJobs().catch(() => {}); // `schedule add|remove` registered with pg-boss
     await db.$disconnect();
     await pool.end().catch(() => {});
     await stopLocal();

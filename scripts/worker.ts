@@ -16,10 +16,12 @@ if (!process.env.DATABASE_URL) {
 const { startImportWorker, stopImportWorker } = await import("../lib/imports/queue.ts");
 const { startMailWorker } = await import("../lib/mail/delivery.ts");
 const { mailIsSent } = await import("../lib/mail/outbox.ts");
+const { startSyncWorker } = await import("../lib/imports/schedules/index.ts");
+await startSyncWorker(); // first: pg-boss keeps the schedules' clock only if asked before it starts
 await startImportWorker();
 await startMailWorker();
 console.log(
-  `• Worker running: imports, ${mailIsSent() ? "mail" : "no mail (SMTP_URL unset)"} (Ctrl+C to stop).`,
+  `• Worker running: imports, scheduled syncs, ${mailIsSent() ? "mail" : "no mail (SMTP_URL unset)"} (Ctrl+C to stop).`,
 );
 for (const signal of ["SIGINT", "SIGTERM"] as const)
   process.once(signal, () => {

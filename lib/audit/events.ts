@@ -54,6 +54,11 @@ export const AUDIT_ACTIONS = [
   "login.password_refused",
   // An import's link changes reverted ("Undo this import"): data.sisImportId, removed, restored, skipped.
   "sis_import.undone",
+  // A school's scheduled sync (lib/imports/schedules/): data.schedule and data.name; a change's data.changes.
+  "sync.schedule_added",
+  "sync.schedule_changed",
+  "sync.schedule_removed",
+  "sync.run_requested",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -9,6 +9,7 @@ import { ACCOUNT_WORDS } from "./words-accounts.ts";
 import { SSO_WORDS } from "./words-sso.ts";
 import { REQUEST_WORDS } from "./words-requests.ts";
 import { IMPORT_WORDS } from "./words-imports.ts";
+import { SYNC_WORDS } from "./words-sync.ts";
 import { field, howBy, someone, text, type NamedAuditEvent, type Wording } from "./words-parts.ts";
 
 export type { NamedAuditEvent } from "./words-parts.ts";
@@ -29,6 +30,7 @@ export const AUDIT_WORDS: Partial<Record<AuditAction, Wording>> = {
   ...SSO_WORDS,
   ...REQUEST_WORDS,
   ...IMPORT_WORDS,
+  ...SYNC_WORDS,
   "link.created": {
     label: "Observer linked",
     describe: (e) =>

@@ -24,6 +24,7 @@ export const sisImportSelect = {
   diffingDataSetIdentifier: true,
   diffedAgainstImportId: true,
   changeThreshold: true,
+  syncSchedule: { select: { id: true, name: true } },
   realRun: { select: { id: true } },
   messages: {
     orderBy: { id: "asc" as const },
@@ -89,6 +90,8 @@ export function toSisImportJson(i: SisImportRecord, accountId: number, base = ""
     diffing_data_set_identifier: i.diffingDataSetIdentifier,
     diffed_against_import_id: i.diffedAgainstImportId,
     change_threshold: i.changeThreshold,
+    /** Not Canvas's: the scheduled sync that downloaded the file (null: uploaded). */
+    sync_schedule: i.syncSchedule,
     batch_mode: false,
     files: files.map((f) => ({ name: f.name, kind: f.kind, rows: f.rows })),
     total_rows: i.totalRows,

@@ -8,13 +8,17 @@ import PgBoss from "pg-boss";
 import { pool } from "./db.ts";
 
 let boss: Promise<PgBoss> | null = null;
+// Whether this process keeps pg-boss's schedules (cron): a worker says so before the job system starts.
+let keepsSchedules = false;
+/** Makes this process's job system also fire pg-boss schedules (call before its first use). */
+export const keepSchedules = () => void (keepsSchedules = true);
 const queues = new Map<string, Promise<void>>();
 
 function startBoss(): Promise<PgBoss> {
   const started = (async () => {
     const b = new PgBoss({
       db: { executeSql: (text: string, values?: unknown[]) => pool.query(text, values) },
-      schedule: false,
+      schedule: keepsSchedules,
     });
     b.on("error", (err) => console.error("[jobs]", err.message));
     await b.start();

@@ -9,11 +9,14 @@ import type { SisImportJson } from "../../lib/imports/json.ts";
 import type { StudentIdField } from "../../lib/imports/oneroster.ts";
 import { runSisImport } from "../../lib/imports/run.ts";
 import { adminActor, importAccount, rootAccountFor } from "./actor.ts";
+import { fileFromUrl, FROM_URL_OPTIONS } from "./from-url.ts";
 import { progressLine } from "./progress.ts";
 
 export const IMPORT_USAGE = `  npm run --silent cli -- import <file.csv|file.zip> [--account <id>] [--dry-run] [--skip-deletes] [--encoding <charset>]
     [--oneroster-student-id sourcedId|identifier|username]
       [--data-set <id> [--change-threshold <percent>] [--remaster]] [--as <admin login>]
+  npm run --silent cli -- import --from-url <https://…> [--bearer-env <VAR> | --basic-env <VAR holding user:password>]
+      [the same options as above]
   npm run --silent cli -- import-errors <import id> [--account <id>] [--as <admin login>]
 `;
 
@@ -49,20 +52,27 @@ export async function importCommand(args: string[]): Promise<number> {
       "change-threshold": { type: "string" },
       remaster: { type: "boolean" },
       as: { type: "string" },
+      ...FROM_URL_OPTIONS,
     },
   });
-  if (positionals.length !== 1) throw new Error("Name one file to import.\nUsage:\n" + IMPORT_USAGE);
+  if (positionals.length !== (values["from-url"] ? 0 : 1))
+    throw new Error("Name one file to import (or --from-url).\nUsage:\n" + IMPORT_USAGE);
   const file = positionals[0];
-  const data = await fs.readFile(file).catch((err: NodeJS.ErrnoException) => {
-    throw new Error(`Cannot read ${file}: ${err.code === "ENOENT" ? "no such file" : err.message}`);
-  });
   const account = await rootAccountFor(values.account);
   const actor = await adminActor(account, values.as);
+  const { name, data } = values["from-url"]
+    ? await fileFromUrl(values)
+    : {
+        name: path.basename(file),
+        data: await fs.readFile(file).catch((err: NodeJS.ErrnoException) => {
+          throw new Error(`Cannot read ${file}: ${err.code === "ENOENT" ? "no such file" : err.message}`);
+        }),
+      };
   const progress = progressLine();
-  progress.note(`Staging ${path.basename(file)}…`);
+  progress.note(`Staging ${name}…`);
   let imp = await createSisImport(actor, {
     accountId: account.id,
-    files: [{ name: path.basename(file), data }],
+    files: [{ name, data }],
     dryRun: values["dry-run"],
     skipDeletes: values["skip-deletes"],
     charset: values.encoding,

@@ -41,6 +41,12 @@ import {
 } from "../../lib/identity/sso/admin.ts";
 import { setStaffPasswordSignIn } from "../../lib/identity/sso/password-policy.ts";
 import { startSsoTest } from "../../lib/identity/sso/test-sign-in.ts";
+import {
+  removeSyncSchedule,
+  runSyncNow,
+  saveSyncSchedule,
+  setSyncScheduleEnabled,
+} from "../../lib/imports/schedules/index.ts";
 import { authzWorld, foreignStrings, snapshot, type Targets } from "./authz-world.ts";
 
 type Case = (actor: Actor, t: Targets) => Promise<unknown>[];
@@ -51,6 +57,8 @@ const sso = (t: Targets) => ({
   claim: "email",
 });
 const csv = new TextEncoder().encode("user_id,login_id,status\nx,intruder@x.test,active\n");
+
+const sync = (t: Targets) => ({ accountId: t.school.root.id, scheduleId: t.syncScheduleId });
 
 const CASES: Record<string, Case> = {
   linkObserveeByAdmin: (a, t) => [linkObserveeByAdmin(a, { observerId: a.userId, studentId: t.student.id })],
@@ -154,6 +162,25 @@ const CASES: Record<string, Case> = {
       origin: "https://intruder.test",
     }),
   ],
+  // Admin → Imports → Scheduled sync: another school's schedules (a new one, a change, run, off, delete).
+  saveSyncSchedule: (a, t) =>
+    [undefined, t.syncScheduleId].map((scheduleId) =>
+      saveSyncSchedule(a, {
+        ...sync(t),
+        scheduleId,
+        name: "Intruder",
+        url: "https://intruder.example/x.csv",
+        importType: "family_roster",
+        credentialKind: "none",
+        timeOfDay: "01:00",
+        timeZone: "UTC",
+        dataSet: "intruder",
+        enabled: true,
+      }),
+    ),
+  runSyncNow: (a, t) => [runSyncNow(a, sync(t))],
+  setSyncScheduleEnabled: (a, t) => [setSyncScheduleEnabled(a, { ...sync(t), enabled: true })],
+  removeSyncSchedule: (a, t) => [removeSyncSchedule(a, sync(t))],
 };
 
 function actionFiles(dir = "app"): string[] {

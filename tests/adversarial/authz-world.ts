@@ -37,6 +37,8 @@ export type Targets = {
   otherCourse: { id: number; name: string };
   /** The school's sign-in provider (switched on). */
   ssoProviderId: number;
+  /** The school's scheduled sync (issue 17 §7). */
+  syncScheduleId: number;
 };
 
 async function victims(s: School): Promise<Targets> {
@@ -98,6 +100,18 @@ async function victims(s: School): Promise<Targets> {
       testedAt: new Date(),
     },
   });
+  const sync = await db.syncSchedule.create({
+    data: {
+      rootAccountId: s.root.id,
+      name: `Victim sync ${s.domain}`,
+      url: "https://sis.example.invalid/families.csv",
+      importType: "family_roster",
+      timeOfDay: "02:00",
+      timeZone: "UTC",
+      dataSet: "victim",
+      enabled: false,
+    },
+  });
   return {
     school: s,
     student,
@@ -113,6 +127,7 @@ async function victims(s: School): Promise<Targets> {
     requestId: request.id,
     otherCourse,
     ssoProviderId: sso.id,
+    syncScheduleId: sync.id,
   };
 }
 
@@ -170,6 +185,7 @@ const TABLES = [
   "password_setup_tokens",
   "observer_requests",
   "sso_providers",
+  "sync_schedules",
 ];
 
 /** A digest of every table an attacker might write (access tokens without their last use). */

@@ -48,6 +48,10 @@ export const sisImportJsonSchema = z
     diffing_data_set_identifier: z.string().nullable(),
     diffed_against_import_id: z.number().int().nullable(),
     change_threshold: z.number().int().nullable(),
+    sync_schedule: z
+      .object({ id: z.number().int(), name: z.string() })
+      .nullable()
+      .meta({ description: "Not in Canvas: the scheduled sync that downloaded the file (null: uploaded)." }),
     batch_mode: z.boolean(),
     files: z.array(z.object({ name: z.string(), kind: z.string().nullable(), rows: z.number().int() })),
     total_rows: z.number().int(),

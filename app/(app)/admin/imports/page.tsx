@@ -10,7 +10,9 @@ import { Page } from "@/components/ui/page";
 import { PagedTable } from "@/components/ui/paged-table";
 import { Section } from "@/components/ui/section";
 import { importAccounts } from "./lookup";
+import { ScheduledSync } from "./scheduled-sync";
 import { UploadForm } from "./upload-form";
+import { viewerTimeZone } from "../../time-zone";
 import { isRunning, number, resultWords, stateWords, toImportStatus } from "./words";
 
 export const metadata: Metadata = { title: "Imports" };
@@ -36,7 +38,10 @@ const COLUMNS: Column<SisImportJson>[] = [
     className: "sm:whitespace-nowrap",
   },
   { header: "Uploaded", cell: (i) => formatDateTime(i.created_at) },
-  { header: "By", cell: (i) => i.user?.name ?? "—" },
+  {
+    header: "By",
+    cell: (i) => (i.sync_schedule ? `Scheduled sync “${i.sync_schedule.name}”` : (i.user?.name ?? "—")),
+  },
   {
     header: "Files",
     cell: (i) => i.files.map((f) => `${f.name} (${number(f.rows)} rows)`).join(", ") || "—",
@@ -134,6 +139,7 @@ export default async function ImportsPage({
         <UploadForm accountId={account.id} />
         <Formats />
       </Section>
+      <ScheduledSync actor={actor} accountId={account.id} timeZone={await viewerTimeZone()} />
       <section aria-labelledby="history-heading" className="flex flex-col gap-3">
         <h2 id="history-heading" className="text-xl font-semibold">
           History
