@@ -13,6 +13,13 @@ export const LOCALE_NAMES: Record<Locale, string> = { en: "English", es: "Españ
 
 /** The cookie the sign-in and registration pages' switcher sets (a signed-in user's choice is stored). */
 export const LOCALE_COOKIE = "locale";
+/** A year, readable by the server only, sent on the site's own pages. */
+export const LOCALE_COOKIE_OPTIONS = {
+  maxAge: 365 * 24 * 60 * 60,
+  path: "/",
+  sameSite: "lax",
+  httpOnly: true,
+} as const;
 
 export const isLocale = (value: unknown): value is Locale =>
   typeof value === "string" && (LOCALES as readonly string[]).includes(value);

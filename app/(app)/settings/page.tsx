@@ -15,18 +15,25 @@ import { viewerTimeZone } from "../time-zone";
 import { ChangePasswordForm } from "./change-password-form";
 import { MyObservers } from "./my-observers";
 import { VerifyEmailNotice } from "./verify-email-notice";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
+import { LanguageForm } from "./language-form";
 
-export const metadata: Metadata = { title: "Settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Settings"))("title") };
+}
 
 // Each section for whom it applies: pairing for students, the email check for self-registered
 // parents, the password for everyone with one here, developer tools last.
 export default async function SettingsPage({
   searchParams,
 }: {
-  searchParams: Promise<{ password?: string }>;
+  searchParams: Promise<{ password?: string; language?: string }>;
 }) {
   const actor = await requireActor();
-  const changed = (await searchParams).password === "changed";
+  const params = await searchParams;
+  const changed = params.password === "changed";
+  const t = await getTranslations("Settings");
   const [pairing, password, email, changedRecently, timeZone] = await Promise.all([
     getPairingEligibility(actor),
     getPasswordLogin(actor),
@@ -36,7 +43,7 @@ export default async function SettingsPage({
   ]);
   const codes = pairing.isStudent ? await listActivePairingCodes(actor, { studentId: actor.userId }) : [];
   return (
-    <Page title="Settings">
+    <Page title={t("title")}>
       {pairing.isStudent && (
         <Section
           id="pair"
@@ -88,6 +95,16 @@ export default async function SettingsPage({
           <ChangePasswordForm login={password.login} passwordRules={PASSWORD_RULES} />
         </Section>
       )}
+      <Section id="language" title={t("language")} description={t("languageDescription")}>
+        {params.language === "saved" && (
+          <div className="mb-4">
+            <Notice tone="success">{t("languageSaved")}</Notice>
+          </div>
+        )}
+        <ClientMessages namespaces={["Settings"]}>
+          <LanguageForm current={actor.locale ?? null} />
+        </ClientMessages>
+      </Section>
       <Section
         id="advanced"
         title="Advanced: for developers"
