@@ -48,7 +48,11 @@ export default async function ObservingPage({
   const failed = code_failed === "throttled" || code_failed === "invalid" ? CODE_FAILED[code_failed] : null;
   return (
     <Page title={t("title")}>
-      {notice && <Notice tone={notice.tone}>{t(notice.kind, { name: notice.name })}</Notice>}
+      {notice && (
+        <Notice tone={notice.tone}>
+          {notice.kind === "added" ? t("added", { name: notice.name }) : t("removed", { name: notice.name })}
+        </Notice>
+      )}
       {failed && <Notice tone="error">{t(failed)}</Notice>}
       <Section id="students" title={t("students")}>
         <RowList
