@@ -1,9 +1,14 @@
 // Rendering a component outside Next: the catalogs through next-intl's provider, as the pages give them.
 import { createElement, type ReactNode } from "react";
-import { NextIntlClientProvider } from "next-intl";
+import { NextIntlClientProvider, type AbstractIntlMessages } from "next-intl";
 import { MESSAGES } from "../../lib/platform/messages.ts";
 import type { Locale } from "../../lib/platform/locales.ts";
 
 export function withIntl(node: ReactNode, locale: Locale = "en", messages: object = MESSAGES[locale]) {
-  return createElement(NextIntlClientProvider, { locale, messages, timeZone: "UTC" }, node);
+  return createElement(NextIntlClientProvider, {
+    locale,
+    messages: messages as AbstractIntlMessages,
+    timeZone: "UTC",
+    children: node,
+  });
 }
