@@ -5,10 +5,6 @@ import { MESSAGES } from "../../lib/platform/messages.ts";
 import type { Locale } from "../../lib/platform/locales.ts";
 
 export function withIntl(node: ReactNode, locale: Locale = "en", messages: object = MESSAGES[locale]) {
-  return createElement(NextIntlClientProvider, {
-    locale,
-    messages: messages as AbstractIntlMessages,
-    timeZone: "UTC",
-    children: node,
-  });
+  const props = { locale, messages: messages as AbstractIntlMessages, timeZone: "UTC" };
+  return createElement(NextIntlClientProvider, props as Parameters<typeof NextIntlClientProvider>[0], node);
 }
