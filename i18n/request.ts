@@ -3,10 +3,12 @@
 // school's default (docs/i18n.md).
 import { getRequestConfig } from "next-intl/server";
 import { viewerTimeZone } from "@/app/(app)/time-zone";
-import { requestLocale } from "./locale";
 import { messagesFor } from "@/lib/platform/messages";
+import { requestLocale } from "./locale";
+import { PSEUDO_LOCALE, pseudoMessages } from "./pseudo";
 
 export default getRequestConfig(async () => {
-  const [locale, timeZone] = await Promise.all([requestLocale(), viewerTimeZone()]);
+  const [locale, timeZone, pseudo] = await Promise.all([requestLocale(), viewerTimeZone(), pseudoMessages()]);
+  if (pseudo) return { locale: PSEUDO_LOCALE, timeZone, messages: pseudo };
   return { locale, timeZone, messages: messagesFor(locale) };
 });
