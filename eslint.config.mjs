@@ -16,7 +16,6 @@ const noDatabase = {
   message: "Pages, actions and components reach data through a domain function in lib/, never the database.",
 };
 
-
 // Issue 21: what a person reads comes from the catalogs (messages/*.json, docs/i18n.md), never a
 // literal in JSX. Applied to the directories converted so far; the list grows, session by session,
 // until it covers all of app/ and components/.

@@ -58,7 +58,10 @@ export async function proxy(req: NextRequest) {
     const lang = req.nextUrl.searchParams.get("lang");
     const linkLocale = isLocale(lang) && !req.cookies.has(LOCALE_COOKIE) ? lang : null;
     if (linkLocale)
-      headers.set("cookie", [req.headers.get("cookie"), `${LOCALE_COOKIE}=${linkLocale}`].filter(Boolean).join("; "));
+      headers.set(
+        "cookie",
+        [req.headers.get("cookie"), `${LOCALE_COOKIE}=${linkLocale}`].filter(Boolean).join("; "),
+      );
     res = NextResponse.next({ request: { headers } });
     if (linkLocale) res.cookies.set(LOCALE_COOKIE, linkLocale, LOCALE_COOKIE_OPTIONS);
   }

@@ -6,7 +6,10 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("Meta");
-  return { title: { default: t("appName"), template: `%s · ${t("appName")}` }, description: t("description") };
+  return {
+    title: { default: t("appName"), template: `%s · ${t("appName")}` },
+    description: t("description"),
+  };
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };

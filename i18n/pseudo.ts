@@ -17,6 +17,8 @@ let loaded: Messages | null = null;
 export async function pseudoMessages(): Promise<Messages | null> {
   if (process.env.I18N_PSEUDO_LOCALE !== "1") return null;
   if ((await cookies()).get(LOCALE_COOKIE)?.value !== PSEUDO_LOCALE) return null;
-  loaded ??= JSON.parse(fs.readFileSync(path.join(process.cwd(), "messages", "pseudo.json"), "utf8")) as Messages;
+  loaded ??= JSON.parse(
+    fs.readFileSync(path.join(process.cwd(), "messages", "pseudo.json"), "utf8"),
+  ) as Messages;
   return loaded;
 }

@@ -27,7 +27,11 @@ export async function localizeState<S extends ActionState>(state: S): Promise<S>
     (Object.fromEntries(
       Object.entries(state.fieldErrors).map(([field, list]) => [field, list.map(tr)]),
     ) as FieldErrors);
-  return { ...state, ...(state.message && { message: tr(state.message) }), ...(fieldErrors && { fieldErrors }) };
+  return {
+    ...state,
+    ...(state.message && { message: tr(state.message) }),
+    ...(fieldErrors && { fieldErrors }),
+  };
 }
 
 /** "Try again in 4 minutes" / "Try again at 14:05 UTC" for a throttled form, in this request's language. */

@@ -10,8 +10,22 @@ import { parse, TYPE } from "@formatjs/icu-messageformat-parser";
 import { printAST } from "@formatjs/icu-messageformat-parser/printer.js";
 
 const ACCENTS = {
-  a: "á", e: "é", i: "í", o: "ó", u: "ú", y: "ý", n: "ñ", c: "ç",
-  A: "Á", E: "É", I: "Í", O: "Ó", U: "Ú", Y: "Ý", N: "Ñ", C: "Ç",
+  a: "á",
+  e: "é",
+  i: "í",
+  o: "ó",
+  u: "ú",
+  y: "ý",
+  n: "ñ",
+  c: "ç",
+  A: "Á",
+  E: "É",
+  I: "Í",
+  O: "Ó",
+  U: "Ú",
+  Y: "Ý",
+  N: "Ñ",
+  C: "Ç",
 };
 const accent = (text) => text.replace(/[aeiouyncAEIOUYNC]/g, (ch) => ACCENTS[ch]);
 
@@ -39,7 +53,10 @@ export function pseudoMessage(message) {
 
 export function pseudoCatalog(messages) {
   return Object.fromEntries(
-    Object.entries(messages).map(([k, v]) => [k, typeof v === "string" ? pseudoMessage(v) : pseudoCatalog(v)]),
+    Object.entries(messages).map(([k, v]) => [
+      k,
+      typeof v === "string" ? pseudoMessage(v) : pseudoCatalog(v),
+    ]),
   );
 }
 

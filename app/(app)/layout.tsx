@@ -11,7 +11,11 @@ import { signOutAction } from "./actions";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
-  const [summary, timeZone, t] = await Promise.all([getHomeSummary(actor), viewerTimeZone(), getTranslations()]);
+  const [summary, timeZone, t] = await Promise.all([
+    getHomeSummary(actor),
+    viewerTimeZone(),
+    getTranslations(),
+  ]);
   return (
     <AppShell
       timeZoneSync={<TimeZoneSync cookie={TIME_ZONE_COOKIE} current={timeZone} />}

@@ -45,7 +45,9 @@ export function RequestCourseForm({ studentId, studentName, noteMax, action }: P
       />
       <FieldError id={`${noteId}-error`} errors={errors} />
       <div>
-        <SubmitButton pendingText={t("requestPending")}>{t("requestSubmit", { name: studentName })}</SubmitButton>
+        <SubmitButton pendingText={t("requestPending")}>
+          {t("requestSubmit", { name: studentName })}
+        </SubmitButton>
       </div>
     </form>
   );

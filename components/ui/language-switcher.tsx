@@ -9,7 +9,11 @@ import { setLocaleCookieAction } from "@/app/locale-actions";
 export async function LanguageSwitcher() {
   const [locale, t] = await Promise.all([getLocale(), getTranslations("Language")]);
   return (
-    <form action={setLocaleCookieAction} aria-label={t("label")} className="flex flex-wrap items-center gap-2 text-sm">
+    <form
+      action={setLocaleCookieAction}
+      aria-label={t("label")}
+      className="flex flex-wrap items-center gap-2 text-sm"
+    >
       <span className="text-slate-700">{t("choose")}</span>
       {LOCALES.map((l) => (
         <button

@@ -25,9 +25,7 @@ export function Pagination({
           {t("previousPage")}
         </Link>
       ) : null}
-      <span className="text-slate-700">
-        {t("pageOf", { page: page.page, last })}
-      </span>
+      <span className="text-slate-700">{t("pageOf", { page: page.page, last })}</span>
       {page.page < last ? (
         <Link className={link} href={href(page.page + 1)}>
           {t("nextPage")}

@@ -47,8 +47,13 @@ export function passwordResetEmail(input: {
 }) {
   const t = translator(input.locale);
   const school = input.schoolName;
-  const why = input.by === "school" ? t("Emails.resetWhySchool", { school }) : t("Emails.resetWhySelf", { school });
-  const body = t("Emails.resetBody", { why, minutes: LINK_LIFETIME_MINUTES.reset, link: SETUP_LINK_PLACEHOLDER });
+  const why =
+    input.by === "school" ? t("Emails.resetWhySchool", { school }) : t("Emails.resetWhySelf", { school });
+  const body = t("Emails.resetBody", {
+    why,
+    minutes: LINK_LIFETIME_MINUTES.reset,
+    link: SETUP_LINK_PLACEHOLDER,
+  });
   return {
     subject: t("Emails.resetSubject", { school }),
     text: `${t("Emails.greeting", { name: plainTextName(input.name) })}\n\n${body}\n`,

@@ -44,7 +44,11 @@ export function passwordSetupEmail(input: {
 }) {
   const t = translator(input.locale);
   const school = withoutDirectionControls(input.schoolName);
-  const body = t("Emails.setupBody", { school, days: SETUP_LINK_LIFETIME_DAYS, link: SETUP_LINK_PLACEHOLDER });
+  const body = t("Emails.setupBody", {
+    school,
+    days: SETUP_LINK_LIFETIME_DAYS,
+    link: SETUP_LINK_PLACEHOLDER,
+  });
   return {
     subject: t("Emails.setupSubject", { school }),
     text: `${t("Emails.greeting", { name: plainTextName(input.name) })}\n\n${body}\n`,

@@ -35,7 +35,11 @@ export async function linkPeople(tx: Tx, studentId: number, observerId: number):
       name: true,
       email: true,
       locale: true,
-      logins: { select: { rootAccount: { select: { defaultLocale: true } } }, take: 1, orderBy: { id: "asc" } },
+      logins: {
+        select: { rootAccount: { select: { defaultLocale: true } } },
+        take: 1,
+        orderBy: { id: "asc" },
+      },
     },
   });
   const student = users.find((u) => u.id === studentId);

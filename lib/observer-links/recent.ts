@@ -25,12 +25,22 @@ export async function linkChangeNotice(
   const active = links.some((l) => l.workflowState === "active");
   if (input.added)
     return active
-      ? { tone: "success", kind: "added", name, text: `You are now observing ${name}. Their courses are listed below.` }
+      ? {
+          tone: "success",
+          kind: "added",
+          name,
+          text: `You are now observing ${name}. Their courses are listed below.`,
+        }
       : null;
   const recentlyRemoved = links.some(
     (l) => l.workflowState === "deleted" && Date.now() - l.updatedAt.getTime() < RECENT_MS,
   );
   return !active && recentlyRemoved
-    ? { tone: "success", kind: "removed", name, text: `You no longer observe ${name}. Their courses are no longer shown to you.` }
+    ? {
+        tone: "success",
+        kind: "removed",
+        name,
+        text: `You no longer observe ${name}. Their courses are no longer shown to you.`,
+      }
     : null;
 }

@@ -62,7 +62,10 @@ export function chooseLocale(input: {
 }): Locale {
   if (isLocale(input.userLocale)) return input.userLocale;
   if (isLocale(input.cookieLocale)) return input.cookieLocale;
-  return negotiateLocale(input.acceptLanguage) ?? (isLocale(input.schoolDefault) ? input.schoolDefault : FALLBACK_LOCALE);
+  return (
+    negotiateLocale(input.acceptLanguage) ??
+    (isLocale(input.schoolDefault) ? input.schoolDefault : FALLBACK_LOCALE)
+  );
 }
 
 /** The language of an email or notification: its recipient's choice, else their school's default. */

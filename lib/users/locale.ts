@@ -16,13 +16,17 @@ export const userLocaleSchema = z.object({
  * The language a user reads the site and their emails in (Settings). Only their own: an admin
  * acting as them (as_user_id) may not change it for them.
  */
-export async function setUserLocale(actor: Actor, input: { locale: unknown }): Promise<{ locale: string | null }> {
+export async function setUserLocale(
+  actor: Actor,
+  input: { locale: unknown },
+): Promise<{ locale: string | null }> {
   const parsed = userLocaleSchema.safeParse(input);
   if (!parsed.success) {
     const fieldErrors = zodFieldErrors(parsed.error.issues);
     throw new AppError("bad_request", Object.values(fieldErrors)[0][0], { fieldErrors });
   }
-  if (actor.masqueradedBy) throw new AppError("forbidden", "Only the user themself may choose their language.");
+  if (actor.masqueradedBy)
+    throw new AppError("forbidden", "Only the user themself may choose their language.");
   const locale = parsed.data.locale || null;
   return db.$transaction(async (tx) => {
     const before = await tx.user.findUniqueOrThrow({ where: { id: actor.userId }, select: { locale: true } });

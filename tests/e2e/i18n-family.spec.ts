@@ -10,7 +10,8 @@ import { codeFor } from "./helpers.ts";
 test.describe.configure({ timeout: 180_000 });
 
 // Words that give away an English page (the school's and people's names aside).
-const ENGLISH = /\b(Sign|Create|Password|Email|Your|Student|Students|Add|Settings|Notifications|Observing|Already|Course|Skip|Language|the|and|you|with|account|code)\b/;
+const ENGLISH =
+  /\b(Sign|Create|Password|Email|Your|Student|Students|Add|Settings|Notifications|Observing|Already|Course|Skip|Language|the|and|you|with|account|code)\b/;
 
 async function englishOn(page: Page): Promise<string[]> {
   const text = await page.locator("body").innerText();
@@ -57,7 +58,9 @@ test.describe("in Spanish", () => {
     await page.getByRole("button", { name: "Crear cuenta" }).click();
     await expect(page).toHaveURL(/\/observing\?added=/);
     await expect(page.getByText(`Ya puede seguir a ${student.name}.`)).toBeVisible();
-    await expect(page.getByRole("list", { name: "Estudiantes que sigue" }).getByText(student.name)).toBeVisible();
+    await expect(
+      page.getByRole("list", { name: "Estudiantes que sigue" }).getByText(student.name),
+    ).toBeVisible();
     expect(await englishOn(page)).toEqual([]);
     await checkPage(page, "es-observing");
 

@@ -30,7 +30,12 @@ function argumentsOf(message: string): string[] {
   const found = new Set<string>();
   const walk = (els: MessageFormatElement[]) => {
     for (const el of els) {
-      if (el.type === TYPE.argument || el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time)
+      if (
+        el.type === TYPE.argument ||
+        el.type === TYPE.number ||
+        el.type === TYPE.date ||
+        el.type === TYPE.time
+      )
         found.add(el.value);
       if (el.type === TYPE.plural || el.type === TYPE.select) {
         found.add(`${el.value}:${el.type === TYPE.plural ? "plural" : "select"}`);
@@ -76,15 +81,32 @@ function unusedKeys(keys: Iterable<string>, files: Map<string, string>): string[
 }
 
 describe("message catalogs", () => {
-  it.each(LOCALES.filter((l) => l !== "en"))("%s has exactly English's keys, with the same placeholders", (locale) => {
-    const other = flatten(read(locale));
-    expect([...other.keys()].filter((k) => !en.has(k)), "keys English lacks").toEqual([]);
-    expect([...en.keys()].filter((k) => !other.has(k)), "keys missing").toEqual([]);
-    const mismatched = [...en].filter(([k, v]) => argumentsOf(v).join() !== argumentsOf(other.get(k)!).join());
-    expect(mismatched.map(([k]) => k), "placeholders differ").toEqual([]);
-    const empty = [...other].filter(([, v]) => !v.trim());
-    expect(empty.map(([k]) => k), "empty messages").toEqual([]);
-  });
+  it.each(LOCALES.filter((l) => l !== "en"))(
+    "%s has exactly English's keys, with the same placeholders",
+    (locale) => {
+      const other = flatten(read(locale));
+      expect(
+        [...other.keys()].filter((k) => !en.has(k)),
+        "keys English lacks",
+      ).toEqual([]);
+      expect(
+        [...en.keys()].filter((k) => !other.has(k)),
+        "keys missing",
+      ).toEqual([]);
+      const mismatched = [...en].filter(
+        ([k, v]) => argumentsOf(v).join() !== argumentsOf(other.get(k)!).join(),
+      );
+      expect(
+        mismatched.map(([k]) => k),
+        "placeholders differ",
+      ).toEqual([]);
+      const empty = [...other].filter(([, v]) => !v.trim());
+      expect(
+        empty.map(([k]) => k),
+        "empty messages",
+      ).toEqual([]);
+    },
+  );
 
   it("every key is used by the code", () => {
     const files = sources(["app", "components", "lib", "i18n"]);
@@ -111,10 +133,18 @@ describe("message catalogs", () => {
 
   it("every message of every language formats with sample values", () => {
     for (const locale of LOCALES) {
-      const t = createTranslator({ locale, messages: read(locale), onError: (e) => { throw e; } });
+      const t = createTranslator({
+        locale,
+        messages: read(locale),
+        onError: (e) => {
+          throw e;
+        },
+      });
       for (const [key, message] of en) {
         const values = Object.fromEntries(
-          argumentsOf(message).map((a) => a.split(":")[0]).map((a) => [a, a === "count" || a === "days" || a === "minutes" ? 2 : "X"]),
+          argumentsOf(message)
+            .map((a) => a.split(":")[0])
+            .map((a) => [a, a === "count" || a === "days" || a === "minutes" ? 2 : "X"]),
         );
         expect(() => t(key as never, values as never), `${locale} ${key}`).not.toThrow();
       }

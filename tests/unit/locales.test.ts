@@ -21,7 +21,9 @@ describe("locales", () => {
     const all = { userLocale: "en", cookieLocale: "es", acceptLanguage: "es", schoolDefault: "es" };
     expect(chooseLocale(all)).toBe("en");
     expect(chooseLocale({ ...all, userLocale: null, cookieLocale: "en" })).toBe("en");
-    expect(chooseLocale({ ...all, userLocale: null, cookieLocale: "xx", acceptLanguage: "en-GB" })).toBe("en");
+    expect(chooseLocale({ ...all, userLocale: null, cookieLocale: "xx", acceptLanguage: "en-GB" })).toBe(
+      "en",
+    );
     expect(chooseLocale({ acceptLanguage: "fr", schoolDefault: "es" })).toBe("es");
     expect(chooseLocale({ acceptLanguage: "fr" })).toBe("en");
     expect(recipientLocale(null, "es")).toBe("es");

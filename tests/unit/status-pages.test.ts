@@ -20,9 +20,9 @@ describe("status pages", () => {
     expect(out).toContain("4021897337");
     // The error's message stays on the server's side of the page.
     expect(out).not.toContain("secret internals");
-    expect(renderToStaticMarkup(withIntl(h(ErrorPanel, { error: new Error("x"), reset: () => {} })))).not.toContain(
-      "Reference",
-    );
+    expect(
+      renderToStaticMarkup(withIntl(h(ErrorPanel, { error: new Error("x"), reset: () => {} }))),
+    ).not.toContain("Reference");
   });
 
   it("the 404 outside the signed-in layout has the app's header and a main landmark", () => {

@@ -25,7 +25,11 @@ export async function addStudentAction(_prev: AddStudentState, formData: FormDat
   const values = { pairing_code: String(formData.get("pairing_code") ?? "") };
   const parsed = pairingCodeInputSchema.safeParse(formData.get("pairing_code"));
   if (!parsed.success)
-    return localizeState({ ok: false, fieldErrors: zodFieldErrors(parsed.error.issues, "pairing_code"), values });
+    return localizeState({
+      ok: false,
+      fieldErrors: zodFieldErrors(parsed.error.issues, "pairing_code"),
+      values,
+    });
   let studentId: number;
   try {
     const student = await redeemPairingCode(actor, {

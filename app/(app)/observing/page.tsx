@@ -65,9 +65,7 @@ export default async function ObservingPage({
             <>
               <div>
                 <p className="text-lg font-semibold">{s.name}</p>
-                <p className="text-sm text-slate-700">
-                  {s.allCourses ? t("allCourses") : t("someCourses")}
-                </p>
+                <p className="text-sm text-slate-700">{s.allCourses ? t("allCourses") : t("someCourses")}</p>
                 <ObservedCourses student={s} />
               </div>
               {s.allCourses ? (

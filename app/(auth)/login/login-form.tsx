@@ -16,7 +16,14 @@ export function LoginForm({ next, code }: { next?: string; code?: string }) {
       {state.message && <Notice tone="error">{state.message}</Notice>}
       <input type="hidden" name="next" value={next ?? "/"} />
       {code && <input type="hidden" name="code" value={code} />}
-      <Field label={t("Forms.email")} name="email" type="email" autoComplete="username" required state={state} />
+      <Field
+        label={t("Forms.email")}
+        name="email"
+        type="email"
+        autoComplete="username"
+        required
+        state={state}
+      />
       <Field
         label={t("Forms.password")}
         name="password"

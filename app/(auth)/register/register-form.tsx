@@ -53,10 +53,7 @@ export function RegisterForm({
         </p>
       )}
       <NewPasswordField label={t("Forms.password")} rules={passwordRules} state={state} />
-      <PairingCodeField
-        hint={t("Register.codeHint")}
-        state={state}
-      />
+      <PairingCodeField hint={t("Register.codeHint")} state={state} />
       <SubmitButton pendingText={t("Register.pending")}>{t("Register.submit")}</SubmitButton>
     </form>
   );

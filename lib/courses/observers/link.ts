@@ -158,7 +158,10 @@ async function tellStudent(
   const student = people.find((p) => p.id === input.studentId);
   const observer = people.find((p) => p.id === input.observerId);
   if (!student || !observer) return;
-  const school = await tx.account.findUnique({ where: { id: input.rootAccountId }, select: { defaultLocale: true } });
+  const school = await tx.account.findUnique({
+    where: { id: input.rootAccountId },
+    select: { defaultLocale: true },
+  });
   const notice = linkNotice({
     studentName: student.name,
     observerNames: [observer.name],
