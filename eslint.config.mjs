@@ -32,6 +32,7 @@ const TRANSLATED = [
   "app/(auth)/set-password/**/*.tsx",
   "app/(auth)/verify-email/**/*.tsx",
   "app/(app)/observing/**/*.tsx",
+  "app/(app)/notifications/**/*.tsx",
   "app/(app)/settings/language-form.tsx",
   "components/ui/**/*.tsx",
   "components/auth/**/*.tsx",

@@ -1,6 +1,6 @@
 import "server-only";
 import { getFormatter, getTranslations } from "next-intl/server";
-import en from "@/messages/en.json";
+import en from "@/messages/en.json" with { type: "json" };
 import type { ActionState } from "@/lib/platform/action-state";
 import type { FieldErrors } from "@/lib/platform/errors";
 

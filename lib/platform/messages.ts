@@ -1,8 +1,8 @@
 // The catalogs, one per language (docs/i18n.md). Pages read them through next-intl
 // (i18n/request.ts); emails and notifications, written outside a request, through `translator`.
 import { createTranslator } from "use-intl/core";
-import en from "../../messages/en.json";
-import es from "../../messages/es.json";
+import en from "../../messages/en.json" with { type: "json" };
+import es from "../../messages/es.json" with { type: "json" };
 import { FALLBACK_LOCALE, isLocale, type Locale } from "./locales.ts";
 
 export type Messages = typeof en;
