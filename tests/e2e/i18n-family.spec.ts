@@ -1,6 +1,6 @@
 import { test, expect } from "./fixtures.ts";
 import type { Page } from "@playwright/test";
-import { defaultRootAccount, makeStudent, uid } from "../helpers/factory.ts";
+import { defaultRootAccount, makeCourse, makeStudent, uid } from "../helpers/factory.ts";
 import { checkPage } from "./axe.ts";
 import { codeFor } from "./helpers.ts";
 
@@ -26,10 +26,14 @@ async function englishOn(page: Page): Promise<string[]> {
     .filter((line) => ENGLISH.test(line.replace(/Test District|English/g, "")));
 }
 
+/** A student in one course with a Spanish name (the factory's are "Course …"), and their code. */
 async function newStudentCode() {
   const account = await defaultRootAccount();
   const student = await makeStudent(account.id, { name: `Camila Ortega ${uid()}`, courses: 0 });
-  return { account, student, code: await codeFor(student, account.id) };
+  const course = await makeCourse(account.id, `Matemáticas ${uid()}`);
+  const { enrollUser } = await import("../../lib/courses/provisioning.ts");
+  await enrollUser({ courseId: course.id, userId: student.id, type: "student" });
+  return { account, student, course, code: await codeFor(student, account.id) };
 }
 
 test.describe("in Spanish", () => {
@@ -38,7 +42,7 @@ test.describe("in Spanish", () => {
   test("a parent registers with a code and links, reading no English, and is emailed in Spanish", async ({
     page,
   }) => {
-    const { student, code } = await newStudentCode();
+    const { student, course, code } = await newStudentCode();
     await page.goto(`/register?code=${code}`);
     await expect(page.locator("html")).toHaveAttribute("lang", "es");
     await expect(page.getByRole("heading", { name: "Registro de familias" })).toBeVisible();
@@ -98,13 +102,14 @@ test("the pseudo-locale: the register and Observing pages have nothing outside �
   baseURL,
 }) => {
   await page.context().addCookies([{ name: "locale", value: "en-XA", url: baseURL! }]);
-  const { student, code } = await newStudentCode();
+  const { student, course, code } = await newStudentCode();
   await page.setViewportSize({ width: 390, height: 844 });
   const outside = async () => {
     let text = await page.locator("body").innerText();
     while (/⟦[^⟦⟧]*⟧/.test(text)) text = text.replace(/⟦[^⟦⟧]*⟧/g, " ");
     // What people typed or are named, and the code itself, are not the app's words.
-    for (const own of [student.name, code, "English", "Español"]) text = text.split(own).join(" ");
+    for (const own of [student.name, course.name, code, "English", "Español"])
+      text = text.split(own).join(" ");
     return text.replace(/[\s·.,:()→]+/g, " ").trim();
   };
   const fits = () => page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
