@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
 import { LOCALE_NAMES, LOCALES } from "@/lib/platform/locales";
-import { setLocaleCookieAction } from "@/app/locale-actions";
+import { setLocaleCookieAction } from "@/app/(auth)/locale-actions";
 
 /**
  * The sign-in and registration pages' visible language choice: one button per language, each
