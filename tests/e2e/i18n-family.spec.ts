@@ -65,6 +65,9 @@ test.describe("in Spanish", () => {
     await expect(
       page.getByRole("list", { name: "Estudiantes que sigue" }).getByText(student.name),
     ).toBeVisible();
+    await expect(
+      page.getByRole("list", { name: `Cursos de ${student.name}` }).getByText(course.name),
+    ).toBeVisible();
     expect(await englishOn(page)).toEqual([]);
     await checkPage(page, "es-observing");
 
