@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { requireActor } from "@/lib/identity/session";
 import { listNotifications } from "@/lib/mail/notifications";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { DATE_TIME_WITH_ZONE } from "@/components/format";
 import { Page } from "@/components/ui/page";
 import { markReadAction } from "./actions";
 
@@ -53,14 +54,7 @@ export default async function NotificationsPage() {
               <p className="mt-1 text-sm text-slate-700">
                 <time dateTime={n.createdAt.toISOString()}>
                   {/* In the viewer's zone, named (i18n/request.ts). */}
-                  {format.dateTime(n.createdAt, {
-                    year: "numeric",
-                    month: "short",
-                    day: "numeric",
-                    hour: "numeric",
-                    minute: "2-digit",
-                    timeZoneName: "short",
-                  })}
+                  {format.dateTime(n.createdAt, DATE_TIME_WITH_ZONE)}
                 </time>
               </p>
             </li>

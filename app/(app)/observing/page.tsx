@@ -11,6 +11,7 @@ import {
 } from "@/lib/courses";
 import { RequestCourseForm } from "@/components/courses/request-course-form";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { DATE_TIME_WITH_ZONE } from "@/components/format";
 import { ClientMessages } from "@/components/client-messages";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Notice } from "@/components/ui/notice";
@@ -126,14 +127,7 @@ async function AskForCourse({ student, state }: { student: ObservedStudent; stat
     return <p className="max-w-64 text-sm text-slate-700">{t("everyCourse")}</p>;
   if (state.pendingSince) {
     // In the viewer's zone (i18n/request.ts), named, as components/format.ts writes times.
-    const when = format.dateTime(new Date(state.pendingSince), {
-      year: "numeric",
-      month: "short",
-      day: "numeric",
-      hour: "numeric",
-      minute: "2-digit",
-      timeZoneName: "short",
-    });
+    const when = format.dateTime(new Date(state.pendingSince), DATE_TIME_WITH_ZONE);
     return (
       <p className="max-w-64 text-sm text-slate-700">{t("requestPending", { when, name: student.name })}</p>
     );
