@@ -34,6 +34,8 @@ const TRANSLATED = [
   "app/(app)/observing/**/*.tsx",
   "app/(app)/notifications/**/*.tsx",
   "app/(app)/settings/language-form.tsx",
+  "app/(app)/settings/verify-email-notice.tsx",
+  "app/(app)/settings/change-password-form.tsx",
   "components/ui/**/*.tsx",
   "components/auth/**/*.tsx",
   "components/client-messages.tsx",
