@@ -6,6 +6,7 @@
 // the session itself (CVE-2025-29927).
 import { NextResponse, type NextRequest } from "next/server";
 import { malformedPathResponse } from "./lib/api/malformed-path";
+import { isLocale, LOCALE_COOKIE, LOCALE_COOKIE_OPTIONS } from "./lib/platform/locales";
 import { unservedHost } from "./lib/api/served-host";
 import {
   API_CONTENT_SECURITY_POLICY,
@@ -52,7 +53,17 @@ export async function proxy(req: NextRequest) {
     const headers = new Headers(req.headers);
     headers.set("x-nonce", nonce);
     headers.set("content-security-policy", csp);
+    // A code link carries the language it was printed in (lib/platform/qr.ts): this page and the
+    // next ones open in it, unless the family already chose one with the switcher.
+    const lang = req.nextUrl.searchParams.get("lang");
+    const linkLocale = isLocale(lang) && !req.cookies.has(LOCALE_COOKIE) ? lang : null;
+    if (linkLocale)
+      headers.set(
+        "cookie",
+        [req.headers.get("cookie"), `${LOCALE_COOKIE}=${linkLocale}`].filter(Boolean).join("; "),
+      );
     res = NextResponse.next({ request: { headers } });
+    if (linkLocale) res.cookies.set(LOCALE_COOKIE, linkLocale, LOCALE_COOKIE_OPTIONS);
   }
   res.headers.set("Content-Security-Policy", csp);
   if (https) res.headers.set("Strict-Transport-Security", STRICT_TRANSPORT_SECURITY);

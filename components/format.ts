@@ -21,6 +21,16 @@ function formatsFor(timeZone: string) {
   return f;
 }
 
+/** How a translated page writes a moment (next-intl's `format.dateTime`): with its zone named, as here. */
+export const DATE_TIME_WITH_ZONE = {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "numeric",
+  minute: "2-digit",
+  timeZoneName: "short",
+} as const;
+
 /** A Date, or an ISO 8601 string as the API's DTOs carry it, with its zone named ("… 4:05 PM CST"). */
 export function formatDateTime(d: Date | string, timeZone = "UTC"): string {
   return formatsFor(timeZone).dateTime.format(new Date(d));

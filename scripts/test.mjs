@@ -51,6 +51,8 @@ async function main() {
     DATABASE_URL: url,
     TRUSTED_PROXY_HEADER: "x-test-client-ip",
     APP_URL: baseUrl,
+    // The pseudo-locale, served to a browser that asks for it (i18n/pseudo.ts): tests only.
+    I18N_PSEUDO_LOCALE: "1",
   };
 
   if (runUnit) {
@@ -59,6 +61,7 @@ async function main() {
   }
   if (!runE2e) return 0;
 
+  run(["scripts/pseudo-locale.mjs"], env);
   step("Building the app (next build)");
   buildApp({ ...env, NODE_ENV: "production" });
 

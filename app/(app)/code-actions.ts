@@ -13,6 +13,7 @@ import {
   revokePairingCode,
   type NewPairingCode,
 } from "@/lib/pairing-codes";
+import { getLocale } from "next-intl/server";
 import { pairingQr } from "@/lib/platform/qr";
 import { schoolOrigin } from "@/lib/accounts/origin";
 import { requireActor } from "@/lib/identity/session";
@@ -29,7 +30,7 @@ const generateSchema = z.object({ student_id: optionalId, replace_code_id: optio
 /** A new code as the page shows and prints it: with its QR, on its school's address. */
 async function shownCode(made: NewPairingCode): Promise<ShownCode> {
   const qr = await pairingQr(
-    { code: made.code, rootAccountId: made.rootAccountId },
+    { code: made.code, rootAccountId: made.rootAccountId, lang: await getLocale() },
     await schoolOrigin(made.rootAccountId),
   );
   return {

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { requireActor } from "@/lib/identity/session";
 import { SignOutButton } from "@/components/ui/sign-out-button";
 import { getHomeSummary } from "@/lib/admin/home";
@@ -10,7 +11,11 @@ import { signOutAction } from "./actions";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const actor = await requireActor();
-  const [summary, timeZone] = await Promise.all([getHomeSummary(actor), viewerTimeZone()]);
+  const [summary, timeZone, t] = await Promise.all([
+    getHomeSummary(actor),
+    viewerTimeZone(),
+    getTranslations(),
+  ]);
   return (
     <AppShell
       timeZoneSync={<TimeZoneSync cookie={TIME_ZONE_COOKIE} current={timeZone} />}
@@ -19,18 +24,18 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <NavLinks
             menu="main"
             items={[
-              { href: "/observing", text: "Observing", show: summary.mayObserve },
-              { href: "/settings", text: "Settings" },
-              { href: "/courses", text: "Courses", show: summary.hasCodeCourses || summary.isTeacher },
-              { href: "/admin", text: "Admin", show: summary.isAdmin },
+              { href: "/observing", text: t("Nav.observing"), show: summary.mayObserve },
+              { href: "/settings", text: t("Nav.settings") },
+              { href: "/courses", text: t("Nav.courses"), show: summary.hasCodeCourses || summary.isTeacher },
+              { href: "/admin", text: t("Nav.admin"), show: summary.isAdmin },
               {
                 href: "/notifications",
                 text: (
                   <>
-                    Notifications
+                    {t("Nav.notifications")}
                     {summary.unread > 0 && (
                       <span className="ml-1 rounded-full bg-blue-700 px-2 text-sm text-white">
-                        {summary.unread} new
+                        {t("Nav.unread", { count: summary.unread })}
                       </span>
                     )}
                   </>
@@ -40,7 +45,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           />
           <div className="flex items-center gap-3">
             <span className="text-slate-700">
-              <span className="sr-only">Signed in as </span>
+              <span className="sr-only">{t("Shell.signedInAs")} </span>
               {actor.name}
             </span>
             <form action={signOutAction}>

@@ -1,4 +1,5 @@
 import type { ActionState } from "@/lib/platform/action-state";
+import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/field";
 
 /** A new password (registration, first password), with the rules it must meet as its hint. */
@@ -11,6 +12,7 @@ export function NewPasswordField({
   rules: readonly string[];
   state: ActionState;
 }) {
+  const t = useTranslations("Forms");
   return (
     <Field
       label={label}
@@ -18,7 +20,7 @@ export function NewPasswordField({
       type="password"
       autoComplete="new-password"
       required
-      hint={`Password rules: ${rules.join("; ")}.`}
+      hint={t("passwordRules", { rules: rules.join("; ") })}
       state={state}
     />
   );

@@ -1,5 +1,6 @@
 "use client";
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/platform/action-state";
 import { FieldError } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
@@ -18,6 +19,7 @@ type Props = {
  */
 export function RequestCourseForm({ studentId, studentName, noteMax, action }: Props) {
   const [state, formAction] = useActionState(action, {} as ActionState);
+  const t = useTranslations("Observing");
   const noteId = `request-note-${studentId}`;
   const errors = state.fieldErrors?.note;
   if (state.ok) return <Notice tone="success">{state.message}</Notice>;
@@ -26,10 +28,10 @@ export function RequestCourseForm({ studentId, studentName, noteMax, action }: P
       {state.message && !errors && <Notice tone="error">{state.message}</Notice>}
       <input type="hidden" name="student_id" value={studentId} />
       <label htmlFor={noteId} className="text-sm font-medium text-slate-800">
-        Note for the school about {studentName} (optional)
+        {t("requestNote", { name: studentName })}
       </label>
       <p id={`${noteId}-hint`} className="text-sm text-slate-600">
-        For example the course or the teacher&apos;s name.
+        {t("requestNoteHint")}
       </p>
       <textarea
         id={noteId}
@@ -43,7 +45,9 @@ export function RequestCourseForm({ studentId, studentName, noteMax, action }: P
       />
       <FieldError id={`${noteId}-error`} errors={errors} />
       <div>
-        <SubmitButton pendingText="Sending…">Ask to observe {studentName} in another course</SubmitButton>
+        <SubmitButton pendingText={t("requestPending")}>
+          {t("requestSubmit", { name: studentName })}
+        </SubmitButton>
       </div>
     </form>
   );

@@ -2,6 +2,7 @@
 import { startTransition, useEffect, useRef, useState, type FormEvent } from "react";
 import type { ActionState } from "@/lib/platform/action-state";
 import { solveChallenge } from "@/lib/identity/throttle/challenge-solve";
+import { useTranslations } from "next-intl";
 import { Notice } from "@/components/ui/notice";
 
 /**
@@ -44,10 +45,11 @@ export function useChallengedAction(state: ActionState, action: (formData: FormD
 
 /** What the person sees while their browser does the check. */
 export function ChallengeStatus({ solving, message }: { solving: boolean; message?: string }) {
+  const t = useTranslations("Forms");
   if (!solving) return null;
   return (
     <Notice tone="info">
-      {message} Checking… this usually takes a few seconds; your code is sent by itself afterwards.
+      {message} {t("checking")}
     </Notice>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 /**
  * The app's frame: the skip link, the header (the app's name, linking home, then `header`: the
@@ -15,6 +16,7 @@ export function AppShell({
   timeZoneSync?: React.ReactNode;
   children: React.ReactNode;
 }) {
+  const t = useTranslations("Shell");
   return (
     <div className="min-h-screen">
       {timeZoneSync}
@@ -22,12 +24,12 @@ export function AppShell({
         href="#main"
         className="sr-only focus:not-sr-only focus:absolute focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
       >
-        Skip to content
+        {t("skipToContent")}
       </a>
       <header className="border-b border-slate-200 bg-white print:hidden">
         <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
           <Link href="/" className="text-lg font-bold text-blue-900">
-            Observer Pairing
+            {t("appName")}
           </Link>
           {header}
         </div>

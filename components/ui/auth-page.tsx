@@ -9,15 +9,19 @@ export function AuthPage({
   title,
   lead,
   footer,
+  switcher,
   children,
 }: {
   title: string;
   lead?: React.ReactNode;
   footer: { question: string; href: string; link: string };
+  /** The language switcher (components/ui/language-switcher.tsx), above the title. */
+  switcher?: React.ReactNode;
   children: React.ReactNode;
 }) {
   return (
     <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center gap-6 px-4 py-10">
+      {switcher}
       <div>
         <h1 className="text-3xl font-bold">{title}</h1>
         {lead && <p className="mt-2 text-slate-700">{lead}</p>}

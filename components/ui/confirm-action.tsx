@@ -1,5 +1,6 @@
 "use client";
 import { useActionState, useEffect, useId, useRef, useState } from "react";
+import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/platform/action-state";
 import { Notice } from "./notice";
 import { SubmitButton } from "./submit-button";
@@ -21,6 +22,7 @@ type Props = {
 /** A destructive action behind a modal dialog (native <dialog>: focus is trapped, Escape cancels). */
 export function ConfirmAction({ action, fields, trigger, subject, title, description, confirm }: Props) {
   const [state, formAction] = useActionState(action, {} as ActionState);
+  const t = useTranslations("Forms");
   const dialog = useRef<HTMLDialogElement>(null);
   const id = useId();
   // The dialog's content exists only while it is open, so its wording never leaks into the page.
@@ -66,9 +68,9 @@ export function ConfirmAction({ action, fields, trigger, subject, title, descrip
                 onClick={() => dialog.current?.close()}
                 className="rounded-md border border-slate-400 px-4 py-2 font-semibold hover:bg-slate-100"
               >
-                Cancel
+                {t("cancel")}
               </button>
-              <SubmitButton variant="danger" pendingText="Working…">
+              <SubmitButton variant="danger" pendingText={t("working")}>
                 {confirm}
               </SubmitButton>
             </div>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { PlainField } from "./plain-field";
 
 /**
@@ -19,6 +20,7 @@ export function SearchForm({
   /** More filters (selects) beside the text field. */
   children?: React.ReactNode;
 }) {
+  const t = useTranslations("Forms");
   return (
     <form role="search" aria-label={label} className="flex flex-wrap items-end gap-2">
       <PlainField id={id} label={fieldLabel} name="q" type="search" defaultValue={q} className="grow" />
@@ -27,7 +29,7 @@ export function SearchForm({
         type="submit"
         className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800"
       >
-        Search
+        {t("search")}
       </button>
     </form>
   );

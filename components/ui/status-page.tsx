@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 /**
  * What a dead end says instead (not found, an error, nothing to do here): what happened in plain
@@ -15,6 +16,7 @@ export function StatusPage({
   children: React.ReactNode;
   actions?: React.ReactNode;
 }) {
+  const t = useTranslations("Status");
   return (
     <div className="mx-auto flex max-w-xl flex-col gap-4 rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
       <p className="text-sm font-semibold tracking-wide text-blue-800 uppercase">{kicker}</p>
@@ -26,7 +28,7 @@ export function StatusPage({
           href="/"
           className="rounded-md bg-blue-700 px-4 py-2 font-semibold text-white hover:bg-blue-800"
         >
-          Go to your home page
+          {t("goHome")}
         </Link>
       </div>
     </div>
@@ -34,13 +36,11 @@ export function StatusPage({
 }
 
 export function NotFoundPanel() {
+  const t = useTranslations("Status");
   return (
-    <StatusPage kicker="Error 404" title="Page not found">
-      <p>
-        There is no page at this address, or it is not one you can open. The link may be old or mistyped, or
-        the page may belong to another person&apos;s account.
-      </p>
-      <p>If someone sent you this link, ask them for a new one, or start again from your home page.</p>
+    <StatusPage kicker={t("notFoundKicker")} title={t("notFoundTitle")}>
+      <p>{t("notFoundBody")}</p>
+      <p>{t("notFoundNext")}</p>
     </StatusPage>
   );
 }

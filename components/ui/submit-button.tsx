@@ -1,5 +1,6 @@
 "use client";
 import { useFormStatus } from "react-dom";
+import { useTranslations } from "next-intl";
 
 /** A submit button that is disabled, and says so, while its form's action runs. */
 export function SubmitButton({
@@ -15,6 +16,7 @@ export function SubmitButton({
   label?: string;
 }) {
   const { pending } = useFormStatus();
+  const t = useTranslations("Forms");
   const styles = {
     primary: "bg-blue-700 text-white hover:bg-blue-800",
     danger: "bg-red-700 text-white hover:bg-red-800",
@@ -28,7 +30,7 @@ export function SubmitButton({
       aria-label={label}
       className={`rounded-md px-4 py-2 text-base font-semibold disabled:opacity-60 ${styles}`}
     >
-      {pending ? (pendingText ?? "Working…") : children}
+      {pending ? (pendingText ?? t("working")) : children}
     </button>
   );
 }

@@ -18,6 +18,7 @@ export const accountSettingsSelect = {
   teachersMayGenerateCodes: true,
   teachersMayLinkObservers: true,
   observerContact: true,
+  defaultLocale: true,
 } as const;
 
 /**

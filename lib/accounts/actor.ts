@@ -14,6 +14,8 @@ export type Actor = {
    * user themself may do (their access tokens) checks it.
    */
   masqueradedBy?: number;
+  /** The language this user chose on Settings (null: their browser's, else their school's). */
+  locale?: string | null;
 };
 
 /**
@@ -36,10 +38,10 @@ export async function loadActor(
       ...(sessionVersion !== undefined && { sessionVersion }),
       ...(sessionId !== undefined && { revokedSessions: { none: { id: sessionId } } }),
     },
-    select: { id: true, name: true },
+    select: { id: true, name: true, locale: true },
   });
   if (!user) return null;
-  return { userId: user.id, name: user.name, ...ctx };
+  return { userId: user.id, name: user.name, locale: user.locale, ...ctx };
 }
 
 /** The version a new session of this user signs in with (0 for an unknown user: it cannot sign in). */

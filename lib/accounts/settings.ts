@@ -6,6 +6,7 @@ import type { Actor } from "./actor.ts";
 import { recordAudit } from "../audit/events.ts";
 import { accountSettingsSelect } from "./accounts.ts";
 import { requireAdminScope, requireRootAdminOf } from "./admin-scope.ts";
+import { LOCALES } from "../platform/locales.ts";
 
 const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
@@ -28,10 +29,12 @@ export const accountSettingsSchema = z.object({
     .max(300, "Keep the contact line under 300 characters.")
     .optional()
     .transform((v) => v || null),
+  // The language of families and staff with no choice of their own that we speak (issue 21).
+  default_locale: z.enum(LOCALES, { error: "Choose a language from the list." }).optional(),
 });
 type ParsedSettings = z.infer<typeof accountSettingsSchema>;
 // Callers written before these settings existed leave them as they are.
-type LaterSettings = "teachers_may_link_observers" | "observer_contact";
+type LaterSettings = "teachers_may_link_observers" | "observer_contact" | "default_locale";
 export type AccountSettingsInput = Omit<ParsedSettings, LaterSettings> &
   Partial<Pick<ParsedSettings, LaterSettings>>;
 
@@ -57,6 +60,7 @@ export async function updateAccountSettings(actor: Actor, input: AccountSettings
     teachersMayGenerateCodes: input.teachers_may_generate_codes,
     teachersMayLinkObservers: input.teachers_may_link_observers,
     observerContact: input.observer_contact,
+    defaultLocale: input.default_locale,
   };
   return db.$transaction(async (tx) => {
     const before = await tx.account.findUniqueOrThrow({

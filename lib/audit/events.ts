@@ -26,6 +26,8 @@ export const AUDIT_ACTIONS = [
   // Someone registered with this login's email: refused as a wrong code, the owner emailed.
   "login.registration_refused",
   "user.email_verified",
+  // Issue 21: the language a user chose on Settings (data: from, to; null: automatic).
+  "user.locale_changed",
   "enrollment.created",
   "enrollment.updated",
   // A course-level link: an observer enrollment in one course, made or ended on its own (no

@@ -31,6 +31,11 @@ export const ACCOUNT_WORDS: Partial<Record<AuditAction, Wording>> = {
     label: "Email confirmed",
     describe: (e) => `${someone(e.subject)} confirmed their email address`,
   },
+  "user.locale_changed": {
+    label: "Language changed",
+    describe: (e) =>
+      `${someone(e.subject)} chose to read the site in ${text(e.data, "to") ?? "their browser's or school's language"}`,
+  },
   "throttle.locked_out": {
     label: "Too many failed attempts",
     describe: (e) => {

@@ -11,6 +11,8 @@ import { recordAudit } from "../audit/events.ts";
 import { AppError, fieldError } from "../platform/errors.ts";
 import { deliverSoon } from "../mail/outbox.ts";
 import { plainTextName } from "../mail/texts.ts";
+import { recipientLocale } from "../platform/locales.ts";
+import { translator } from "../platform/messages.ts";
 import { queueOneTimeLinkInTx } from "./password-setup.ts";
 import { emailOf } from "./provisioning.ts";
 import {
@@ -30,10 +32,33 @@ export function welcomeEmail(input: {
   schoolName: string;
   login: string;
   signInUrl: string;
+  /** The language the parent registered in. */
+  locale?: string | null;
 }) {
+  const t = translator(input.locale);
+  const school = input.schoolName;
   return {
-    subject: `Welcome to ${input.schoolName}: your parent account is ready`,
-    text: `Hello ${plainTextName(input.name)},\n\nYour parent or guardian account at ${input.schoolName} is ready, and you now observe ${plainTextName(input.studentName)}.\n\nWhat to do next:\n\n1. Sign in at ${input.signInUrl} with ${input.login} and the password you chose, to follow their courses on the Observing page.\n2. Another child at the school? Ask them for a pairing code (their Settings, "Pair with Observer") and enter it on the Observing page, or scan their QR code while signed in.\n3. Confirm that this is your email address, so your school can link your account for you (the link works once, for ${days()} days):\n\n${SETUP_LINK_PLACEHOLDER}\n\nIf you did not create this account, ignore this email and tell ${input.schoolName}.\n`,
+    subject: t("Emails.welcomeSubject", { school }),
+    text: `${t("Emails.greeting", { name: plainTextName(input.name) })}\n\n${t("Emails.welcomeBody", {
+      school,
+      student: plainTextName(input.studentName),
+      signInUrl: input.signInUrl,
+      login: input.login,
+      days: days(),
+      link: SETUP_LINK_PLACEHOLDER,
+    })}\n`,
+  };
+}
+
+/** The email of "Send the link again" on Settings, in the recipient's language. */
+function verifyAgainEmail(input: { name: string; school: string; locale: string }) {
+  const t = translator(input.locale);
+  return {
+    subject: t("Emails.verifySubject", { school: input.school }),
+    text: `${t("Emails.greeting", { name: plainTextName(input.name) })}\n\n${t("Emails.verifyBody", {
+      days: days(),
+      link: SETUP_LINK_PLACEHOLDER,
+    })}\n`,
   };
 }
 
@@ -133,8 +158,8 @@ export async function resendEmailVerification(actor: Actor): Promise<{ sentTo: s
     select: {
       id: true,
       uniqueId: true,
-      user: { select: { email: true, name: true } },
-      rootAccount: { select: { name: true } },
+      user: { select: { email: true, name: true, locale: true } },
+      rootAccount: { select: { name: true, defaultLocale: true } },
     },
   });
   const to = login && emailOf({ email: login.user.email, uniqueId: login.uniqueId });
@@ -150,10 +175,11 @@ export async function resendEmailVerification(actor: Actor): Promise<{ sentTo: s
         loginId: login.id,
         to,
         rootAccountId: actor.domainRootAccountId,
-        email: {
-          subject: `Confirm your email for ${login.rootAccount.name}`,
-          text: `Hello ${plainTextName(login.user.name)},\n\nConfirm that this is your email address (the link works once, for ${days()} days):\n\n${SETUP_LINK_PLACEHOLDER}\n\nIf you did not ask for this, ignore this email.\n`,
-        },
+        email: verifyAgainEmail({
+          name: login.user.name,
+          school: login.rootAccount.name,
+          locale: recipientLocale(login.user.locale, login.rootAccount.defaultLocale),
+        }),
       });
     });
   });

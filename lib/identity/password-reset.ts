@@ -10,6 +10,8 @@ import { recordAudit } from "../audit/events.ts";
 import { AppError } from "../platform/errors.ts";
 import { deliverSoon } from "../mail/outbox.ts";
 import { plainTextName } from "../mail/texts.ts";
+import { recipientLocale } from "../platform/locales.ts";
+import { translator } from "../platform/messages.ts";
 import { queueOneTimeLinkInTx } from "./password-setup.ts";
 import { emailOf } from "./provisioning.ts";
 import { LINK_LIFETIME_MINUTES, SETUP_LINK_PLACEHOLDER, setupLinkBase } from "../mail/one-time-links.ts";
@@ -36,15 +38,25 @@ function resetLimits(login: string, ip: string | null): Limit[] {
 }
 
 /** The email with a reset link (placeholder until sent); `by` names an admin who sent it. */
-export function passwordResetEmail(input: { name: string; schoolName: string; by?: "school" }) {
-  const minutes = LINK_LIFETIME_MINUTES.reset;
+export function passwordResetEmail(input: {
+  name: string;
+  schoolName: string;
+  by?: "school";
+  /** The recipient's language (recipientLocale). */
+  locale?: string | null;
+}) {
+  const t = translator(input.locale);
+  const school = input.schoolName;
   const why =
-    input.by === "school"
-      ? `${input.schoolName} sent you a link to choose a new password.`
-      : `Someone (we hope you) asked to reset your ${input.schoolName} password.`;
+    input.by === "school" ? t("Emails.resetWhySchool", { school }) : t("Emails.resetWhySelf", { school });
+  const body = t("Emails.resetBody", {
+    why,
+    minutes: LINK_LIFETIME_MINUTES.reset,
+    link: SETUP_LINK_PLACEHOLDER,
+  });
   return {
-    subject: `Choose a new password for ${input.schoolName}`,
-    text: `Hello ${plainTextName(input.name)},\n\n${why} Choosing one signs you out everywhere else. The link works once, for ${minutes} minutes:\n\n${SETUP_LINK_PLACEHOLDER}\n\nIf you did not ask for this, ignore this email: your password stays as it is.\n`,
+    subject: t("Emails.resetSubject", { school }),
+    text: `${t("Emails.greeting", { name: plainTextName(input.name) })}\n\n${body}\n`,
   };
 }
 
@@ -91,7 +103,7 @@ export async function passwordResetsSettled(): Promise<void> {
 /** Queues a reset email for the login typed, if it exists at the school. */
 async function sendPasswordReset(input: {
   typed: string;
-  account: { id: number; name: string };
+  account: { id: number; name: string; defaultLocale?: string };
   ip: string | null;
 }): Promise<void> {
   const { typed, account } = input;
@@ -102,7 +114,12 @@ async function sendPasswordReset(input: {
       workflowState: "active",
       user: { workflowState: "active" },
     },
-    select: { id: true, userId: true, uniqueId: true, user: { select: { name: true, email: true } } },
+    select: {
+      id: true,
+      userId: true,
+      uniqueId: true,
+      user: { select: { name: true, email: true, locale: true } },
+    },
   });
   const to = login && emailOf({ email: login.user.email, uniqueId: login.uniqueId });
   if (!login || !to) return;
@@ -119,7 +136,11 @@ async function sendPasswordReset(input: {
         to,
         rootAccountId: account.id,
         setupLink: base,
-        ...passwordResetEmail({ name: login.user.name, schoolName: account.name }),
+        ...passwordResetEmail({
+          name: login.user.name,
+          schoolName: account.name,
+          locale: recipientLocale(login.user.locale, account.defaultLocale),
+        }),
       },
     });
     await recordAudit(tx, {

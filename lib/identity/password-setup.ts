@@ -24,6 +24,8 @@ import { fieldError } from "../platform/errors.ts";
 import type { OneTimeLinkPurpose } from "../platform/generated/prisma/client.ts";
 import { queueEmailInTx, type Email } from "../mail/outbox.ts";
 import { plainTextName, withoutDirectionControls } from "../mail/texts.ts";
+import { recipientLocale } from "../platform/locales.ts";
+import { translator } from "../platform/messages.ts";
 import { hashPassword, newPasswordProblem } from "./passwords.ts";
 import {
   SETUP_LINK_LIFETIME_DAYS,
@@ -33,12 +35,23 @@ import {
 } from "../mail/one-time-links.ts";
 
 /** The email carrying a setup link (the one wording, for one account or a bulk import), link not yet in. */
-export function passwordSetupEmail(input: { name: string; schoolName: string; setupLink: string }) {
-  const schoolName = withoutDirectionControls(input.schoolName);
-  const name = plainTextName(input.name);
+export function passwordSetupEmail(input: {
+  name: string;
+  schoolName: string;
+  setupLink: string;
+  /** The recipient's language (recipientLocale); the school's default language where unknown. */
+  locale?: string | null;
+}) {
+  const t = translator(input.locale);
+  const school = withoutDirectionControls(input.schoolName);
+  const body = t("Emails.setupBody", {
+    school,
+    days: SETUP_LINK_LIFETIME_DAYS,
+    link: SETUP_LINK_PLACEHOLDER,
+  });
   return {
-    subject: `Your ${schoolName} account is ready`,
-    text: `Hello ${name},\n\n${schoolName} made you an account. Choose your password here (the link works once, for ${SETUP_LINK_LIFETIME_DAYS} days):\n\n${SETUP_LINK_PLACEHOLDER}\n\nIf you did not expect this, you can ignore this email.\n`,
+    subject: t("Emails.setupSubject", { school }),
+    text: `${t("Emails.greeting", { name: plainTextName(input.name) })}\n\n${body}\n`,
     setupLink: input.setupLink,
   };
 }
@@ -67,16 +80,23 @@ export async function sendPasswordSetupInTx(
     name: string;
     schoolName: string;
     rootAccountId: number;
+    /** The new user's language where known, else the school's default. */
+    locale?: string | null;
   },
 ): Promise<void> {
   const setupLink = await setupLinkBase(input.rootAccountId, "setup", tx);
+  const school = await tx.account.findUnique({
+    where: { id: input.rootAccountId },
+    select: { defaultLocale: true },
+  });
+  const locale = recipientLocale(input.locale, school?.defaultLocale);
   await queueOneTimeLinkInTx(tx, {
     loginId: input.loginId,
     purpose: "setup",
     email: {
       to: input.email,
       rootAccountId: input.rootAccountId,
-      ...passwordSetupEmail({ ...input, setupLink }),
+      ...passwordSetupEmail({ ...input, setupLink, locale }),
     },
   });
 }

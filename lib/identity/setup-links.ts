@@ -18,6 +18,7 @@ import { mayMasquerade } from "../accounts/permissions.ts";
 import { emailOf } from "./provisioning.ts";
 import { newSetupToken, setupLinkBase, setupLinkWithToken } from "../mail/one-time-links.ts";
 import { getAdminScope } from "../accounts/admin-scope.ts";
+import { recipientLocale } from "../platform/locales.ts";
 
 export type NewSetupLink = ({ emailedTo: string } | { link: string; expiresAt: Date }) & {
   purpose: "setup" | "reset";
@@ -38,8 +39,8 @@ export async function renewPasswordSetup(actor: Actor, input: { loginId: number 
       uniqueId: true,
       rootAccountId: true,
       passwordHash: true,
-      user: { select: { name: true, email: true } },
-      rootAccount: { select: { name: true } },
+      user: { select: { name: true, email: true, locale: true } },
+      rootAccount: { select: { name: true, defaultLocale: true } },
     },
   });
   if (!login) throw notFound();
@@ -58,7 +59,11 @@ export async function renewPasswordSetup(actor: Actor, input: { loginId: number 
     if (!to) throw new AppError("unprocessable", "This user has no email address to send a link to.");
     await db.$transaction(async (tx) => {
       await replaceLinksInTx(tx);
-      const words = { name: login.user.name, schoolName: login.rootAccount.name };
+      const words = {
+        name: login.user.name,
+        schoolName: login.rootAccount.name,
+        locale: recipientLocale(login.user.locale, login.rootAccount.defaultLocale),
+      };
       await queueOneTimeLinkInTx(tx, {
         loginId: login.id,
         purpose,

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "../platform/db.ts";
 import { Prisma } from "../platform/generated/prisma/client.ts";
 import type { Actor } from "../accounts/actor.ts";
+import { translator } from "../platform/messages.ts";
 import { plainTextName } from "./texts.ts";
 
 /**
@@ -17,10 +18,16 @@ export function linkNoticeCtes(
     studentName: string;
     studentEmail: string | null;
     observerName: string;
+    /** The student's language (lib/platform/locales.ts's recipientLocale). */
+    studentLocale?: string | null;
     now: Prisma.Sql;
   },
 ): Prisma.Sql {
-  const notice = linkNotice({ studentName: input.studentName, observerNames: [input.observerName] });
+  const notice = linkNotice({
+    studentName: input.studentName,
+    observerNames: [input.observerName],
+    locale: input.studentLocale,
+  });
   const from = Prisma.raw(links);
   const to = Prisma.sql`${input.studentEmail}::text`;
   return Prisma.sql`
@@ -34,27 +41,26 @@ export function linkNoticeCtes(
         FROM ${from} WHERE ${to} IS NOT NULL)`;
 }
 
-function linkWords(names: string[]) {
-  const who =
-    names.length <= 2 ? names.join(" and ") : `${names.slice(0, -1).join(", ")} and ${names.at(-1)}`;
-  const many = names.length > 1;
-  return {
-    subject: `${who} now ${many ? "observe" : "observes"} your account`,
-    body: `${who} can now follow your courses as ${many ? "observers" : "an observer"}. If this is wrong, tell your school.`,
-  };
+function linkWords(names: string[], locale?: string | null) {
+  const t = translator(locale);
+  const list = new Intl.ListFormat(locale ?? "en", { style: "long", type: "conjunction" }).format(names);
+  const values = { names: list, count: names.length };
+  return { subject: t("Emails.linkSubject", values), body: t("Emails.linkBody", values) };
 }
 
 /**
- * What a student is told when one or more people start observing them (one wording everywhere).
- * The email (`textSubject`, `text`) is plain text a mail client may autolink, so the names people
- * chose for themselves are defanged there (mail-text.ts); the app shows them as they are.
+ * What a student is told when one or more people start observing them (one wording everywhere),
+ * in the student's language. The email (`textSubject`, `text`) is plain text a mail client may
+ * autolink, so the names people chose for themselves are defanged there (mail-text.ts); the app
+ * shows them as they are.
  */
-export function linkNotice(input: { studentName: string; observerNames: string[] }) {
-  const mail = linkWords(input.observerNames.map(plainTextName));
+export function linkNotice(input: { studentName: string; observerNames: string[]; locale?: string | null }) {
+  const mail = linkWords(input.observerNames.map(plainTextName), input.locale);
+  const t = translator(input.locale);
   return {
-    ...linkWords(input.observerNames),
+    ...linkWords(input.observerNames, input.locale),
     textSubject: mail.subject,
-    text: `Hello ${plainTextName(input.studentName)},\n\n${mail.body}\n`,
+    text: `${t("Emails.greeting", { name: plainTextName(input.studentName) })}\n\n${mail.body}\n`,
   };
 }
 

@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/events.ts";
 import { linkNoticeCtes } from "../mail/notifications.ts";
 import { notFound } from "../platform/errors.ts";
 import { RESTORE_OBSERVER_ENROLLMENT, studentCoursesJoin } from "./sets.ts";
+import { recipientLocale } from "../platform/locales.ts";
 
 /** A link (student, observer) to make in each of `rootAccountIds`: by whom, how, from where. */
 export type LinkInput = {
@@ -17,18 +18,39 @@ export type LinkInput = {
 };
 
 /** Who a new link's notice names, and where it is emailed. */
-export type LinkPeople = { studentName: string; studentEmail: string | null; observerName: string };
+export type LinkPeople = {
+  studentName: string;
+  studentEmail: string | null;
+  /** The language the student is told in (their choice, else their school's default). */
+  studentLocale?: string | null;
+  observerName: string;
+};
 
 /** The two users a link's notice is about, in one read. */
 export async function linkPeople(tx: Tx, studentId: number, observerId: number): Promise<LinkPeople> {
   const users = await tx.user.findMany({
     where: { id: { in: [studentId, observerId] } },
-    select: { id: true, name: true, email: true },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      locale: true,
+      logins: {
+        select: { rootAccount: { select: { defaultLocale: true } } },
+        take: 1,
+        orderBy: { id: "asc" },
+      },
+    },
   });
   const student = users.find((u) => u.id === studentId);
   const observer = users.find((u) => u.id === observerId);
   if (!student || !observer) throw notFound();
-  return { studentName: student.name, studentEmail: student.email, observerName: observer.name };
+  return {
+    studentName: student.name,
+    studentEmail: student.email,
+    studentLocale: recipientLocale(student.locale, student.logins[0]?.rootAccount.defaultLocale),
+    observerName: observer.name,
+  };
 }
 
 /**

@@ -7,7 +7,8 @@ import type { Actor } from "../accounts/actor.ts";
 
 const RECENT_MS = 10 * 60_000;
 
-export type LinkChangeNotice = { tone: "success"; text: string };
+/** `kind` and `name` let a page say it in the viewer's language; `text` is the English. */
+export type LinkChangeNotice = { tone: "success"; kind: "added" | "removed"; name: string; text: string };
 
 export async function linkChangeNotice(
   actor: Actor,
@@ -24,12 +25,22 @@ export async function linkChangeNotice(
   const active = links.some((l) => l.workflowState === "active");
   if (input.added)
     return active
-      ? { tone: "success", text: `You are now observing ${name}. Their courses are listed below.` }
+      ? {
+          tone: "success",
+          kind: "added",
+          name,
+          text: `You are now observing ${name}. Their courses are listed below.`,
+        }
       : null;
   const recentlyRemoved = links.some(
     (l) => l.workflowState === "deleted" && Date.now() - l.updatedAt.getTime() < RECENT_MS,
   );
   return !active && recentlyRemoved
-    ? { tone: "success", text: `You no longer observe ${name}. Their courses are no longer shown to you.` }
+    ? {
+        tone: "success",
+        kind: "removed",
+        name,
+        text: `You no longer observe ${name}. Their courses are no longer shown to you.`,
+      }
     : null;
 }

@@ -7,23 +7,31 @@ import { db } from "../platform/db.ts";
 import { recordAudit } from "../audit/events.ts";
 import { deliverSoon, queueEmailInTx } from "../mail/outbox.ts";
 import { plainTextName } from "../mail/texts.ts";
+import { recipientLocale } from "../platform/locales.ts";
+import { translator } from "../platform/messages.ts";
 import { schoolOrigin } from "../accounts/origin.ts";
 import { emailOf } from "../identity/provisioning.ts";
 import { firstUse } from "../identity/throttle/counters.ts";
 
 const HOUR_MS = 60 * 60 * 1000;
 
-export function registrationTakenEmail(input: { name: string; schoolName: string; origin: string }) {
-  const { schoolName, origin } = input;
+export function registrationTakenEmail(input: {
+  name: string;
+  schoolName: string;
+  origin: string;
+  locale?: string | null;
+}) {
+  const t = translator(input.locale);
+  const school = input.schoolName;
   return {
-    subject: `Someone tried to create a ${schoolName} account with your email`,
-    text: `Hello ${plainTextName(input.name)},\n\nSomeone (we hope you) tried to create a parent account at ${schoolName} with this email address, which already has an account. No new account was made.\n\nIf it was you: sign in at ${origin}/login and enter the student's pairing code on the Observing page. Forgot your password? Choose a new one at ${origin}/forgot-password.\n\nIf it was not you, ignore this email: nothing changed.\n`,
+    subject: t("Emails.takenSubject", { school }),
+    text: `${t("Emails.greeting", { name: plainTextName(input.name) })}\n\n${t("Emails.takenBody", { school, origin: input.origin })}\n`,
   };
 }
 
 export async function tellOwnerOfTakenEmail(
   loginId: number,
-  account: { id: number; name: string },
+  account: { id: number; name: string; defaultLocale?: string },
   ip: string | null,
 ): Promise<void> {
   const until = new Date(Math.ceil(Date.now() / HOUR_MS) * HOUR_MS);
@@ -33,7 +41,7 @@ export async function tellOwnerOfTakenEmail(
     select: {
       uniqueId: true,
       userId: true,
-      user: { select: { name: true, email: true, workflowState: true } },
+      user: { select: { name: true, email: true, workflowState: true, locale: true } },
     },
   });
   const to =
@@ -46,7 +54,12 @@ export async function tellOwnerOfTakenEmail(
     await queueEmailInTx(tx, {
       to,
       rootAccountId: account.id,
-      ...registrationTakenEmail({ name: login.user.name, schoolName: account.name, origin }),
+      ...registrationTakenEmail({
+        name: login.user.name,
+        schoolName: account.name,
+        origin,
+        locale: recipientLocale(login.user.locale, account.defaultLocale),
+      }),
     });
     await recordAudit(tx, {
       action: "login.registration_refused",

@@ -21,6 +21,7 @@ import { assertObserverRegistrationOpen } from "../accounts/self-registration.ts
 import { guessLimits, throttledAttempt } from "../identity/throttle/index.ts";
 import { tellOwnerOfTakenEmail } from "./registration-taken.ts";
 import { toUserJson, userJsonSelect, type UserJson } from "../users/index.ts";
+import { isLocale, recipientLocale } from "../platform/locales.ts";
 
 export { PASSWORD_RULES } from "../identity/passwords.ts";
 
@@ -49,6 +50,8 @@ export type RegistrationInput = z.input<typeof registrationSchema> & {
   method?: Extract<LinkMethod, "self_registration" | "qr">;
   /** A solved challenge, needed while the school's guessing budget is spent (lib/identity/throttle/index.ts). */
   challenge?: string | null;
+  /** The language the parent registered in: kept as their choice, and their welcome email's. */
+  locale?: string | null;
 };
 
 const invalidCode = () => invalidCodeError("bad_request");
@@ -112,7 +115,10 @@ export async function registerObserver(
         tx,
       );
       // Anyone can register with any address: unverified until the welcome email's link is opened.
-      await tx.user.update({ where: { id: user.id }, data: { selfRegistered: true } });
+      await tx.user.update({
+        where: { id: user.id },
+        data: { selfRegistered: true, locale: isLocale(input.locale) ? input.locale : null },
+      });
       const redeemed = await redeemCodeInTx(tx, {
         code,
         observerId: user.id,
@@ -147,6 +153,7 @@ export async function registerObserver(
           schoolName: account.name,
           login: data.unique_id,
           signInUrl: await signInUrl(account.id, tx),
+          locale: recipientLocale(input.locale, account.defaultLocale),
         }),
       });
       return { userId: user.id, student: toUserJson(student), rootAccountId: account.id };

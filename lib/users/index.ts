@@ -4,3 +4,4 @@ export * from "./json.ts";
 export * from "./resolve.ts";
 export * from "./access.ts";
 export * from "./search.ts";
+export * from "./locale.ts";

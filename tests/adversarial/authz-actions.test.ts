@@ -30,7 +30,8 @@ import {
   redeemPairingCode,
   revokePairingCode,
 } from "../../lib/pairing-codes/index.ts";
-import { codeTriesWarning } from "../../lib/pairing-codes/tries-left.ts";
+import { codeTriesLeft } from "../../lib/pairing-codes/tries-left.ts";
+import { setUserLocale } from "../../lib/users/locale.ts";
 import { changePassword } from "../../lib/identity/password-change.ts";
 import { createAccessToken, revokeAccessToken } from "../../lib/identity/tokens.ts";
 import {
@@ -134,7 +135,9 @@ const CASES: Record<string, Case> = {
   ],
   courseCodeSlips: (a, t) => [courseCodeSlips(a, t.course.id, true), courseCodeSlips(a, t.course.id, false)],
   // The next three take no one else's id: they act on the actor alone and must change no one.
-  codeTriesWarning: (a) => [codeTriesWarning(a)],
+  codeTriesLeft: (a) => [codeTriesLeft(a)],
+  // Their own language only: a language we do not speak is refused; "automatic" when it already is changes nothing.
+  setUserLocale: (a) => [setUserLocale(a, { locale: "xx" }), setUserLocale(a, { locale: "" })],
   changePassword: (a) => [
     changePassword(a, { current_password: "not-their-password", password: "intruder-picks-this-1" }),
   ],

@@ -137,6 +137,8 @@ describe("codes for parents who already have an account", () => {
     await redeemPairingCode(actor, { observerId: parent.id, code });
     expect(await linkChangeNotice(actor, { added: student.id })).toEqual({
       tone: "success",
+      kind: "added",
+      name: student.name,
       text: `You are now observing ${student.name}. Their courses are listed below.`,
     });
     expect(await linkChangeNotice(actor, { removed: student.id })).toBeNull(); // still observed

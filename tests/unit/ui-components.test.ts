@@ -3,6 +3,7 @@
 import { createElement as h } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { withIntl } from "../helpers/intl.ts";
 import { NewPasswordField } from "../../components/auth/new-password-field.tsx";
 import { ConfirmAction } from "../../components/ui/confirm-action.tsx";
 import { DataTable } from "../../components/ui/data-table.tsx";
@@ -13,7 +14,7 @@ import { Pagination } from "../../components/ui/pagination.tsx";
 import { PlainField } from "../../components/ui/plain-field.tsx";
 import { RowList } from "../../components/ui/row-list.tsx";
 
-const html = (el: Parameters<typeof renderToStaticMarkup>[0]) => renderToStaticMarkup(el);
+const html = (el: Parameters<typeof renderToStaticMarkup>[0]) => renderToStaticMarkup(withIntl(el));
 
 describe("Field with the action state", () => {
   const state = {

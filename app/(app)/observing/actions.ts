@@ -4,10 +4,11 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { formId } from "@/lib/platform/ids";
 import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/platform/action-state";
-import { retryWords } from "@/components/format";
+import { getTranslations } from "next-intl/server";
+import { localizeState, retryMessage } from "@/i18n/server-messages";
 import { unlinkObservee } from "@/lib/observer-links";
 import { requestAnotherCourse, requestNoteSchema } from "@/lib/courses";
-import { codeTriesWarning, redeemPairingCode } from "@/lib/pairing-codes";
+import { codeTriesLeft, redeemPairingCode } from "@/lib/pairing-codes";
 import { challengeField, pairingCodeInputSchema } from "@/lib/pairing-codes/schemas";
 import { requireActor } from "@/lib/identity/session";
 
@@ -24,7 +25,11 @@ export async function addStudentAction(_prev: AddStudentState, formData: FormDat
   const values = { pairing_code: String(formData.get("pairing_code") ?? "") };
   const parsed = pairingCodeInputSchema.safeParse(formData.get("pairing_code"));
   if (!parsed.success)
-    return { ok: false, fieldErrors: zodFieldErrors(parsed.error.issues, "pairing_code"), values };
+    return localizeState({
+      ok: false,
+      fieldErrors: zodFieldErrors(parsed.error.issues, "pairing_code"),
+      values,
+    });
   let studentId: number;
   try {
     const student = await redeemPairingCode(actor, {
@@ -35,14 +40,14 @@ export async function addStudentAction(_prev: AddStudentState, formData: FormDat
     });
     studentId = student.id;
   } catch (err) {
-    const state = actionErrorState(err, values);
-    if (state.retryAfter)
-      return {
-        ...state,
-        message: retryWords(state.retryAfter),
-        fieldErrors: { pairing_code: [retryWords(state.retryAfter)] },
-      };
-    return { ...state, warning: (await codeTriesWarning(actor)) ?? undefined };
+    const state = await localizeState(actionErrorState(err, values));
+    if (state.retryAfter) {
+      const retry = await retryMessage(state.retryAfter);
+      return { ...state, message: retry, fieldErrors: { pairing_code: [retry] } };
+    }
+    const tries = await codeTriesLeft(actor);
+    const t = await getTranslations("Observing");
+    return { ...state, warning: tries ? t("triesLeft", tries) : undefined };
   }
   redirect(`/observing?added=${studentId}`);
 }
@@ -53,7 +58,7 @@ const studentIdSchema = formId();
 export async function unlinkStudentAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const actor = await requireActor();
   const studentId = studentIdSchema.safeParse(formData.get("student_id"));
-  if (!studentId.success) return { ok: false, message: "That student does not exist." };
+  if (!studentId.success) return localizeState({ ok: false, message: "That student does not exist." });
   try {
     await unlinkObservee(actor, {
       observerId: actor.userId,
@@ -61,7 +66,7 @@ export async function unlinkStudentAction(_prev: ActionState, formData: FormData
       rootAccountId: "all",
     });
   } catch (err) {
-    return actionErrorState(err);
+    return localizeState(actionErrorState(err));
   }
   redirect(`/observing?removed=${studentId.data}`);
 }
@@ -76,15 +81,13 @@ export async function requestCourseAction(_prev: ActionState, formData: FormData
   const actor = await requireActor();
   const values = { note: String(formData.get("note") ?? "") };
   const parsed = requestSchema.safeParse({ student_id: formData.get("student_id"), note: values.note });
-  if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error.issues), values };
+  if (!parsed.success)
+    return localizeState({ ok: false, fieldErrors: zodFieldErrors(parsed.error.issues), values });
   try {
     await requestAnotherCourse(actor, { studentId: parsed.data.student_id, note: parsed.data.note });
   } catch (err) {
-    return actionErrorState(err, values);
+    return localizeState(actionErrorState(err, values));
   }
   revalidatePath("/observing");
-  return {
-    ok: true,
-    message: "Sent. Your school will answer, and you will be told either way (here and by email).",
-  };
+  return { ok: true, message: (await getTranslations("Observing"))("requestSent") };
 }

@@ -10,24 +10,22 @@ import {
   type RequestState,
 } from "@/lib/courses";
 import { RequestCourseForm } from "@/components/courses/request-course-form";
-import { formatDateTime } from "@/components/format";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { DATE_TIME_WITH_ZONE } from "@/components/format";
+import { ClientMessages } from "@/components/client-messages";
 import { ConfirmAction } from "@/components/ui/confirm-action";
 import { Notice } from "@/components/ui/notice";
 import { RowList } from "@/components/ui/row-list";
 import { Section } from "@/components/ui/section";
 import { Page } from "@/components/ui/page";
-import { viewerTimeZone } from "../time-zone";
 import { AddStudentForm } from "./add-student-form";
 import { requestCourseAction, unlinkStudentAction } from "./actions";
 
-export const metadata: Metadata = { title: "Observing" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Meta"))("observing") };
+}
 
-const CODE_FAILED = {
-  invalid:
-    "You are signed in, but that pairing code could not be used: it may be mistyped, expired or already used. Ask your student for a new code and enter it below.",
-  throttled:
-    "You are signed in, but too many wrong codes were tried. Wait a few minutes, then enter the code below.",
-};
+const CODE_FAILED = { invalid: "codeFailedInvalid", throttled: "codeFailedThrottled" } as const;
 
 export default async function ObservingPage({
   searchParams,
@@ -41,26 +39,26 @@ export default async function ObservingPage({
     getHomeSummary(actor),
     linkChangeNotice(actor, { added: Number(added) || undefined, removed: Number(removed) || undefined }),
   ]);
-  const [requests, timeZone] = await Promise.all([
+  const [requests, t] = await Promise.all([
     observerRequestStates(
       actor,
       students.filter((s) => !s.allCourses).map((s) => s.id),
     ),
-    viewerTimeZone(),
+    getTranslations("Observing"),
   ]);
   const failed = code_failed === "throttled" || code_failed === "invalid" ? CODE_FAILED[code_failed] : null;
   return (
-    <Page title="Observing">
-      {notice && <Notice tone={notice.tone}>{notice.text}</Notice>}
-      {failed && <Notice tone="error">{failed}</Notice>}
-      <Section id="students" title="Students you observe">
+    <Page title={t("title")}>
+      {notice && (
+        <Notice tone={notice.tone}>
+          {notice.kind === "added" ? t("added", { name: notice.name }) : t("removed", { name: notice.name })}
+        </Notice>
+      )}
+      {failed && <Notice tone="error">{t(failed)}</Notice>}
+      <Section id="students" title={t("students")}>
         <RowList
-          label="Students you observe"
-          empty={
-            summary.mayObserve
-              ? "You are not observing any students yet. Enter a pairing code below to add one."
-              : "You are not observing any students."
-          }
+          label={t("students")}
+          empty={summary.mayObserve ? t("emptyMayObserve") : t("empty")}
           items={students}
           roomy
         >
@@ -68,54 +66,53 @@ export default async function ObservingPage({
             <>
               <div>
                 <p className="text-lg font-semibold">{s.name}</p>
-                <p className="text-sm text-slate-700">
-                  {s.allCourses
-                    ? "You observe all of their courses."
-                    : "You observe them in these courses only."}
-                </p>
+                <p className="text-sm text-slate-700">{s.allCourses ? t("allCourses") : t("someCourses")}</p>
                 <ObservedCourses student={s} />
               </div>
               {s.allCourses ? (
-                <ConfirmAction
-                  action={unlinkStudentAction}
-                  fields={{ student_id: s.id }}
-                  trigger="Unlink"
-                  subject={s.name}
-                  title={`Stop observing ${s.name}?`}
-                  description="You will no longer see their courses. To observe them again you will need a new pairing code from them or your school."
-                  confirm="Unlink"
-                />
+                <ClientMessages namespaces={[]}>
+                  <ConfirmAction
+                    action={unlinkStudentAction}
+                    fields={{ student_id: s.id }}
+                    trigger={t("unlink")}
+                    subject={s.name}
+                    title={t("unlinkTitle", { name: s.name })}
+                    description={t("unlinkDescription")}
+                    confirm={t("unlink")}
+                  />
+                </ClientMessages>
               ) : (
-                <AskForCourse student={s} state={requests.get(s.id)} timeZone={timeZone} />
+                <AskForCourse student={s} state={requests.get(s.id)} />
               )}
             </>
           )}
         </RowList>
       </Section>
-      <Section id="contact" title={`Contact ${school.name}`}>
-        <p className="text-slate-800">
-          {school.observerContact ?? "Ask your student's teachers, or the school's front office."}
-        </p>
+      <Section id="contact" title={t("contact", { school: school.name })}>
+        <p className="text-slate-800">{school.observerContact ?? t("contactFallback")}</p>
       </Section>
       {summary.mayObserve && (
-        <Section id="add" title="Add a student">
+        <Section id="add" title={t("add")}>
           {/* A new key after each link or unlink: the form starts afresh, without a stale error. */}
-          <AddStudentForm key={`${added ?? ""}-${removed ?? ""}`} />
+          <ClientMessages namespaces={["Observing"]}>
+            <AddStudentForm key={`${added ?? ""}-${removed ?? ""}`} />
+          </ClientMessages>
         </Section>
       )}
     </Page>
   );
 }
 
-function ObservedCourses({ student }: { student: ObservedStudent }) {
-  if (student.courses.length === 0) return <p className="text-sm text-slate-700">No courses yet.</p>;
+async function ObservedCourses({ student }: { student: ObservedStudent }) {
+  const t = await getTranslations("Observing");
+  if (student.courses.length === 0) return <p className="text-sm text-slate-700">{t("noCourses")}</p>;
   return (
-    <ul aria-label={`Courses of ${student.name}`} className="mt-2 flex flex-col gap-1">
+    <ul aria-label={t("coursesOf", { name: student.name })} className="mt-2 flex flex-col gap-1">
       {student.courses.map((c) => (
         <li key={c.id} className="text-sm text-slate-800">
           <span className="font-medium">{c.name}</span>
           {c.teachers.length > 0 && (
-            <span className="text-slate-700"> · taught by {c.teachers.join(", ")}</span>
+            <span className="text-slate-700"> · {t("taughtBy", { teachers: c.teachers.join(", ") })}</span>
           )}
         </li>
       ))}
@@ -124,32 +121,27 @@ function ObservedCourses({ student }: { student: ObservedStudent }) {
 }
 
 /** Where the observer sees a student in some courses only: ask the school for another. */
-function AskForCourse({
-  student,
-  state,
-  timeZone,
-}: {
-  student: ObservedStudent;
-  state?: RequestState;
-  timeZone: string;
-}) {
+async function AskForCourse({ student, state }: { student: ObservedStudent; state?: RequestState }) {
+  const [t, format] = await Promise.all([getTranslations("Observing"), getFormatter()]);
   if (!state || state.otherCourses === 0)
-    return <p className="max-w-64 text-sm text-slate-700">You observe them in all of their courses.</p>;
-  if (state.pendingSince)
+    return <p className="max-w-64 text-sm text-slate-700">{t("everyCourse")}</p>;
+  if (state.pendingSince) {
+    // In the viewer's zone (i18n/request.ts), named, as components/format.ts writes times.
+    const when = format.dateTime(new Date(state.pendingSince), DATE_TIME_WITH_ZONE);
     return (
-      <p className="max-w-64 text-sm text-slate-700">
-        Sent {formatDateTime(state.pendingSince, timeZone)}: you asked to observe {student.name} in another
-        course. Your school will answer, and you will be told here and by email.
-      </p>
+      <p className="max-w-64 text-sm text-slate-700">{t("requestPending", { when, name: student.name })}</p>
     );
+  }
   return (
     <div className="max-w-sm">
-      <RequestCourseForm
-        studentId={student.id}
-        studentName={student.name}
-        noteMax={REQUEST_NOTE_MAX}
-        action={requestCourseAction}
-      />
+      <ClientMessages namespaces={["Observing"]}>
+        <RequestCourseForm
+          studentId={student.id}
+          studentName={student.name}
+          noteMax={REQUEST_NOTE_MAX}
+          action={requestCourseAction}
+        />
+      </ClientMessages>
     </div>
   );
 }

@@ -6,7 +6,8 @@ import { actionErrorState, type ActionState } from "@/lib/platform/action-state"
 import { resendEmailVerification } from "@/lib/identity/email-verification";
 import { changePassword } from "@/lib/identity/password-change";
 import { requireActor } from "@/lib/identity/session";
-import { retryWords } from "@/components/format";
+import { getTranslations } from "next-intl/server";
+import { localizeState, retryMessage } from "@/i18n/server-messages";
 
 /**
  * "Change password": every other session ends (changePassword raises the session version), and
@@ -23,14 +24,14 @@ export async function changePasswordAction(_prev: ActionState, formData: FormDat
       password,
     }));
   } catch (err) {
-    const state = actionErrorState(err);
-    return state.retryAfter ? { ...state, message: retryWords(state.retryAfter) } : state;
+    const state = await localizeState(actionErrorState(err));
+    return state.retryAfter ? { ...state, message: await retryMessage(state.retryAfter) } : state;
   }
   try {
     await signIn("credentials", { email: login, password, redirect: false });
   } catch (err) {
     if (err instanceof AuthError)
-      return { ok: true, message: "Your password is changed. Sign in again with the new one." };
+      return { ok: true, message: (await getTranslations("Settings"))("passwordChangedSignIn") };
     throw err;
   }
   redirect("/settings?password=changed#password-heading");
@@ -41,9 +42,9 @@ export async function resendVerificationAction(_prev: ActionState): Promise<Acti
   const actor = await requireActor();
   try {
     const { sentTo } = await resendEmailVerification(actor);
-    return { ok: true, message: `A new link was emailed to ${sentTo}. Earlier links no longer work.` };
+    return { ok: true, message: (await getTranslations("Settings"))("emailSent", { email: sentTo }) };
   } catch (err) {
-    const state = actionErrorState(err);
-    return state.retryAfter ? { ...state, message: retryWords(state.retryAfter) } : state;
+    const state = await localizeState(actionErrorState(err));
+    return state.retryAfter ? { ...state, message: await retryMessage(state.retryAfter) } : state;
   }
 }

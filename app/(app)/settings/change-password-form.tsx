@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { NewPasswordField } from "@/components/auth/new-password-field";
 import { Field } from "@/components/ui/field";
@@ -15,6 +16,7 @@ export function ChangePasswordForm({
   passwordRules: readonly string[];
 }) {
   const [state, action] = useActionState(changePasswordAction, {} as ActionState);
+  const t = useTranslations("Settings");
   const placed = Object.keys(state.fieldErrors ?? {}).length > 0;
   return (
     <form action={action} className="flex max-w-md flex-col gap-2" noValidate>
@@ -23,16 +25,16 @@ export function ChangePasswordForm({
       {/* For password managers: which account the new password belongs to. */}
       <input type="email" name="username" autoComplete="username" value={login} readOnly hidden />
       <Field
-        label="Current password"
+        label={t("currentPassword")}
         name="current_password"
         type="password"
         autoComplete="current-password"
         required
         state={state}
       />
-      <NewPasswordField label="New password" rules={passwordRules} state={state} />
+      <NewPasswordField label={t("newPassword")} rules={passwordRules} state={state} />
       <div>
-        <SubmitButton pendingText="Changing…">Change password</SubmitButton>
+        <SubmitButton pendingText={t("passwordPending")}>{t("passwordSubmit")}</SubmitButton>
       </div>
     </form>
   );

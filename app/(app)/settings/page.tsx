@@ -4,7 +4,6 @@ import { requireActor } from "@/lib/identity/session";
 import { emailVerificationStatus } from "@/lib/identity/email-verification";
 import { getPairingEligibility, listActivePairingCodes, MAX_ACTIVE_CODES } from "@/lib/pairing-codes";
 import { getPasswordLogin, passwordChangedRecently } from "@/lib/identity/password-change";
-import { PASSWORD_RULES } from "@/lib/identity/passwords";
 import { Notice } from "@/components/ui/notice";
 import { Section } from "@/components/ui/section";
 import { GenerateCode } from "@/components/pairing/generate-code";
@@ -15,18 +14,26 @@ import { viewerTimeZone } from "../time-zone";
 import { ChangePasswordForm } from "./change-password-form";
 import { MyObservers } from "./my-observers";
 import { VerifyEmailNotice } from "./verify-email-notice";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
+import { LanguageForm } from "./language-form";
+import { passwordRules } from "@/i18n/password-rules";
 
-export const metadata: Metadata = { title: "Settings" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Settings"))("title") };
+}
 
 // Each section for whom it applies: pairing for students, the email check for self-registered
 // parents, the password for everyone with one here, developer tools last.
 export default async function SettingsPage({
   searchParams,
 }: {
-  searchParams: Promise<{ password?: string }>;
+  searchParams: Promise<{ password?: string; language?: string }>;
 }) {
   const actor = await requireActor();
-  const changed = (await searchParams).password === "changed";
+  const params = await searchParams;
+  const changed = params.password === "changed";
+  const t = await getTranslations("Settings");
   const [pairing, password, email, changedRecently, timeZone] = await Promise.all([
     getPairingEligibility(actor),
     getPasswordLogin(actor),
@@ -36,7 +43,7 @@ export default async function SettingsPage({
   ]);
   const codes = pairing.isStudent ? await listActivePairingCodes(actor, { studentId: actor.userId }) : [];
   return (
-    <Page title="Settings">
+    <Page title={t("title")}>
       {pairing.isStudent && (
         <Section
           id="pair"
@@ -68,33 +75,37 @@ export default async function SettingsPage({
         <MyObservers actor={actor} mayRemove={pairing.studentsMayRemoveObservers} timeZone={timeZone} />
       )}
       {email.pending && (
-        <Section id="email" title="Confirm your email">
-          <VerifyEmailNotice email={email.email} />
+        <Section id="email" title={t("emailTitle")}>
+          <ClientMessages namespaces={["Settings"]}>
+            <VerifyEmailNotice email={email.email} />
+          </ClientMessages>
         </Section>
       )}
       {password && (
-        <Section
-          id="password"
-          title="Password"
-          description="Changing your password signs you out on every other device."
-        >
+        <Section id="password" title={t("passwordTitle")} description={t("passwordDescription")}>
           {changedRecently && (
             <div className="mb-4">
-              <Notice tone="success">
-                Your password is changed. You were signed out on every other device.
-              </Notice>
+              <Notice tone="success">{t("passwordChanged")}</Notice>
             </div>
           )}
-          <ChangePasswordForm login={password.login} passwordRules={PASSWORD_RULES} />
+          <ClientMessages namespaces={["Settings"]}>
+            <ChangePasswordForm login={password.login} passwordRules={await passwordRules()} />
+          </ClientMessages>
         </Section>
       )}
-      <Section
-        id="advanced"
-        title="Advanced: for developers"
-        description="Only needed if you connect another program to your account."
-      >
+      <Section id="language" title={t("language")} description={t("languageDescription")}>
+        {params.language === "saved" && (
+          <div className="mb-4">
+            <Notice tone="success">{t("languageSaved")}</Notice>
+          </div>
+        )}
+        <ClientMessages namespaces={["Settings"]}>
+          <LanguageForm current={actor.locale ?? null} />
+        </ClientMessages>
+      </Section>
+      <Section id="advanced" title={t("advancedTitle")} description={t("advancedDescription")}>
         <Link href="/settings/tokens" className="text-blue-800 underline underline-offset-4">
-          Access tokens
+          {t("tokens")}
         </Link>
       </Section>
     </Page>

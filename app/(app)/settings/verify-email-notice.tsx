@@ -1,4 +1,5 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -8,16 +9,14 @@ import { resendVerificationAction } from "./account-actions";
 /** A self-registered parent whose email is not confirmed yet: why it matters, and a new link. */
 export function VerifyEmailNotice({ email }: { email: string | null }) {
   const [state, action] = useActionState(resendVerificationAction, {} as ActionState);
+  const t = useTranslations("Settings");
   return (
     <form action={action} className="flex flex-col gap-3">
-      <p className="text-slate-700">
-        Your email address{email && <> ({email})</>} is not confirmed yet. Open the link in your welcome email
-        so your school can link your account to your children for you.
-      </p>
+      <p className="text-slate-700">{t("emailNotice", { email: email ? ` (${email})` : "" })}</p>
       {state.message && <Notice tone={state.ok ? "success" : "error"}>{state.message}</Notice>}
       <div>
-        <SubmitButton variant="secondary" pendingText="Sending…">
-          Send the link again
+        <SubmitButton variant="secondary" pendingText={t("emailSending")}>
+          {t("emailResend")}
         </SubmitButton>
       </div>
     </form>

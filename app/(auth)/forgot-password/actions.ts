@@ -3,7 +3,7 @@ import { headers } from "next/headers";
 import { actionErrorState, type ActionState } from "@/lib/platform/action-state";
 import { clientIp } from "@/lib/platform/client-ip";
 import { requestPasswordReset, RESET_REQUESTED } from "@/lib/identity/password-reset";
-import { retryWords } from "@/components/format";
+import { localizeState, retryMessage } from "@/i18n/server-messages";
 
 // No session: anyone may ask; requestPasswordReset answers the same whether the login exists.
 export async function forgotPasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
@@ -16,8 +16,8 @@ export async function forgotPasswordAction(_prev: ActionState, formData: FormDat
       ip: clientIp(h),
     });
   } catch (err) {
-    const state = actionErrorState(err, values);
-    return state.retryAfter ? { ...state, message: retryWords(state.retryAfter) } : state;
+    const state = await localizeState(actionErrorState(err, values));
+    return state.retryAfter ? { ...state, message: await retryMessage(state.retryAfter) } : state;
   }
-  return { ok: true, message: RESET_REQUESTED };
+  return localizeState({ ok: true, message: RESET_REQUESTED });
 }

@@ -1,5 +1,6 @@
 "use client";
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { Field } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -8,21 +9,22 @@ import { forgotPasswordAction } from "./actions";
 
 export function ForgotPasswordForm() {
   const [state, action] = useActionState(forgotPasswordAction, {} as ActionState);
+  const t = useTranslations();
   if (state.ok) return <Notice tone="success">{state.message}</Notice>;
   const unplaced = state.message && !state.fieldErrors?.email;
   return (
     <form action={action} className="flex flex-col gap-3" noValidate>
       {unplaced && <Notice tone="error">{state.message}</Notice>}
       <Field
-        label="Email"
+        label={t("Forms.email")}
         name="email"
         type="email"
         autoComplete="username"
         required
-        hint="The email or login you sign in with."
+        hint={t("ForgotPassword.hint")}
         state={state}
       />
-      <SubmitButton pendingText="Sending…">Email me a link</SubmitButton>
+      <SubmitButton pendingText={t("ForgotPassword.pending")}>{t("ForgotPassword.submit")}</SubmitButton>
     </form>
   );
 }

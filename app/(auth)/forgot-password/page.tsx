@@ -1,18 +1,27 @@
 import type { Metadata } from "next";
 import { AuthPage, FormCard } from "@/components/ui/auth-page";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
+import { LanguageSwitcher } from "@/components/ui/language-switcher";
 import { ForgotPasswordForm } from "./forgot-form";
 
-export const metadata: Metadata = { title: "Forgot password" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Meta"))("forgotPassword") };
+}
 
-export default function ForgotPasswordPage() {
+export default async function ForgotPasswordPage() {
+  const t = await getTranslations("ForgotPassword");
   return (
     <AuthPage
-      title="Forgot your password?"
-      lead="Enter the email you sign in with. We will email you a link to choose a new password."
-      footer={{ question: "Remembered it?", href: "/login", link: "Sign in" }}
+      title={t("title")}
+      lead={t("lead")}
+      footer={{ question: t("remembered"), href: "/login", link: t("signIn") }}
+      switcher={<LanguageSwitcher />}
     >
       <FormCard>
-        <ForgotPasswordForm />
+        <ClientMessages namespaces={["ForgotPassword"]}>
+          <ForgotPasswordForm />
+        </ClientMessages>
       </FormCard>
     </AuthPage>
   );

@@ -7,18 +7,21 @@ import { actionErrorState, zodFieldErrors, type ActionState } from "@/lib/platfo
 import { clientIp } from "@/lib/platform/client-ip";
 import { redeemCodeWithPassword } from "@/lib/pairing-codes";
 import { pairingCodeInputSchema } from "@/lib/pairing-codes/schemas";
+import { localizeState } from "@/i18n/server-messages";
 import { safeNext } from "./next-path";
 
 export async function loginAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
   const values = { email: String(formData.get("email") ?? "") };
   const parsed = signInSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
-  if (!parsed.success) return { ok: false, fieldErrors: zodFieldErrors(parsed.error.issues), values };
+  if (!parsed.success)
+    return localizeState({ ok: false, fieldErrors: zodFieldErrors(parsed.error.issues), values });
   const code = pairingCodeInputSchema.safeParse(formData.get("code") ?? undefined);
   if (code.success) return signInAndRedeem(parsed.data, code.data, values);
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: safeNext(formData.get("next")) });
   } catch (err) {
-    if (err instanceof AuthError) return { ok: false, message: await signInErrorMessage(err), values };
+    if (err instanceof AuthError)
+      return localizeState({ ok: false, message: await signInErrorMessage(err), values });
     throw err; // the redirect after a successful sign-in
   }
   return { ok: true };
@@ -36,7 +39,8 @@ async function signInAndRedeem(
   try {
     await signIn("credentials", { ...credentials, redirect: false });
   } catch (err) {
-    if (err instanceof AuthError) return { ok: false, message: await signInErrorMessage(err), values };
+    if (err instanceof AuthError)
+      return localizeState({ ok: false, message: await signInErrorMessage(err), values });
     throw err;
   }
   const h = await headers();

@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
+import { LanguageSwitcher } from "@/components/ui/language-switcher";
 import { AuthPage, FormCard } from "@/components/ui/auth-page";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { getDomainRootAccount } from "@/lib/accounts/accounts";
@@ -11,7 +14,9 @@ import { LoginForm } from "./login-form";
 import { landingAfterSignIn } from "./next-path";
 import { ssoSignInAction } from "./sso-actions";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Meta"))("signIn") };
+}
 
 /**
  * The school's discovery page: its identity providers first (students and staff), then email and
@@ -29,6 +34,7 @@ export default async function LoginPage({
   const landing = landingAfterSignIn(next, code);
   if (provider) redirect(`/login/sso/${encodeURIComponent(provider)}?next=${encodeURIComponent(landing)}`);
   const school = await getDomainRootAccount((await headers()).get("host")).catch(() => null);
+  const t = await getTranslations("Login");
   // A parent arriving with a pairing code is not offered the students' and staff's providers:
   // parents sign in with email, or with a provider the school opened to parents.
   const all = school ? await ssoButtons(school.id) : [];
@@ -38,27 +44,24 @@ export default async function LoginPage({
     <form key={b.id} action={ssoSignInAction} className="flex flex-col">
       <input type="hidden" name="provider" value={b.id} />
       <input type="hidden" name="next" value={landing} />
-      <SubmitButton pendingText="Going to your sign-in…">{b.name}</SubmitButton>
+      <SubmitButton pendingText={t("goingToProvider")}>{b.name}</SubmitButton>
     </form>
   );
   return (
     <AuthPage
-      title={school ? `Sign in to ${school.name}` : "Sign in"}
-      lead={
-        code
-          ? "Sign in to your parent account: the student whose pairing code you have is added as soon as you are in."
-          : "Students, parents and school staff sign in here."
-      }
+      title={school ? t("titleAt", { school: school.name }) : t("title")}
+      lead={code ? t("leadWithCode") : t("lead")}
       footer={{
-        question: "A parent or guardian with a pairing code?",
+        question: t("question"),
         href: code ? `/register?code=${encodeURIComponent(code)}` : "/register",
-        link: "Create an account",
+        link: t("createAccount"),
       }}
+      switcher={<LanguageSwitcher />}
     >
       {buttons.length > 0 && (
         <section aria-labelledby="sso-heading" className="flex flex-col gap-3">
           <h2 id="sso-heading" className="text-lg font-semibold">
-            Students and staff
+            {t("studentsAndStaff")}
           </h2>
           {buttons.map(ssoForm)}
         </section>
@@ -66,16 +69,18 @@ export default async function LoginPage({
       <FormCard>
         {(buttons.length > 0 || parentButtons.length > 0) && (
           <h2 className="mb-3 text-lg font-semibold">
-            {parentButtons.length > 0 ? "Parents and guardians" : "Parents and guardians: sign in with email"}
+            {parentButtons.length > 0 ? t("parents") : t("parentsWithEmail")}
           </h2>
         )}
         {parentButtons.length > 0 && (
           <div className="mb-4 flex flex-col gap-3">{parentButtons.map(ssoForm)}</div>
         )}
-        <LoginForm next={next} code={code} />
+        <ClientMessages namespaces={["Login"]}>
+          <LoginForm next={next} code={code} />
+        </ClientMessages>
         <p className="mt-4 text-sm">
           <Link href="/forgot-password" className="text-blue-800 underline underline-offset-4">
-            Forgot password?
+            {t("forgotPassword")}
           </Link>
         </p>
       </FormCard>

@@ -4,7 +4,8 @@ import { headers } from "next/headers";
 import { signIn, signOut } from "@/lib/identity/auth";
 import { actionErrorState, type ActionState } from "@/lib/platform/action-state";
 import { clientIp } from "@/lib/platform/client-ip";
-import { retryWords } from "@/components/format";
+import { getLocale } from "next-intl/server";
+import { localizeState, retryMessage } from "@/i18n/server-messages";
 import { challengeField } from "@/lib/pairing-codes/schemas";
 import { registerObserver } from "@/lib/pairing-codes/registration";
 
@@ -38,10 +39,11 @@ export async function registerAction(_prev: RegisterState, formData: FormData): 
       pairing_code: values.pairing_code,
       method: values.via === "qr" ? "qr" : "self_registration",
       challenge: challengeField(formData),
+      locale: await getLocale(),
     }));
   } catch (err) {
-    const state = actionErrorState(err, values);
-    if (state.retryAfter) return { ...state, message: retryWords(state.retryAfter) };
+    const state = await localizeState(actionErrorState(err, values));
+    if (state.retryAfter) return { ...state, message: await retryMessage(state.retryAfter) };
     return { ...state, signInInstead: !!state.fieldErrors?.pairing_code || !!state.fieldErrors?.unique_id };
   }
   try {
@@ -53,7 +55,7 @@ export async function registerAction(_prev: RegisterState, formData: FormData): 
     });
   } catch (err) {
     if (err instanceof AuthError)
-      return { ok: false, message: "Your account was created. Sign in to continue.", values };
+      return localizeState({ ok: false, message: "Your account was created. Sign in to continue.", values });
     throw err; // the redirect after signing in
   }
   return { ok: true };

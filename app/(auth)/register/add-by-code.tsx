@@ -1,5 +1,6 @@
 "use client";
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { addStudentAction, type AddStudentState } from "@/app/(app)/observing/actions";
@@ -7,20 +8,20 @@ import { addStudentAction, type AddStudentState } from "@/app/(app)/observing/ac
 /** A code link opened while signed in: one button links, with the Observing page's own action. */
 export function AddByCode({ code, shown, school }: { code: string; shown: string; school: string }) {
   const [state, action] = useActionState(addStudentAction, {} as AddStudentState);
+  const t = useTranslations("Register");
   const error =
     state.fieldErrors?.pairing_code?.join(" ") ?? (state.ok === false ? state.message : undefined);
   return (
     <form action={action} className="flex flex-col gap-3">
-      <h2 className="text-xl font-semibold">Add {school}&apos;s student with this code?</h2>
+      <h2 className="text-xl font-semibold">{t("addHeading", { school })}</h2>
       <p className="text-slate-700">
-        Pairing code <span className="font-mono font-semibold">{shown}</span>. You will follow the
-        student&apos;s courses from your Observing page.
+        {t("addCode")} <span className="font-mono font-semibold">{shown}</span>. {t("addFollow")}
       </p>
       {error && <Notice tone="error">{error}</Notice>}
       {state.warning && <Notice tone="info">{state.warning}</Notice>}
       <input type="hidden" name="pairing_code" value={code} />
       <input type="hidden" name="via" value="qr" />
-      <SubmitButton pendingText="Adding…">Add student</SubmitButton>
+      <SubmitButton pendingText={t("addPending")}>{t("addSubmit")}</SubmitButton>
     </form>
   );
 }

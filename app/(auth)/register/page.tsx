@@ -3,11 +3,11 @@ import { SignOutButton } from "@/components/ui/sign-out-button";
 import { AuthPage, FormCard } from "@/components/ui/auth-page";
 import { headers } from "next/headers";
 import { getDomainRootAccount } from "@/lib/accounts/accounts";
-import { PASSWORD_RULES } from "@/lib/pairing-codes/registration";
-import {
-  observerRegistrationClosedMessage,
-  observerRegistrationOpen,
-} from "@/lib/accounts/self-registration";
+import { getTranslations } from "next-intl/server";
+import { observerRegistrationOpen } from "@/lib/accounts/self-registration";
+import { ClientMessages } from "@/components/client-messages";
+import { LanguageSwitcher } from "@/components/ui/language-switcher";
+import { passwordRules } from "@/i18n/password-rules";
 import { Notice } from "@/components/ui/notice";
 import { getHomeSummary } from "@/lib/admin/home";
 import { formatCode, normalizeCode } from "@/lib/pairing-codes";
@@ -17,7 +17,9 @@ import { AddByCode } from "./add-by-code";
 import { RegisterForm } from "./register-form";
 import { signOutKeepingCodeAction } from "./actions";
 
-export const metadata: Metadata = { title: "Parent registration" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Meta"))("register") };
+}
 
 export default async function RegisterPage({
   searchParams,
@@ -34,33 +36,29 @@ export default async function RegisterPage({
   const typed = code?.trim().slice(0, 64) || undefined;
   const actor = await getActor();
   if (actor && !elsewhere) return <SignedIn actor={actor} school={account.name} code={typed} />;
+  const t = await getTranslations("Register");
   return (
     <AuthPage
-      title="Parent registration"
-      lead={
-        <>
-          Create a parent or guardian account at {account.name} and follow your student&apos;s courses. You
-          need a pairing code from your student.
-        </>
-      }
+      title={t("title")}
+      lead={t("lead", { school: account.name })}
       footer={{
-        question: "Already have an account?",
+        question: t("haveAccount"),
         href: typed ? `/login?code=${encodeURIComponent(typed)}` : "/login",
-        link: "Sign in",
+        link: t("signIn"),
       }}
+      switcher={<LanguageSwitcher />}
     >
       {elsewhere ? (
-        <Notice tone="info">
-          This pairing code link is for another school&apos;s site, not {account.name}&apos;s. Open the link
-          exactly as your student&apos;s school gave it, or ask the school which address to use.
-        </Notice>
+        <Notice tone="info">{t("elsewhere", { school: account.name })}</Notice>
       ) : open ? (
         <FormCard>
           {/* The QR link carries the code; "via" records that the parent came by QR (for the audit). */}
-          <RegisterForm code={typed} via={typed ? "qr" : ""} passwordRules={PASSWORD_RULES} />
+          <ClientMessages namespaces={["Register"]}>
+            <RegisterForm code={typed} via={typed ? "qr" : ""} passwordRules={await passwordRules()} />
+          </ClientMessages>
         </FormCard>
       ) : (
-        <Notice tone="info">{observerRegistrationClosedMessage(account)}</Notice>
+        <Notice tone="info">{t("closed", { school: account.name })}</Notice>
       )}
     </AuthPage>
   );
@@ -70,35 +68,31 @@ export default async function RegisterPage({
 async function SignedIn({ actor, school, code }: { actor: Actor; school: string; code?: string }) {
   const { mayObserve } = await getHomeSummary(actor);
   const normalized = code ? normalizeCode(code) : null;
+  const t = await getTranslations("Register");
   return (
     <AuthPage
-      title={code ? "Add this student?" : "Add a student"}
-      lead={
-        <>
-          You are signed in as {actor.name} at {school}.
-        </>
-      }
+      title={code ? t("addTitleWithCode") : t("addTitle")}
+      lead={t("signedInAs", { name: actor.name, school })}
       footer={{
-        question: "Nothing to add?",
+        question: t("nothingToAdd"),
         href: "/observing",
-        link: "Go to Observing",
+        link: t("goToObserving"),
       }}
     >
       {!mayObserve ? (
-        <Notice tone="info">
-          Pairing codes are for parents and guardians. Sign out first if a parent wants to use this code on
-          this device.
-        </Notice>
+        <Notice tone="info">{t("parentsOnly")}</Notice>
       ) : code ? (
         <FormCard>
-          <AddByCode code={code} shown={normalized ? formatCode(normalized) : code} school={school} />
+          <ClientMessages namespaces={["Register", "Shell"]}>
+            <AddByCode code={code} shown={normalized ? formatCode(normalized) : code} school={school} />
+          </ClientMessages>
         </FormCard>
       ) : (
-        <Notice tone="info">To add a student, enter their pairing code on your Observing page.</Notice>
+        <Notice tone="info">{t("useObserving")}</Notice>
       )}
       <form action={signOutKeepingCodeAction} className="flex flex-wrap items-center gap-2 text-slate-700">
         {code && <input type="hidden" name="code" value={code} />}
-        <span>Not you?</span>
+        <span>{t("notYou")}</span>
         <SignOutButton />
       </form>
     </AuthPage>

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { NewPasswordField } from "@/components/auth/new-password-field";
 import { PairingCodeField } from "@/components/pairing/pairing-code-field";
 import { ChallengeStatus, useChallengedAction } from "@/components/pairing/use-challenge";
@@ -23,6 +24,7 @@ export function RegisterForm({
     values: { pairing_code: code ?? "", via: via ?? "" },
   } as RegisterState);
   const { onSubmit, solving } = useChallengedAction(state, action);
+  const t = useTranslations();
   const typedCode = state.values?.pairing_code?.trim();
   const signInHref = typedCode ? `/login?code=${encodeURIComponent(typedCode)}` : "/login";
   const unplaced = state.message && !state.challenge && !Object.keys(state.fieldErrors ?? {}).length;
@@ -31,31 +33,28 @@ export function RegisterForm({
       {unplaced && <Notice tone="error">{state.message}</Notice>}
       <ChallengeStatus solving={solving} message={state.message} />
       <input type="hidden" name="via" value={state.values?.via ?? ""} />
-      <Field label="Your full name" name="name" autoComplete="name" required state={state} />
+      <Field label={t("Register.name")} name="name" autoComplete="name" required state={state} />
       <Field
-        label="Email"
+        label={t("Forms.email")}
         name="unique_id"
         type="email"
         autoComplete="email"
         required
-        hint="You will sign in with it."
+        hint={t("Register.emailHint")}
         state={state}
       />
       {state.signInInstead && (
         <p className="-mt-1 text-sm">
-          Already have an account here?{" "}
+          {t("Register.signInInsteadQuestion")}{" "}
           <Link href={signInHref} className="font-semibold text-blue-800 underline underline-offset-4">
-            Sign in instead
+            {t("Register.signInInstead")}
           </Link>
-          {typedCode && " (the student with this code is added once you are signed in)"}
+          {typedCode && ` ${t("Register.signInInsteadWithCode")}`}
         </p>
       )}
-      <NewPasswordField label="Password" rules={passwordRules} state={state} />
-      <PairingCodeField
-        hint="8 characters, like ABCD-1234, from your student's Settings → Pair with Observer."
-        state={state}
-      />
-      <SubmitButton pendingText="Creating your account…">Create account</SubmitButton>
+      <NewPasswordField label={t("Forms.password")} rules={passwordRules} state={state} />
+      <PairingCodeField hint={t("Register.codeHint")} state={state} />
+      <SubmitButton pendingText={t("Register.pending")}>{t("Register.submit")}</SubmitButton>
     </form>
   );
 }

@@ -1,12 +1,16 @@
 import type { Metadata } from "next";
 import { AuthPage, FormCard } from "@/components/ui/auth-page";
 import { findPasswordSetup } from "@/lib/identity/password-setup";
-import { PASSWORD_RULES } from "@/lib/identity/passwords";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
+import { passwordRules } from "@/i18n/password-rules";
 import Link from "next/link";
 import { Notice } from "@/components/ui/notice";
 import { SetPasswordForm } from "./set-password-form";
 
-export const metadata: Metadata = { title: "Choose your password", referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("Meta"))("choosePassword"), referrer: "no-referrer" };
+}
 
 // Reached from the email an admin-made account gets, or a "Forgot password?" email. The token in
 // the link is the credential.
@@ -17,26 +21,27 @@ export default async function SetPasswordPage({
 }) {
   const token = String((await searchParams).token ?? "").slice(0, 100);
   const setup = await findPasswordSetup(token);
+  const t = await getTranslations("SetPassword");
+  const reset = setup?.purpose === "reset";
   return (
     <AuthPage
-      title={setup?.purpose === "reset" ? "Choose a new password" : "Choose your password"}
-      lead={
-        setup &&
-        `For the account ${setup.email}. You will sign in with this email and the password you choose${setup.purpose === "reset" ? "; you will be signed out everywhere else" : ""}.`
-      }
-      footer={{ question: "Already have a password?", href: "/login", link: "Sign in" }}
+      title={reset ? t("titleReset") : t("titleSetup")}
+      lead={setup && (reset ? t("leadReset", { email: setup.email }) : t("lead", { email: setup.email }))}
+      footer={{ question: t("haveOne"), href: "/login", link: t("signIn") }}
     >
       {setup ? (
         <FormCard>
-          <SetPasswordForm token={token} email={setup.email} passwordRules={PASSWORD_RULES} />
+          <ClientMessages namespaces={["SetPassword"]}>
+            <SetPasswordForm token={token} email={setup.email} passwordRules={await passwordRules()} />
+          </ClientMessages>
         </FormCard>
       ) : (
         <Notice tone="error">
-          This link has expired or was already used.{" "}
+          {t("expired")}{" "}
           <Link href="/forgot-password" className="underline underline-offset-4">
-            Ask for a new link
+            {t("askAgain")}
           </Link>{" "}
-          or ask your school to send one.
+          {t("orSchool")}
         </Notice>
       )}
     </AuthPage>

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useActionState } from "react";
+import { useTranslations } from "next-intl";
 import { NewPasswordField } from "@/components/auth/new-password-field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
@@ -17,12 +18,13 @@ export function SetPasswordForm({
   passwordRules: readonly string[];
 }) {
   const [state, action] = useActionState(setPasswordAction, {} as ActionState);
+  const t = useTranslations("SetPassword");
   if (state.ok) {
     return (
       <Notice tone="info">
-        {state.message ?? "Your password is set."}{" "}
+        {state.message ?? t("done")}{" "}
         <Link href="/login" className="text-blue-800 underline underline-offset-4">
-          Sign in
+          {t("signIn")}
         </Link>
       </Notice>
     );
@@ -34,8 +36,8 @@ export function SetPasswordForm({
       <input type="hidden" name="token" value={token} />
       {/* For password managers: which account this password belongs to. */}
       <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
-      <NewPasswordField label="New password" rules={passwordRules} state={state} />
-      <SubmitButton pendingText="Saving…">Set password and sign in</SubmitButton>
+      <NewPasswordField label={t("newPassword")} rules={passwordRules} state={state} />
+      <SubmitButton pendingText={t("pending")}>{t("submit")}</SubmitButton>
     </form>
   );
 }

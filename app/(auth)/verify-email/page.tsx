@@ -3,9 +3,13 @@ import Link from "next/link";
 import { AuthPage, FormCard } from "@/components/ui/auth-page";
 import { Notice } from "@/components/ui/notice";
 import { findEmailVerification } from "@/lib/identity/email-verification";
+import { getTranslations } from "next-intl/server";
+import { ClientMessages } from "@/components/client-messages";
 import { VerifyEmailForm } from "./verify-form";
 
-export const metadata: Metadata = { title: "Confirm your email", referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("VerifyEmail"))("title"), referrer: "no-referrer" };
+}
 
 // Reached from a self-registered parent's welcome email. The token in the link is the proof.
 export default async function VerifyEmailPage({
@@ -15,23 +19,26 @@ export default async function VerifyEmailPage({
 }) {
   const token = String((await searchParams).token ?? "").slice(0, 100);
   const found = await findEmailVerification(token);
+  const t = await getTranslations("VerifyEmail");
   return (
     <AuthPage
-      title="Confirm your email"
-      lead={found && `Confirm that ${found.email} is your email address.`}
-      footer={{ question: "Have an account?", href: "/login", link: "Sign in" }}
+      title={t("title")}
+      lead={found && t("lead", { email: found.email })}
+      footer={{ question: t("haveAccount"), href: "/login", link: t("signIn") }}
     >
       {found ? (
         <FormCard>
-          <VerifyEmailForm token={token} />
+          <ClientMessages namespaces={["VerifyEmail"]}>
+            <VerifyEmailForm token={token} />
+          </ClientMessages>
         </FormCard>
       ) : (
         <Notice tone="error">
-          This link has expired or was already used.{" "}
+          {t("expired")}{" "}
           <Link href="/settings" className="underline underline-offset-4">
-            Send a new one from Settings
+            {t("sendAgain")}
           </Link>{" "}
-          (sign in first).
+          {t("signInFirst")}
         </Notice>
       )}
     </AuthPage>

@@ -13,6 +13,7 @@ import { deliverSoon, queueEmailInTx } from "../../mail/outbox.ts";
 import { assertObserverNotStudent, cannotObserveSelf } from "../../observer-links/index.ts";
 import { requireMayLink } from "./access.ts";
 import { enrollmentMadeBy } from "../enrollments/source.ts";
+import { recipientLocale } from "../../platform/locales.ts";
 
 /** Where a refusal is shown: the API's parameter names by default, a form's own names otherwise. */
 export type LinkFields = { observer: string; students: string };
@@ -152,12 +153,20 @@ async function tellStudent(
 ) {
   const people = await tx.user.findMany({
     where: { id: { in: [input.studentId, input.observerId] } },
-    select: { id: true, name: true, email: true },
+    select: { id: true, name: true, email: true, locale: true },
   });
   const student = people.find((p) => p.id === input.studentId);
   const observer = people.find((p) => p.id === input.observerId);
   if (!student || !observer) return;
-  const notice = linkNotice({ studentName: student.name, observerNames: [observer.name] });
+  const school = await tx.account.findUnique({
+    where: { id: input.rootAccountId },
+    select: { defaultLocale: true },
+  });
+  const notice = linkNotice({
+    studentName: student.name,
+    observerNames: [observer.name],
+    locale: recipientLocale(student.locale, school?.defaultLocale),
+  });
   const only = ` (in ${input.courseName} only)`;
   await tx.notification.create({
     data: { userId: student.id, kind: "observer_linked", subject: notice.subject + only, body: notice.body },

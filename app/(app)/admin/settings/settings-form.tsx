@@ -4,6 +4,7 @@ import type { ActionState } from "@/lib/platform/action-state";
 import { Field, FieldError } from "@/components/ui/field";
 import { Notice } from "@/components/ui/notice";
 import { SubmitButton } from "@/components/ui/submit-button";
+import { LOCALE_NAMES, LOCALES } from "@/lib/platform/locales";
 import { updateSettingsAction } from "./actions";
 
 type Settings = {
@@ -15,6 +16,7 @@ type Settings = {
   teachersMayGenerateCodes: boolean;
   teachersMayLinkObservers: boolean;
   observerContact: string | null;
+  defaultLocale: string;
 };
 
 const REGISTRATION = [
@@ -110,6 +112,26 @@ export function SettingsForm({ account }: { account: Settings }) {
         defaultValue={v?.observer_contact ?? account.observerContact ?? ""}
         errors={errors("observer_contact")}
       />
+      <div className="flex flex-col gap-1">
+        <label htmlFor={id("default_locale")} className="text-sm font-medium text-slate-800">
+          Default language (for people who have not chosen one and whose browser asks for none we speak)
+        </label>
+        <select
+          id={id("default_locale")}
+          name="default_locale"
+          defaultValue={v?.default_locale ?? account.defaultLocale}
+          aria-describedby={errorId("default_locale")}
+          aria-invalid={invalid("default_locale")}
+          className="max-w-xs rounded-md border border-slate-400 bg-white px-3 py-2 text-base"
+        >
+          {LOCALES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {LOCALE_NAMES[l]}
+            </option>
+          ))}
+        </select>
+        <FieldError id={errorId("default_locale")} errors={errors("default_locale")} />
+      </div>
       <div>
         <SubmitButton pendingText="Saving…">Save settings</SubmitButton>
       </div>
