@@ -9,6 +9,7 @@ import "server-only";
 import type pg from "pg";
 import { guardianLinkedEmail, importSetupEmail } from "../mail/import-emails.ts";
 import { setupLinkBase } from "../mail/one-time-links.ts";
+import { inCheckpointedChunks } from "./checkpointed.ts";
 import { notifyStudents } from "./notify.ts";
 import { queueSetupEmails } from "./setup-links.ts";
 
@@ -68,61 +69,39 @@ export async function notifyImport(client: pg.ClientBase, imp: Imp) {
 export async function notifyGuardians(client: pg.ClientBase, imp: Imp) {
   const setupLink = await setupLinkBase(imp.root_account_id);
   const signInUrl = new URL("/login", setupLink).toString();
-  for (;;) {
-    await client.query("BEGIN");
-    try {
-      const { rows: at } = await client.query<{ through: number }>(
-        `SELECT guardians_notified_through AS through FROM sis_imports WHERE id = $1 FOR UPDATE`,
-        [imp.id],
-      );
-      const { rows } = await client.query<Row>(CHUNK_SQL, [
-        imp.id,
-        at[0].through,
-        imp.root_account_id,
-        CHUNK,
-      ]);
-      if (rows.length === 0) {
-        await client.query("COMMIT");
-        return;
-      }
-      const told = rows.filter((r) => r.email !== null && r.login_id !== null);
-      const ctx = { rootAccountId: imp.root_account_id, importId: imp.id, setupLink };
-      await queueSetupEmails(
-        client,
-        ctx,
-        told
-          .filter((r) => r.made)
-          .map((r) => ({
-            login_id: r.login_id!,
-            email: r.email!,
-            ...importSetupEmail({ name: r.name, schoolName: imp.school, students: r.students, setupLink }),
-          })),
-      );
-      const notices = told
-        .filter((r) => !r.made)
+  await inCheckpointedChunks(client, imp.id, "guardians_notified_through", async (after) => {
+    const { rows } = await client.query<Row>(CHUNK_SQL, [imp.id, after, imp.root_account_id, CHUNK]);
+    if (rows.length === 0) return [];
+    const told = rows.filter((r) => r.email !== null && r.login_id !== null);
+    const ctx = { rootAccountId: imp.root_account_id, importId: imp.id, setupLink };
+    await queueSetupEmails(
+      client,
+      ctx,
+      told
+        .filter((r) => r.made)
         .map((r) => ({
-          to: r.email!,
-          ...guardianLinkedEmail({ name: r.name, schoolName: imp.school, students: r.students, signInUrl }),
-        }));
-      await client.query(
-        `INSERT INTO outbox_emails (root_account_id, "to", subject, text, sis_import_id)
-         SELECT $1::int, t, s, x, $5::int FROM unnest($2::text[], $3::text[], $4::text[]) AS m(t, s, x)`,
-        [
-          imp.root_account_id,
-          notices.map((n) => n.to),
-          notices.map((n) => n.subject),
-          notices.map((n) => n.text),
-          imp.id,
-        ],
-      );
-      await client.query(`UPDATE sis_imports SET guardians_notified_through = $2 WHERE id = $1`, [
+          login_id: r.login_id!,
+          email: r.email!,
+          ...importSetupEmail({ name: r.name, schoolName: imp.school, students: r.students, setupLink }),
+        })),
+    );
+    const notices = told
+      .filter((r) => !r.made)
+      .map((r) => ({
+        to: r.email!,
+        ...guardianLinkedEmail({ name: r.name, schoolName: imp.school, students: r.students, signInUrl }),
+      }));
+    await client.query(
+      `INSERT INTO outbox_emails (root_account_id, "to", subject, text, sis_import_id)
+       SELECT $1::int, t, s, x, $5::int FROM unnest($2::text[], $3::text[], $4::text[]) AS m(t, s, x)`,
+      [
+        imp.root_account_id,
+        notices.map((n) => n.to),
+        notices.map((n) => n.subject),
+        notices.map((n) => n.text),
         imp.id,
-        rows[rows.length - 1].observer_id,
-      ]);
-      await client.query("COMMIT");
-    } catch (err) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw err;
-    }
-  }
+      ],
+    );
+    return rows.map((r) => r.observer_id);
+  });
 }
