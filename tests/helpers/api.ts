@@ -21,7 +21,8 @@ export async function call(
 ) {
   const headers: Record<string, string> = {};
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  if (opts.host) headers.host = opts.host;
+  // An HTTP/1.1 request always names its Host (the API refuses one it does not serve).
+  headers.host = opts.host ?? "localhost";
   let body: string | undefined;
   if (opts.body !== undefined) {
     if (opts.form) {

@@ -173,6 +173,7 @@ describe("course-level observers through the API", () => {
     const removed = await db.auditEvent.findMany({
       where: { action: "course_link.removed", targetId: w.stranger.id },
       select: { data: true },
+      orderBy: { id: "asc" },
     });
     expect(removed.map((r) => (r.data as { to: string }).to)).toEqual(["completed", "deleted"]);
     // An admin may end a student's enrollment: their observers' there end with it.
