@@ -17,10 +17,11 @@ test("pages run under a strict, per-request nonce policy with nothing blocked", 
   // Plain http here: no HSTS (it is sent only over https).
   expect(first?.headers()["strict-transport-security"]).toBeUndefined();
   const nonce = csp.match(/'nonce-([^']+)'/)![1];
-  // Every script Next wrote carries this request's nonce.
-  const nonces = await page.evaluate(() => [...document.scripts].map((s) => s.nonce));
-  expect(nonces.length).toBeGreaterThan(0);
-  expect(nonces.every((n) => n === nonce)).toBe(true);
+  // Every script the server wrote carries this request's nonce (chunks Next's router loads later,
+  // for the links it prefetches, are added by those scripts: 'strict-dynamic' trusts them).
+  const tags = [...(await first!.text()).matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+  expect(tags.length).toBeGreaterThan(0);
+  expect(tags.filter((t) => !t.includes(`nonce="${nonce}"`))).toEqual([]);
   const again = await page.goto("/login");
   expect(again?.headers()["content-security-policy"]).not.toContain(nonce);
 

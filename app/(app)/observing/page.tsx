@@ -129,7 +129,9 @@ async function AskForCourse({ student, state }: { student: ObservedStudent; stat
     // In the viewer's zone (i18n/request.ts), named, as components/format.ts writes times.
     const when = format.dateTime(new Date(state.pendingSince), DATE_TIME_WITH_ZONE);
     return (
-      <p className="max-w-64 text-sm text-slate-700">{t("requestPending", { when, name: student.name })}</p>
+      <p className="max-w-64 text-sm text-slate-700">
+        {t("requestPendingSince", { when, name: student.name })}
+      </p>
     );
   }
   return (
