@@ -80,6 +80,34 @@ function unusedKeys(keys: Iterable<string>, files: Map<string, string>): string[
   });
 }
 
+/**
+ * Calls `t("leaf", { a, b: … })` whose values name an argument the message does not have: the
+ * key meant is another one (a "Sent {when}…" sentence once rendered a button's "Sending…").
+ * The leaf is looked up in the namespaces the file opens; one that takes every value passes.
+ */
+function mismatchedCalls(files: Map<string, string>): string[] {
+  const out: string[] = [];
+  for (const [file, text] of files) {
+    const namespaces = [...text.matchAll(/(?:useTranslations|getTranslations)\(\s*"([\w.]+)"/g)].map(
+      (m) => m[1],
+    );
+    for (const call of text.matchAll(/\bt\(\s*"([\w.]+)"\s*,\s*\{([^{}]*)\}/g)) {
+      const given = call[2]
+        .split(",")
+        .map((part) => part.split(":")[0].trim())
+        .filter((name) => /^\w+$/.test(name));
+      const candidates = [call[1], ...namespaces.map((n) => `${n}.${call[1]}`)].filter((k) => en.has(k));
+      if (candidates.length === 0) continue;
+      const fits = candidates.some((k) => {
+        const args = argumentsOf(en.get(k)!).map((a) => a.split(":")[0]);
+        return given.every((g) => args.includes(g));
+      });
+      if (!fits) out.push(`${path.relative(process.cwd(), file)}: t("${call[1]}", { ${given.join(", ")} })`);
+    }
+  }
+  return out;
+}
+
 describe("message catalogs", () => {
   it.each(LOCALES.filter((l) => l !== "en"))(
     "%s has exactly English's keys, with the same placeholders",
@@ -113,6 +141,17 @@ describe("message catalogs", () => {
     // ServerMessages are found by their English text (i18n/server-messages.ts): checked below.
     const keys = [...en.keys()].filter((k) => !k.startsWith("ServerMessages."));
     expect(unusedKeys(keys, files)).toEqual([]);
+  });
+
+  it("every call passes values its message takes", () => {
+    expect(mismatchedCalls(sources(["app", "components", "lib", "i18n"]))).toEqual([]);
+  });
+
+  it("the check finds a call whose message takes other values", () => {
+    const files = new Map([
+      ["a.tsx", 'const t = await getTranslations("Observing"); t("requestPending", { when, name: s.name });'],
+    ]);
+    expect(mismatchedCalls(files)).toEqual(['a.tsx: t("requestPending", { when, name })']);
   });
 
   it("the check finds an unused key", () => {
