@@ -85,7 +85,9 @@ export async function rawRequest(
     (resolve, reject) => {
       const { hostname, port } = new URL(BASE_URL);
       const req = nodeHttp.request(
-        { hostname, port, path: target, method: init.method, headers, agent },
+        // A redirect echoes the request's URL (up to the server's own 16 KB request limit) beside
+        // its other headers: past Node's 16 KB client default, where browsers take 256 KB.
+        { hostname, port, path: target, method: init.method, headers, agent, maxHeaderSize: 64 * 1024 },
         (res) => {
           const chunks: Buffer[] = [];
           res.on("data", (c: Buffer) => chunks.push(c));
